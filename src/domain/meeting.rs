@@ -1,0 +1,578 @@
+//! The meeting state machine: `apply(input, now)` changes it, `status(now)` reads it.
+//!
+//! Time is always an argument (a `Duration` on the meeting clock, which the shell keeps);
+//! nothing here reads a clock. A slot stores what it banked before its last pause and when it
+//! last resumed, so a late call never turns into a slow clock.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::agenda::Drift;
+use super::plan::{Plan, Share, SlotKind, is_active};
+
+/// Undo keeps this many steps; a three-hour meeting rarely needs a tenth of it.
+const UNDO_DEPTH: usize = 500;
+/// What `+` and `-` give or take.
+pub const NUDGE: Duration = Duration::from_secs(60);
+
+/// What the facilitator can do to a running meeting (SPEC §6, §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    TogglePause,
+    /// End this slot and go to the next one.
+    Next,
+    /// The member passes; their time goes to the others.
+    Skip,
+    /// Back to the previous slot, keeping its elapsed time.
+    Back,
+    Undo,
+    /// Give the current slot one more minute.
+    MoreTime,
+    /// Take one minute from the current slot.
+    LessTime,
+    SetPresent { member: usize, present: bool },
+    /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
+    OpenReset,
+    /// The overlay closes after a reset of this kind.
+    CloseReset(Drift),
+    /// End the meeting now (a confirmed quit).
+    Finish,
+}
+
+/// Why an input changed nothing; the screen may say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NothingToUndo,
+    AtFirstSlot,
+    Finished,
+    /// The reset-the-room overlay is open and takes no other input.
+    Resetting,
+    NoSuchMember,
+}
+
+/// Where a slot stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SlotStatus {
+    Pending,
+    Current,
+    Done,
+    /// The member passed (`s`).
+    Passed,
+}
+
+/// The timing of one slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotProgress {
+    pub status: SlotStatus,
+    /// Frozen when the slot starts; only `+`/`-` change it afterwards.
+    pub allotted: Option<Duration>,
+    /// Time spoken before the slot's last pause or hand-over.
+    pub banked: Duration,
+}
+
+/// Everything undo restores: positions, presence and times. No names, no prompts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub present: Vec<bool>,
+    pub slots: Vec<SlotProgress>,
+    /// The current slot; `None` once the meeting is over.
+    pub current: Option<usize>,
+    /// When the current slot last resumed; `None` while paused.
+    pub running_since: Option<Duration>,
+    pub finished_at: Option<Duration>,
+}
+
+/// The part of a meeting that a resumed process needs, besides the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub start: Duration,
+    pub end: Duration,
+    pub progress: Progress,
+    /// Room resets by `Drift::index`: counts only, never who or when.
+    pub resets: [u32; 6],
+    /// `Some(true)` while the reset overlay is open and paused the clock itself.
+    pub resetting: Option<bool>,
+    pub reset_pauses: bool,
+}
+
+/// How the current slot's countdown stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Running,
+    /// Remaining time is at or below the slot's warning threshold.
+    Warning,
+    /// Time is up; `over` is how far past zero it is.
+    Time { over: Duration },
+}
+
+/// A reading of the meeting at one instant, for the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub slot: usize,
+    pub allotted: Duration,
+    pub elapsed: Duration,
+    /// Time left on the countdown (zero once time is up).
+    pub remaining: Duration,
+    pub phase: Phase,
+    pub paused: bool,
+    pub resetting: bool,
+    /// How far the meeting will run past its planned end even if every remaining turn
+    /// gets zero; `None` while it still fits.
+    pub over_meeting: Option<Duration>,
+    /// Planned member time left minus the time that is really left for it: positive when
+    /// behind, negative when ahead.
+    pub behind_millis: i64,
+    /// The factor applied to the coming turns (1 on schedule).
+    pub factor: f64,
+}
+
+/// One slot of the forecast: when it is expected to start and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheduled {
+    pub slot: usize,
+    pub start: Duration,
+    pub length: Duration,
+}
+
+/// A meeting in progress (or finished): the plan plus its timing.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    plan: Plan,
+    saved: Saved,
+    undo: Vec<Progress>,
+}
+
+impl Meeting {
+    /// Starts the meeting at `now`. The end is fixed here: `end` if given, otherwise `now` plus
+    /// the planned length of the slots that take place with these members present.
+    #[must_use]
+    pub fn start(
+        plan: Plan,
+        present: Vec<bool>,
+        now: Duration,
+        end: Option<Duration>,
+        reset_pauses: bool,
+    ) -> Meeting {
+        let mut present = present;
+        present.resize(plan.members.len(), true);
+        let end = end.unwrap_or_else(|| now + plan.planned_total(&present)).max(now);
+        let slots = plan
+            .slots
+            .iter()
+            .map(|_| SlotProgress {
+                status: SlotStatus::Pending,
+                allotted: None,
+                banked: Duration::ZERO,
+            })
+            .collect();
+        let progress = Progress {
+            present,
+            slots,
+            current: None,
+            running_since: None,
+            finished_at: None,
+        };
+        let saved = Saved {
+            start: now,
+            end,
+            progress,
+            resets: [0; 6],
+            resetting: None,
+            reset_pauses,
+        };
+        let mut meeting = Meeting {
+            plan,
+            saved,
+            undo: Vec::new(),
+        };
+        meeting.begin_after(None, now);
+        meeting
+    }
+
+    /// Rebuilds a meeting from a saved state; `None` when it does not fit the plan.
+    #[must_use]
+    pub fn restore(plan: Plan, saved: Saved) -> Option<Meeting> {
+        let progress = &saved.progress;
+        let fits = progress.slots.len() == plan.slots.len()
+            && progress.present.len() == plan.members.len()
+            && progress.current.is_none_or(|c| c < plan.slots.len())
+            && saved.end >= saved.start;
+        fits.then(|| Meeting {
+            plan,
+            saved,
+            undo: Vec::new(),
+        })
+    }
+
+    #[must_use]
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    #[must_use]
+    pub fn saved(&self) -> &Saved {
+        &self.saved
+    }
+
+    #[must_use]
+    pub fn progress(&self) -> &Progress {
+        &self.saved.progress
+    }
+
+    /// The planned end on the meeting clock; it never moves once the meeting has started.
+    #[must_use]
+    pub fn end(&self) -> Duration {
+        self.saved.end
+    }
+
+    #[must_use]
+    pub fn started_at(&self) -> Duration {
+        self.saved.start
+    }
+
+    #[must_use]
+    pub fn finished_at(&self) -> Option<Duration> {
+        self.saved.progress.finished_at
+    }
+
+    #[must_use]
+    pub fn is_present(&self, member: usize) -> bool {
+        self.saved.progress.present.get(member).copied().unwrap_or(false)
+    }
+
+    #[must_use]
+    pub fn resets(&self) -> [u32; 6] {
+        self.saved.resets
+    }
+
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Applies one input at `now`. Every accepted input except the reset overlay can be undone.
+    ///
+    /// # Errors
+    /// A `Refusal` when the input changes nothing.
+    pub fn apply(&mut self, input: Input, now: Duration) -> Result<(), Refusal> {
+        if self.saved.resetting.is_some() {
+            return match input {
+                Input::CloseReset(drift) => {
+                    self.close_reset(drift, now);
+                    Ok(())
+                }
+                _ => Err(Refusal::Resetting),
+            };
+        }
+        match input {
+            Input::Undo => {
+                let previous = self.undo.pop().ok_or(Refusal::NothingToUndo)?;
+                self.saved.progress = previous;
+                Ok(())
+            }
+            Input::CloseReset(_) => Ok(()),
+            Input::OpenReset => {
+                if self.progress().current.is_none() {
+                    return Err(Refusal::Finished);
+                }
+                let pauses = self.saved.reset_pauses && self.progress().running_since.is_some();
+                if pauses {
+                    self.pause(now);
+                }
+                self.saved.resetting = Some(pauses);
+                Ok(())
+            }
+            _ => {
+                let before = self.saved.progress.clone();
+                self.change(input, now)?;
+                if self.undo.len() == UNDO_DEPTH {
+                    self.undo.remove(0);
+                }
+                self.undo.push(before);
+                Ok(())
+            }
+        }
+    }
+
+    fn change(&mut self, input: Input, now: Duration) -> Result<(), Refusal> {
+        if let Input::SetPresent { member, present } = input {
+            let slot = self
+                .saved
+                .progress
+                .present
+                .get_mut(member)
+                .ok_or(Refusal::NoSuchMember)?;
+            *slot = present;
+            return Ok(());
+        }
+        let current = self.progress().current.ok_or(Refusal::Finished)?;
+        match input {
+            Input::TogglePause => {
+                if self.progress().running_since.is_some() {
+                    self.pause(now);
+                } else {
+                    self.saved.progress.running_since = Some(now);
+                }
+            }
+            Input::Next => self.hand_over(current, SlotStatus::Done, now),
+            Input::Skip => self.hand_over(current, SlotStatus::Passed, now),
+            Input::Back => {
+                let previous = (0..current)
+                    .rev()
+                    .find(|&i| is_active(&self.plan.slots[i], &self.progress().present))
+                    .ok_or(Refusal::AtFirstSlot)?;
+                self.pause(now);
+                let progress = &mut self.saved.progress;
+                progress.slots[current].status = SlotStatus::Pending;
+                progress.slots[current].allotted = None;
+                progress.slots[previous].status = SlotStatus::Current;
+                progress.current = Some(previous);
+                progress.running_since = Some(now);
+            }
+            Input::MoreTime | Input::LessTime => {
+                let slot = &mut self.saved.progress.slots[current];
+                let allotted = slot.allotted.unwrap_or_default();
+                slot.allotted = Some(if input == Input::MoreTime {
+                    allotted + NUDGE
+                } else {
+                    allotted.saturating_sub(NUDGE)
+                });
+            }
+            Input::Finish => self.finish(now),
+            Input::Undo | Input::OpenReset | Input::CloseReset(_) | Input::SetPresent { .. } => {}
+        }
+        Ok(())
+    }
+
+    fn close_reset(&mut self, drift: Drift, now: Duration) {
+        self.saved.resets[drift.index()] += 1;
+        if self.saved.resetting.take() == Some(true) && self.progress().current.is_some() {
+            self.saved.progress.running_since = Some(now);
+        }
+    }
+
+    /// Banks the running time of the current slot and stops its clock.
+    fn pause(&mut self, now: Duration) {
+        let progress = &mut self.saved.progress;
+        if let (Some(current), Some(since)) = (progress.current, progress.running_since.take()) {
+            progress.slots[current].banked += now.saturating_sub(since);
+        }
+    }
+
+    fn hand_over(&mut self, current: usize, status: SlotStatus, now: Duration) {
+        self.pause(now);
+        self.saved.progress.slots[current].status = status;
+        self.begin_after(Some(current), now);
+    }
+
+    /// Starts the first slot after `after` that takes place, freezing its allotment; finishes
+    /// the meeting when there is none.
+    fn begin_after(&mut self, after: Option<usize>, now: Duration) {
+        let from = after.map_or(0, |i| i + 1);
+        let next = (from..self.plan.slots.len()).find(|&i| {
+            is_active(&self.plan.slots[i], &self.progress().present)
+                && self.progress().slots[i].status == SlotStatus::Pending
+        });
+        let Some(next) = next else {
+            self.saved.progress.current = None;
+            self.finish(now);
+            return;
+        };
+        self.saved.progress.current = None;
+        let allotted = match self.plan.slots[next].kind {
+            SlotKind::Block => self.plan.slots[next].planned,
+            SlotKind::Turn { .. } => self.share(now).allot(self.plan.slots[next].planned),
+        };
+        let progress = &mut self.saved.progress;
+        let slot = &mut progress.slots[next];
+        slot.status = SlotStatus::Current;
+        slot.allotted = Some(allotted);
+        progress.current = Some(next);
+        progress.running_since = Some(now);
+    }
+
+    fn finish(&mut self, now: Duration) {
+        self.pause(now);
+        let progress = &mut self.saved.progress;
+        if let Some(current) = progress.current.take() {
+            progress.slots[current].status = SlotStatus::Done;
+        }
+        progress.finished_at = Some(now);
+    }
+
+    /// Time the current slot has run, up to `now`.
+    #[must_use]
+    pub fn elapsed(&self, slot: usize, now: Duration) -> Duration {
+        let progress = self.progress();
+        let banked = progress.slots.get(slot).map_or(Duration::ZERO, |s| s.banked);
+        match (progress.current, progress.running_since) {
+            (Some(current), Some(since)) if current == slot => banked + now.saturating_sub(since),
+            _ => banked,
+        }
+    }
+
+    /// The current slot's allotment minus its elapsed time, at zero once time is up.
+    fn current_left(&self, now: Duration) -> Duration {
+        self.progress().current.map_or(Duration::ZERO, |current| {
+            let allotted = self.progress().slots[current].allotted.unwrap_or_default();
+            allotted.saturating_sub(self.elapsed(current, now))
+        })
+    }
+
+    /// Pending slots that will take place, in order.
+    fn pending(&self) -> impl Iterator<Item = usize> + '_ {
+        let progress = self.progress();
+        (0..self.plan.slots.len()).filter(move |&i| {
+            progress.slots[i].status == SlotStatus::Pending
+                && is_active(&self.plan.slots[i], &progress.present)
+        })
+    }
+
+    /// Fixed-block time still to come (not counting the current slot) and the planned
+    /// length of turns not yet started.
+    fn pending_totals(&self) -> (Duration, Duration) {
+        let mut fixed = Duration::ZERO;
+        let mut weight = Duration::ZERO;
+        for i in self.pending() {
+            let slot = &self.plan.slots[i];
+            match slot.kind {
+                SlotKind::Block => fixed += slot.planned,
+                SlotKind::Turn { .. } => weight += slot.planned,
+            }
+        }
+        (fixed, weight)
+    }
+
+    /// The allotment rule of SPEC §4 at `now`: what is left until the end, less fixed blocks
+    /// still to come and the current slot's remaining time, shared by the pending turns.
+    #[must_use]
+    pub fn share(&self, now: Duration) -> Share {
+        let (fixed, weight) = self.pending_totals();
+        let left = self.saved.end.saturating_sub(now);
+        let pool = left
+            .saturating_sub(fixed)
+            .saturating_sub(self.current_left(now));
+        Share::new(pool, weight)
+    }
+
+    /// What the facilitator would see of slot `slot` if it started now: its frozen allotment
+    /// if it has one, otherwise its share (turns) or its length (blocks).
+    #[must_use]
+    pub fn allotment(&self, slot: usize, now: Duration) -> Duration {
+        if let Some(allotted) = self.progress().slots.get(slot).and_then(|s| s.allotted) {
+            return allotted;
+        }
+        let planned = self.plan.slots[slot].planned;
+        match self.plan.slots[slot].kind {
+            SlotKind::Block => planned,
+            SlotKind::Turn { .. } => self.share(now).allot(planned),
+        }
+    }
+
+    /// The current slot and every pending slot that takes place, with expected start times.
+    #[must_use]
+    pub fn schedule(&self, now: Duration) -> Vec<Scheduled> {
+        let mut out = Vec::new();
+        let mut at = now;
+        if let Some(current) = self.progress().current {
+            let left = self.current_left(now);
+            let elapsed = self.elapsed(current, now);
+            out.push(Scheduled {
+                slot: current,
+                start: now.saturating_sub(elapsed),
+                length: left + elapsed,
+            });
+            at += left;
+        }
+        let share = self.share(now);
+        for i in self.pending() {
+            let slot = &self.plan.slots[i];
+            let length = match slot.kind {
+                SlotKind::Block => slot.planned,
+                SlotKind::Turn { .. } => share.allot(slot.planned),
+            };
+            out.push(Scheduled {
+                slot: i,
+                start: at,
+                length,
+            });
+            at += length;
+        }
+        out
+    }
+
+    /// The current slot's countdown and the meeting's standing at `now`; `None` once over.
+    #[must_use]
+    pub fn status(&self, now: Duration) -> Option<Status> {
+        let slot = self.progress().current?;
+        let allotted = self.progress().slots[slot].allotted.unwrap_or_default();
+        let elapsed = self.elapsed(slot, now);
+        let remaining = allotted.saturating_sub(elapsed);
+        let phase = if elapsed >= allotted {
+            Phase::Time {
+                over: elapsed - allotted,
+            }
+        } else if remaining <= self.plan.slots[slot].warn_threshold(allotted) {
+            Phase::Warning
+        } else {
+            Phase::Running
+        };
+        let (fixed, weight) = self.pending_totals();
+        let share = self.share(now);
+        let projected_end = now + fixed + remaining + share.allot(weight);
+        let over_meeting = projected_end
+            .checked_sub(self.saved.end)
+            .filter(|over| !over.is_zero());
+        let pool = i64::try_from(self.pool_millis(now)).unwrap_or(i64::MAX);
+        let planned = i64::try_from(weight.as_millis()).unwrap_or(i64::MAX);
+        Some(Status {
+            slot,
+            allotted,
+            elapsed,
+            remaining,
+            phase,
+            paused: self.progress().running_since.is_none(),
+            resetting: self.saved.resetting.is_some(),
+            over_meeting,
+            behind_millis: planned - pool,
+            factor: share.factor(),
+        })
+    }
+
+    fn pool_millis(&self, now: Duration) -> u128 {
+        let (fixed, _) = self.pending_totals();
+        let left = self.saved.end.saturating_sub(now);
+        left.saturating_sub(fixed)
+            .saturating_sub(self.current_left(now))
+            .as_millis()
+    }
+
+    /// The next instant after `now` at which anything on screen changes: the countdown's next
+    /// displayed second, a warning threshold, or (while paused) the next meeting-clock second,
+    /// since the coming allotments shrink as the room waits.
+    #[must_use]
+    pub fn next_change(&self, now: Duration) -> Option<Duration> {
+        let status = self.status(now)?;
+        let millis = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        let to_next_second = |ms: u64| match ms % 1000 {
+            0 => 1000,
+            rest => rest,
+        };
+        let wait = if status.paused {
+            1000 - millis(now) % 1000
+        } else {
+            let elapsed = millis(status.elapsed);
+            let allotted = millis(status.allotted);
+            if elapsed < allotted {
+                let left = allotted - elapsed;
+                let threshold = millis(self.plan.slots[status.slot].warn_threshold(status.allotted));
+                let to_warning = left.checked_sub(threshold).filter(|&ms| ms > 0);
+                to_next_second(left).min(to_warning.unwrap_or(u64::MAX))
+            } else {
+                1000 - (elapsed - allotted) % 1000
+            }
+        };
+        Some(now + Duration::from_millis(wait))
+    }
+}

@@ -1,0 +1,187 @@
+//! The plan: an agenda unrolled into slots, and the allotment rule of SPEC §4.
+//!
+//! `Share` is the one implementation of the rule. The live meeting (`meeting.rs`) and the
+//! `plan` command both reach it through `Meeting`, so the screen and the printed schedule
+//! can never disagree.
+
+use std::time::Duration;
+
+use super::agenda::{Agenda, Order, PhaseKind, SegmentKind};
+
+/// What a slot is: a fixed block for the whole group, or one member's turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    Block,
+    /// A turn of the member at this index of `Plan::members`.
+    Turn { member: usize },
+}
+
+/// One step of the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// Index into `Plan::segments`.
+    pub segment: usize,
+    /// The spotlight phase's name, when the slot belongs to one.
+    pub phase: Option<String>,
+    pub kind: SlotKind,
+    /// A block's fixed length, or a turn's planned `each`.
+    pub planned: Duration,
+    /// The agenda's warning threshold for this slot, if it sets one.
+    pub warn: Option<Duration>,
+    pub prompt: Option<String>,
+}
+
+impl Slot {
+    /// The member whose turn this is, if it is a turn.
+    #[must_use]
+    pub fn member(&self) -> Option<usize> {
+        match self.kind {
+            SlotKind::Block => None,
+            SlotKind::Turn { member } => Some(member),
+        }
+    }
+
+    /// The warning threshold for an allotment: the agenda's, or the smaller of 1 min and 20%.
+    #[must_use]
+    pub fn warn_threshold(&self, allotted: Duration) -> Duration {
+        self.warn
+            .unwrap_or_else(|| Duration::from_secs(60).min(allotted / 5))
+    }
+}
+
+/// The agenda unrolled: every slot for every member, present or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub members: Vec<String>,
+    pub segments: Vec<String>,
+    pub slots: Vec<Slot>,
+}
+
+impl Plan {
+    /// Unrolls `agenda` into slots. `seed` fixes the order of shuffled rounds so that a
+    /// resumed meeting sees the same order.
+    #[must_use]
+    pub fn build(agenda: &Agenda, seed: u64) -> Plan {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut slots = Vec::new();
+        for (index, segment) in agenda.segments.iter().enumerate() {
+            let warn = segment.warn.or(agenda.warn);
+            let slot = |phase: Option<&str>, kind, planned, warn, prompt: Option<&String>| Slot {
+                segment: index,
+                phase: phase.map(str::to_string),
+                kind,
+                planned,
+                warn,
+                prompt: prompt.cloned(),
+            };
+            match &segment.kind {
+                SegmentKind::Block { length } => {
+                    slots.push(slot(None, SlotKind::Block, *length, warn, segment.prompt.as_ref()));
+                }
+                SegmentKind::Round { each, order } => {
+                    let mut order_of_turns: Vec<usize> = (0..agenda.members.len()).collect();
+                    match order {
+                        Order::Agenda => {}
+                        Order::Reverse => order_of_turns.reverse(),
+                        Order::Shuffle => rng.shuffle(&mut order_of_turns),
+                    }
+                    for member in order_of_turns {
+                        let kind = SlotKind::Turn { member };
+                        slots.push(slot(None, kind, *each, warn, segment.prompt.as_ref()));
+                    }
+                }
+                SegmentKind::Spotlight { speaker, phases } => {
+                    for phase in phases {
+                        let warn = phase.warn.or(warn);
+                        let prompt = phase.prompt.as_ref().or(segment.prompt.as_ref());
+                        let name = Some(phase.name.as_str());
+                        match phase.kind {
+                            PhaseKind::Block { length } => {
+                                slots.push(slot(name, SlotKind::Block, length, warn, prompt));
+                            }
+                            PhaseKind::Round { each, skip_speaker } => {
+                                for member in 0..agenda.members.len() {
+                                    if skip_speaker && member == *speaker {
+                                        continue;
+                                    }
+                                    let kind = SlotKind::Turn { member };
+                                    slots.push(slot(name, kind, each, warn, prompt));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Plan {
+            members: agenda.members.clone(),
+            segments: agenda.segments.iter().map(|s| s.name.clone()).collect(),
+            slots,
+        }
+    }
+
+    /// The planned length of the whole meeting with these members present.
+    #[must_use]
+    pub fn planned_total(&self, present: &[bool]) -> Duration {
+        self.slots
+            .iter()
+            .filter(|slot| is_active(slot, present))
+            .map(|slot| slot.planned)
+            .sum()
+    }
+
+    /// The planned length of the fixed blocks alone.
+    #[must_use]
+    pub fn fixed_total(&self) -> Duration {
+        self.slots
+            .iter()
+            .filter(|slot| slot.kind == SlotKind::Block)
+            .map(|slot| slot.planned)
+            .sum()
+    }
+}
+
+/// Whether a slot takes place: blocks always, turns only for present members.
+#[must_use]
+pub fn is_active(slot: &Slot, present: &[bool]) -> bool {
+    match slot.kind {
+        SlotKind::Block => true,
+        SlotKind::Turn { member } => present.get(member).copied().unwrap_or(false),
+    }
+}
+
+/// The allotment rule of SPEC §4: the time left for members (`pool`), shared by the turns not
+/// yet started in proportion to their planned length (`weight` is the sum of those lengths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pool: Duration,
+    weight: Duration,
+}
+
+impl Share {
+    /// `pool` is `R − F − current turn's remaining`, already clamped at zero.
+    #[must_use]
+    pub fn new(pool: Duration, weight: Duration) -> Self {
+        Share { pool, weight }
+    }
+
+    /// The allotment of a turn planned at `each`: `each × pool / weight`, to the millisecond
+    /// below, so that the allotments never add up to more than the pool.
+    #[must_use]
+    pub fn allot(&self, each: Duration) -> Duration {
+        if self.weight.is_zero() {
+            return Duration::ZERO;
+        }
+        let millis = each.as_millis() * self.pool.as_millis() / self.weight.as_millis();
+        Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
+    }
+
+    /// How the allotments compare with the plan: 1 on schedule, below 1 when behind.
+    #[must_use]
+    pub fn factor(&self) -> f64 {
+        if self.weight.is_zero() {
+            return 1.0;
+        }
+        self.pool.as_secs_f64() / self.weight.as_secs_f64()
+    }
+}
