@@ -9,10 +9,14 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::Drift;
-use super::plan::{Plan, Share, SlotKind, is_active};
+use super::plan::{Plan, SlotKind, is_active};
 
 /// Undo keeps this many steps; a three-hour meeting rarely needs a tenth of it.
 const UNDO_DEPTH: usize = 500;
+mod reading;
+#[cfg(test)]
+mod tests;
+
 /// What `+` and `-` give or take.
 pub const NUDGE: Duration = Duration::from_secs(60);
 
@@ -31,7 +35,10 @@ pub enum Input {
     MoreTime,
     /// Take one minute from the current slot.
     LessTime,
-    SetPresent { member: usize, present: bool },
+    SetPresent {
+        member: usize,
+        present: bool,
+    },
     /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
     OpenReset,
     /// The overlay closes after a reset of this kind.
@@ -103,7 +110,9 @@ pub enum Phase {
     /// Remaining time is at or below the slot's warning threshold.
     Warning,
     /// Time is up; `over` is how far past zero it is.
-    Time { over: Duration },
+    Time {
+        over: Duration,
+    },
 }
 
 /// A reading of the meeting at one instant, for the screen.
@@ -156,7 +165,9 @@ impl Meeting {
     ) -> Meeting {
         let mut present = present;
         present.resize(plan.members.len(), true);
-        let end = end.unwrap_or_else(|| now + plan.planned_total(&present)).max(now);
+        let end = end
+            .unwrap_or_else(|| now + plan.planned_total(&present))
+            .max(now);
         let slots = plan
             .slots
             .iter()
@@ -238,7 +249,12 @@ impl Meeting {
 
     #[must_use]
     pub fn is_present(&self, member: usize) -> bool {
-        self.saved.progress.present.get(member).copied().unwrap_or(false)
+        self.saved
+            .progress
+            .present
+            .get(member)
+            .copied()
+            .unwrap_or(false)
     }
 
     #[must_use]
@@ -399,180 +415,5 @@ impl Meeting {
             progress.slots[current].status = SlotStatus::Done;
         }
         progress.finished_at = Some(now);
-    }
-
-    /// Time the current slot has run, up to `now`.
-    #[must_use]
-    pub fn elapsed(&self, slot: usize, now: Duration) -> Duration {
-        let progress = self.progress();
-        let banked = progress.slots.get(slot).map_or(Duration::ZERO, |s| s.banked);
-        match (progress.current, progress.running_since) {
-            (Some(current), Some(since)) if current == slot => banked + now.saturating_sub(since),
-            _ => banked,
-        }
-    }
-
-    /// The current slot's allotment minus its elapsed time, at zero once time is up.
-    fn current_left(&self, now: Duration) -> Duration {
-        self.progress().current.map_or(Duration::ZERO, |current| {
-            let allotted = self.progress().slots[current].allotted.unwrap_or_default();
-            allotted.saturating_sub(self.elapsed(current, now))
-        })
-    }
-
-    /// Pending slots that will take place, in order.
-    fn pending(&self) -> impl Iterator<Item = usize> + '_ {
-        let progress = self.progress();
-        (0..self.plan.slots.len()).filter(move |&i| {
-            progress.slots[i].status == SlotStatus::Pending
-                && is_active(&self.plan.slots[i], &progress.present)
-        })
-    }
-
-    /// Fixed-block time still to come (not counting the current slot) and the planned
-    /// length of turns not yet started.
-    fn pending_totals(&self) -> (Duration, Duration) {
-        let mut fixed = Duration::ZERO;
-        let mut weight = Duration::ZERO;
-        for i in self.pending() {
-            let slot = &self.plan.slots[i];
-            match slot.kind {
-                SlotKind::Block => fixed += slot.planned,
-                SlotKind::Turn { .. } => weight += slot.planned,
-            }
-        }
-        (fixed, weight)
-    }
-
-    /// The allotment rule of SPEC §4 at `now`: what is left until the end, less fixed blocks
-    /// still to come and the current slot's remaining time, shared by the pending turns.
-    #[must_use]
-    pub fn share(&self, now: Duration) -> Share {
-        let (fixed, weight) = self.pending_totals();
-        let left = self.saved.end.saturating_sub(now);
-        let pool = left
-            .saturating_sub(fixed)
-            .saturating_sub(self.current_left(now));
-        Share::new(pool, weight)
-    }
-
-    /// What the facilitator would see of slot `slot` if it started now: its frozen allotment
-    /// if it has one, otherwise its share (turns) or its length (blocks).
-    #[must_use]
-    pub fn allotment(&self, slot: usize, now: Duration) -> Duration {
-        if let Some(allotted) = self.progress().slots.get(slot).and_then(|s| s.allotted) {
-            return allotted;
-        }
-        let planned = self.plan.slots[slot].planned;
-        match self.plan.slots[slot].kind {
-            SlotKind::Block => planned,
-            SlotKind::Turn { .. } => self.share(now).allot(planned),
-        }
-    }
-
-    /// The current slot and every pending slot that takes place, with expected start times.
-    #[must_use]
-    pub fn schedule(&self, now: Duration) -> Vec<Scheduled> {
-        let mut out = Vec::new();
-        let mut at = now;
-        if let Some(current) = self.progress().current {
-            let left = self.current_left(now);
-            let elapsed = self.elapsed(current, now);
-            out.push(Scheduled {
-                slot: current,
-                start: now.saturating_sub(elapsed),
-                length: left + elapsed,
-            });
-            at += left;
-        }
-        let share = self.share(now);
-        for i in self.pending() {
-            let slot = &self.plan.slots[i];
-            let length = match slot.kind {
-                SlotKind::Block => slot.planned,
-                SlotKind::Turn { .. } => share.allot(slot.planned),
-            };
-            out.push(Scheduled {
-                slot: i,
-                start: at,
-                length,
-            });
-            at += length;
-        }
-        out
-    }
-
-    /// The current slot's countdown and the meeting's standing at `now`; `None` once over.
-    #[must_use]
-    pub fn status(&self, now: Duration) -> Option<Status> {
-        let slot = self.progress().current?;
-        let allotted = self.progress().slots[slot].allotted.unwrap_or_default();
-        let elapsed = self.elapsed(slot, now);
-        let remaining = allotted.saturating_sub(elapsed);
-        let phase = if elapsed >= allotted {
-            Phase::Time {
-                over: elapsed - allotted,
-            }
-        } else if remaining <= self.plan.slots[slot].warn_threshold(allotted) {
-            Phase::Warning
-        } else {
-            Phase::Running
-        };
-        let (fixed, weight) = self.pending_totals();
-        let share = self.share(now);
-        let projected_end = now + fixed + remaining + share.allot(weight);
-        let over_meeting = projected_end
-            .checked_sub(self.saved.end)
-            .filter(|over| !over.is_zero());
-        let pool = i64::try_from(self.pool_millis(now)).unwrap_or(i64::MAX);
-        let planned = i64::try_from(weight.as_millis()).unwrap_or(i64::MAX);
-        Some(Status {
-            slot,
-            allotted,
-            elapsed,
-            remaining,
-            phase,
-            paused: self.progress().running_since.is_none(),
-            resetting: self.saved.resetting.is_some(),
-            over_meeting,
-            behind_millis: planned - pool,
-            factor: share.factor(),
-        })
-    }
-
-    fn pool_millis(&self, now: Duration) -> u128 {
-        let (fixed, _) = self.pending_totals();
-        let left = self.saved.end.saturating_sub(now);
-        left.saturating_sub(fixed)
-            .saturating_sub(self.current_left(now))
-            .as_millis()
-    }
-
-    /// The next instant after `now` at which anything on screen changes: the countdown's next
-    /// displayed second, a warning threshold, or (while paused) the next meeting-clock second,
-    /// since the coming allotments shrink as the room waits.
-    #[must_use]
-    pub fn next_change(&self, now: Duration) -> Option<Duration> {
-        let status = self.status(now)?;
-        let millis = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
-        let to_next_second = |ms: u64| match ms % 1000 {
-            0 => 1000,
-            rest => rest,
-        };
-        let wait = if status.paused {
-            1000 - millis(now) % 1000
-        } else {
-            let elapsed = millis(status.elapsed);
-            let allotted = millis(status.allotted);
-            if elapsed < allotted {
-                let left = allotted - elapsed;
-                let threshold = millis(self.plan.slots[status.slot].warn_threshold(status.allotted));
-                let to_warning = left.checked_sub(threshold).filter(|&ms| ms > 0);
-                to_next_second(left).min(to_warning.unwrap_or(u64::MAX))
-            } else {
-                1000 - (elapsed - allotted) % 1000
-            }
-        };
-        Some(now + Duration::from_millis(wait))
     }
 }

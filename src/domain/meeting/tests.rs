@@ -1,0 +1,415 @@
+//! Behaviour of the meeting state machine, with time passed in: no test sleeps.
+
+use std::time::Duration;
+
+use super::{Input, Meeting, Phase, Refusal, SlotStatus};
+use crate::domain::agenda::{Agenda, Drift, Order, PhaseKind, Segment, SegmentKind};
+use crate::domain::plan::Plan;
+
+const fn min(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+const fn sec(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn block(name: &str, length: Duration) -> Segment {
+    Segment {
+        name: name.into(),
+        kind: SegmentKind::Block { length },
+        prompt: None,
+        warn: None,
+    }
+}
+
+fn round(name: &str, each: Duration) -> Segment {
+    Segment {
+        name: name.into(),
+        kind: SegmentKind::Round {
+            each,
+            order: Order::Agenda,
+        },
+        prompt: None,
+        warn: None,
+    }
+}
+
+/// SPEC §4's worked example: 60 minutes, five members, Opening 5m, one round of 10m, Closing 5m.
+fn worked_example() -> Meeting {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi", "Dana", "Eli"]);
+    agenda.segments = vec![
+        block("Opening", min(5)),
+        round("Updates", min(10)),
+        block("Closing", min(5)),
+    ];
+    let plan = Plan::build(&agenda, 0);
+    Meeting::start(plan, vec![true; 5], Duration::ZERO, None, true)
+}
+
+fn current(meeting: &Meeting) -> usize {
+    meeting.progress().current.expect("meeting is running")
+}
+
+#[test]
+fn end_defaults_to_the_planned_total() {
+    let meeting = worked_example();
+    assert_eq!(meeting.end(), min(60));
+    assert_eq!(meeting.allotment(1, Duration::ZERO), min(10));
+}
+
+#[test]
+fn worked_example_of_the_spec() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(8)).unwrap();
+    assert_eq!(current(&meeting), 1);
+    assert_eq!(meeting.status(min(8)).unwrap().allotted, sec(9 * 60 + 24));
+    for upcoming in 2..=5 {
+        assert_eq!(meeting.allotment(upcoming, min(8)), sec(9 * 60 + 24));
+    }
+    meeting.apply(Input::Next, min(20)).unwrap();
+    assert_eq!(meeting.status(min(20)).unwrap().allotted, sec(8 * 60 + 45));
+    assert_eq!(meeting.allotment(5, min(20)), sec(8 * 60 + 45));
+}
+
+#[test]
+fn on_schedule_every_turn_gets_its_planned_length() {
+    let mut meeting = worked_example();
+    let mut now = min(5);
+    meeting.apply(Input::Next, now).unwrap();
+    for _ in 0..5 {
+        let status = meeting.status(now).unwrap();
+        assert_eq!(status.allotted, min(10));
+        assert!((status.factor - 1.0).abs() < 1e-9);
+        assert_eq!(status.behind_millis, 0);
+        now += min(10);
+        meeting.apply(Input::Next, now).unwrap();
+    }
+    assert_eq!(
+        meeting.status(now).unwrap().allotted,
+        min(5),
+        "closing keeps its length"
+    );
+}
+
+#[test]
+fn a_pause_is_shared_by_the_remaining_turns() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::TogglePause, min(6)).unwrap();
+    let paused = meeting.status(min(11)).unwrap();
+    assert!(paused.paused);
+    assert_eq!(paused.elapsed, min(1), "a paused speaker is not charged");
+    // Five minutes of pause come out of the four turns still to come.
+    assert_eq!(meeting.allotment(2, min(11)), sec(10 * 60 - 75));
+    meeting.apply(Input::TogglePause, min(11)).unwrap();
+    assert_eq!(meeting.status(min(12)).unwrap().elapsed, min(2));
+}
+
+#[test]
+fn the_current_allotment_never_moves_while_others_change() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    let frozen = meeting.status(min(5)).unwrap().allotted;
+    meeting
+        .apply(
+            Input::SetPresent {
+                member: 3,
+                present: false,
+            },
+            min(6),
+        )
+        .unwrap();
+    assert_eq!(meeting.status(min(30)).unwrap().allotted, frozen);
+}
+
+#[test]
+fn an_absent_members_turn_is_removed_and_its_time_shared() {
+    let mut meeting = worked_example();
+    meeting
+        .apply(
+            Input::SetPresent {
+                member: 1,
+                present: false,
+            },
+            min(1),
+        )
+        .unwrap();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    assert_eq!(meeting.status(min(5)).unwrap().allotted, sec(50 * 60 / 4));
+    meeting.apply(Input::Next, min(10)).unwrap();
+    assert_eq!(current(&meeting), 3, "Ben's turn is passed over");
+}
+
+#[test]
+fn skipping_gives_the_turn_to_the_others() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::Skip, min(5)).unwrap();
+    assert_eq!(meeting.progress().slots[1].status, SlotStatus::Passed);
+    assert_eq!(meeting.status(min(5)).unwrap().allotted, sec(50 * 60 / 4));
+}
+
+#[test]
+fn more_time_is_taken_equally_from_the_turns_to_come() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::MoreTime, min(5)).unwrap();
+    assert_eq!(meeting.status(min(5)).unwrap().allotted, min(11));
+    assert_eq!(meeting.allotment(2, min(5)), sec(10 * 60 - 15));
+    meeting.apply(Input::LessTime, min(5)).unwrap();
+    meeting.apply(Input::LessTime, min(5)).unwrap();
+    assert_eq!(meeting.allotment(2, min(5)), sec(10 * 60 + 15));
+}
+
+#[test]
+fn back_returns_to_the_previous_slot_with_its_time_kept() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::Next, min(12)).unwrap();
+    meeting.apply(Input::Back, min(13)).unwrap();
+    assert_eq!(current(&meeting), 1);
+    let status = meeting.status(min(14)).unwrap();
+    assert_eq!(status.elapsed, min(8));
+    assert_eq!(status.allotted, min(10), "the frozen allotment is kept");
+    assert_eq!(meeting.progress().slots[2].status, SlotStatus::Pending);
+}
+
+#[test]
+fn back_at_the_first_slot_is_refused() {
+    let mut meeting = worked_example();
+    assert_eq!(
+        meeting.apply(Input::Back, sec(1)),
+        Err(Refusal::AtFirstSlot)
+    );
+}
+
+#[test]
+fn undo_is_repeatable_and_restores_positions() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::Skip, min(6)).unwrap();
+    meeting.apply(Input::MoreTime, min(6)).unwrap();
+    meeting.apply(Input::Undo, min(7)).unwrap();
+    assert_eq!(
+        meeting.status(min(7)).unwrap().allotted,
+        meeting.allotment(2, min(6))
+    );
+    meeting.apply(Input::Undo, min(7)).unwrap();
+    assert_eq!(current(&meeting), 1);
+    assert_eq!(
+        meeting.status(min(7)).unwrap().elapsed,
+        min(2),
+        "Ana kept talking"
+    );
+    meeting.apply(Input::Undo, min(7)).unwrap();
+    assert_eq!(current(&meeting), 0);
+    assert_eq!(
+        meeting.apply(Input::Undo, min(7)),
+        Err(Refusal::NothingToUndo)
+    );
+}
+
+#[test]
+fn countdown_phases_follow_the_warning_threshold() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    assert_eq!(meeting.status(min(5)).unwrap().phase, Phase::Running);
+    // Default threshold: the smaller of 1 min and 20% of 10 min.
+    let before = min(14) - Duration::from_millis(1);
+    assert_eq!(meeting.status(before).unwrap().phase, Phase::Running);
+    assert_eq!(meeting.status(min(14)).unwrap().phase, Phase::Warning);
+    assert_eq!(
+        meeting.status(min(15)).unwrap().phase,
+        Phase::Time {
+            over: Duration::ZERO
+        }
+    );
+    assert_eq!(
+        meeting.status(min(15) + sec(42)).unwrap().phase,
+        Phase::Time { over: sec(42) }
+    );
+}
+
+#[test]
+fn overtime_never_advances_by_itself() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    assert_eq!(meeting.status(min(50)).unwrap().slot, 1);
+}
+
+#[test]
+fn over_meeting_time_gives_zero_turns_and_keeps_the_closing() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    let status = meeting.status(min(57)).unwrap();
+    assert_eq!(status.over_meeting, Some(min(2)));
+    meeting.apply(Input::Next, min(57)).unwrap();
+    assert_eq!(meeting.status(min(57)).unwrap().allotted, Duration::ZERO);
+    for _ in 0..4 {
+        meeting.apply(Input::Next, min(57)).unwrap();
+    }
+    assert_eq!(meeting.status(min(57)).unwrap().allotted, min(5));
+    assert_eq!(meeting.end(), min(60), "the planned end never moves");
+}
+
+#[test]
+fn behind_is_the_planned_member_time_missing() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(8)).unwrap();
+    let status = meeting.status(min(8)).unwrap();
+    // Ana's 9:24 is frozen; the four others have 37:36 for 40:00 planned.
+    assert_eq!(status.behind_millis, (2 * 60 + 24) * 1000);
+}
+
+#[test]
+fn next_change_lands_on_the_displayed_second() {
+    let mut agenda = Agenda::new("Forum", &["Ana"]);
+    agenda.segments = vec![round("Updates", min(10))];
+    let start = Duration::from_millis(300);
+    let meeting = Meeting::start(Plan::build(&agenda, 0), vec![true], start, None, true);
+    // 10:00 allotted, 1.25 s gone: 9:58.75 left, shown as 9:59 until 9:58.000.
+    let now = start + Duration::from_millis(1_250);
+    assert_eq!(meeting.next_change(now), Some(start + sec(2)));
+    // At zero the display flips to TIME, then the overtime counts up on whole seconds.
+    assert_eq!(
+        meeting.next_change(start + min(10) - Duration::from_millis(1)),
+        Some(start + min(10))
+    );
+    let over = start + min(10) + Duration::from_millis(400);
+    assert_eq!(meeting.next_change(over), Some(start + min(10) + sec(1)));
+}
+
+#[test]
+fn next_change_stops_at_the_warning_threshold() {
+    let mut agenda = Agenda::new("Forum", &["Ana"]);
+    let mut updates = round("Updates", Duration::from_millis(10_500));
+    updates.warn = Some(Duration::from_millis(2_200));
+    agenda.segments = vec![updates];
+    let meeting = Meeting::start(
+        Plan::build(&agenda, 0),
+        vec![true],
+        Duration::ZERO,
+        None,
+        true,
+    );
+    // 10.5 s turn: the display changes at 0.5 s, the warning starts at 8.3 s.
+    assert_eq!(
+        meeting.next_change(sec(8)),
+        Some(Duration::from_millis(8_300))
+    );
+}
+
+#[test]
+fn the_last_next_finishes_the_meeting() {
+    let mut meeting = worked_example();
+    for i in 0..7 {
+        meeting.apply(Input::Next, min(i)).unwrap();
+    }
+    assert_eq!(meeting.finished_at(), Some(min(6)));
+    assert!(meeting.status(min(6)).is_none());
+    assert_eq!(meeting.apply(Input::Next, min(7)), Err(Refusal::Finished));
+    meeting.apply(Input::Undo, min(7)).unwrap();
+    assert_eq!(meeting.finished_at(), None);
+}
+
+#[test]
+fn the_reset_overlay_pauses_the_speaker_and_counts_by_kind() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::OpenReset, min(6)).unwrap();
+    assert!(meeting.status(min(7)).unwrap().resetting);
+    assert_eq!(meeting.apply(Input::Next, min(7)), Err(Refusal::Resetting));
+    meeting
+        .apply(Input::CloseReset(Drift::Crosstalk), min(8))
+        .unwrap();
+    let status = meeting.status(min(8)).unwrap();
+    assert_eq!(
+        status.elapsed,
+        min(1),
+        "the speaker is not charged for the reset"
+    );
+    assert!(!status.paused);
+    assert_eq!(meeting.resets(), [0, 0, 1, 0, 0, 0]);
+    assert_eq!(
+        meeting.allotment(2, min(8)),
+        sec(10 * 60 - 30),
+        "shared by the rest"
+    );
+}
+
+#[test]
+fn reset_pauses_false_keeps_the_clock_running() {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
+    agenda.segments = vec![round("Updates", min(5))];
+    let plan = Plan::build(&agenda, 0);
+    let mut meeting = Meeting::start(plan, vec![true; 2], Duration::ZERO, None, false);
+    meeting.apply(Input::OpenReset, min(1)).unwrap();
+    meeting
+        .apply(Input::CloseReset(Drift::Advice), min(2))
+        .unwrap();
+    assert_eq!(meeting.status(min(2)).unwrap().elapsed, min(2));
+}
+
+#[test]
+fn spotlight_phases_unroll_with_the_speaker_skipped() {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
+    agenda.segments = vec![Segment {
+        name: "Presentation".into(),
+        kind: SegmentKind::Spotlight {
+            speaker: 1,
+            phases: vec![
+                crate::domain::agenda::Phase {
+                    name: "Background".into(),
+                    kind: PhaseKind::Block { length: min(10) },
+                    prompt: None,
+                    warn: None,
+                },
+                crate::domain::agenda::Phase {
+                    name: "Shares".into(),
+                    kind: PhaseKind::Round {
+                        each: min(3),
+                        skip_speaker: true,
+                    },
+                    prompt: None,
+                    warn: None,
+                },
+            ],
+        },
+        prompt: None,
+        warn: None,
+    }];
+    let plan = Plan::build(&agenda, 0);
+    let members: Vec<_> = plan.slots.iter().map(|s| s.member()).collect();
+    assert_eq!(members, vec![None, Some(0), Some(2)]);
+    assert_eq!(plan.slots[1].phase.as_deref(), Some("Shares"));
+}
+
+#[test]
+fn shuffled_rounds_are_fixed_by_the_seed() {
+    let mut agenda = Agenda::new("Forum", &["A", "B", "C", "D", "E", "F", "G", "H"]);
+    let mut shuffled = round("Updates", min(5));
+    shuffled.kind = SegmentKind::Round {
+        each: min(5),
+        order: Order::Shuffle,
+    };
+    agenda.segments = vec![shuffled];
+    assert_eq!(Plan::build(&agenda, 7), Plan::build(&agenda, 7));
+    let mut members: Vec<_> = Plan::build(&agenda, 7)
+        .slots
+        .iter()
+        .filter_map(|s| s.member())
+        .collect();
+    members.sort_unstable();
+    assert_eq!(members, (0..8).collect::<Vec<_>>());
+}
+
+#[test]
+fn schedule_lists_every_slot_back_to_back() {
+    let meeting = worked_example();
+    let schedule = meeting.schedule(Duration::ZERO);
+    let starts: Vec<_> = schedule.iter().map(|s| s.start.as_secs() / 60).collect();
+    assert_eq!(starts, vec![0, 5, 15, 25, 35, 45, 55]);
+    let last = schedule.last().unwrap();
+    assert_eq!(last.start + last.length, meeting.end());
+}

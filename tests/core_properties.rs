@@ -1,0 +1,177 @@
+//! SPEC §11 invariants of the allotment rule, checked on random agendas and random
+//! sequences of facilitator actions and clock advances.
+
+use std::time::Duration;
+
+use forumtimer::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
+use forumtimer::domain::meeting::{Input, Meeting, SlotStatus};
+use forumtimer::domain::plan::{Plan, SlotKind, is_active};
+use proptest::prelude::*;
+
+fn agenda_strategy() -> impl Strategy<Value = Agenda> {
+    let segment = prop_oneof![
+        (1u64..600).prop_map(|s| SegmentKind::Block {
+            length: Duration::from_secs(s * 5)
+        }),
+        (1u64..120, 0..3u8).prop_map(|(s, o)| SegmentKind::Round {
+            each: Duration::from_secs(s * 5),
+            order: [Order::Agenda, Order::Reverse, Order::Shuffle][usize::from(o)],
+        }),
+    ];
+    (1usize..12, prop::collection::vec(segment, 1..6)).prop_map(|(members, kinds)| {
+        let names: Vec<String> = (0..members).map(|i| format!("M{i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut agenda = Agenda::new("Forum", &refs);
+        agenda.segments = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Segment {
+                name: format!("S{i}"),
+                kind,
+                prompt: None,
+                warn: None,
+            })
+            .collect();
+        agenda
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Advance(u64),
+    Act(Input),
+}
+
+fn step_strategy(members: usize) -> impl Strategy<Value = Step> {
+    let drift = (0..6usize).prop_map(|i| Drift::ALL[i]);
+    prop_oneof![
+        4 => (0u64..900_000).prop_map(Step::Advance),
+        3 => Just(Step::Act(Input::Next)),
+        1 => Just(Step::Act(Input::Skip)),
+        1 => Just(Step::Act(Input::Back)),
+        1 => Just(Step::Act(Input::Undo)),
+        1 => Just(Step::Act(Input::TogglePause)),
+        1 => Just(Step::Act(Input::MoreTime)),
+        1 => Just(Step::Act(Input::LessTime)),
+        1 => Just(Step::Act(Input::OpenReset)),
+        1 => drift.prop_map(|d| Step::Act(Input::CloseReset(d))),
+        1 => (0..members, any::<bool>())
+            .prop_map(|(member, present)| Step::Act(Input::SetPresent { member, present })),
+    ]
+}
+
+fn scenario() -> impl Strategy<Value = (Agenda, Option<u64>, Vec<Step>)> {
+    agenda_strategy().prop_flat_map(|agenda| {
+        let members = agenda.members.len();
+        (
+            Just(agenda),
+            prop::option::of(0u64..20_000),
+            prop::collection::vec(step_strategy(members), 0..60),
+        )
+    })
+}
+
+/// The pending turns that will take place, with their current allotments.
+fn pending_turns(meeting: &Meeting, now: Duration) -> Vec<(usize, Duration)> {
+    let progress = meeting.progress();
+    meeting
+        .plan()
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(i, slot)| {
+            progress.slots[*i].status == SlotStatus::Pending
+                && is_active(slot, &progress.present)
+                && matches!(slot.kind, SlotKind::Turn { .. })
+        })
+        .map(|(i, _)| (i, meeting.allotment(i, now)))
+        .collect()
+}
+
+/// `R − F − current remaining`: the member time the rule must share out.
+fn member_time(meeting: &Meeting, now: Duration) -> Duration {
+    let progress = meeting.progress();
+    let fixed: Duration = meeting
+        .plan()
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(i, slot)| {
+            progress.slots[*i].status == SlotStatus::Pending
+                && is_active(slot, &progress.present)
+                && slot.kind == SlotKind::Block
+        })
+        .map(|(_, slot)| slot.planned)
+        .sum();
+    let current = meeting.status(now).map_or(Duration::ZERO, |s| s.remaining);
+    meeting
+        .end()
+        .saturating_sub(now)
+        .saturating_sub(fixed)
+        .saturating_sub(current)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn remaining_allotments_share_exactly_the_member_time((agenda, end, steps) in scenario()) {
+        let plan = Plan::build(&agenda, 1);
+        let members = plan.members.len();
+        let mut now = Duration::ZERO;
+        let end = end.map(Duration::from_secs);
+        let mut meeting = Meeting::start(plan, vec![true; members], now, end, true);
+        let planned_end = meeting.end();
+        for step in steps {
+            let before = meeting.status(now).map(|s| (s.slot, s.allotted));
+            match step {
+                Step::Advance(ms) => now += Duration::from_millis(ms),
+                Step::Act(input) => {
+                    let changed = meeting.apply(input, now).is_ok();
+                    let keeps_slot = matches!(
+                        input,
+                        Input::TogglePause | Input::SetPresent { .. } | Input::OpenReset | Input::CloseReset(_)
+                    );
+                    if changed && keeps_slot {
+                        let after = meeting.status(now).map(|s| (s.slot, s.allotted));
+                        prop_assert_eq!(before, after, "a frozen allotment moved on {:?}", input);
+                    }
+                }
+            }
+            prop_assert_eq!(meeting.end(), planned_end, "the planned end moved");
+            let turns = pending_turns(&meeting, now);
+            let pool = member_time(&meeting, now);
+            let sum: Duration = turns.iter().map(|(_, a)| *a).sum();
+            prop_assert!(sum <= pool, "allotments {sum:?} exceed member time {pool:?}");
+            if !turns.is_empty() {
+                let slack = Duration::from_millis(turns.len() as u64);
+                prop_assert!(pool - sum < slack, "allotments {sum:?} leave {pool:?} unshared");
+            }
+            for pair in turns.windows(2) {
+                let (a, b) = (pair[0].0, pair[1].0);
+                let slots = &meeting.plan().slots;
+                if slots[a].planned == slots[b].planned {
+                    prop_assert_eq!(pair[0].1, pair[1].1, "unequal shares within a round");
+                }
+            }
+            if let Some(next) = meeting.next_change(now) {
+                prop_assert!(next > now && next <= now + Duration::from_secs(1));
+            }
+        }
+    }
+
+    #[test]
+    fn on_schedule_every_turn_gets_its_planned_length(agenda in agenda_strategy()) {
+        let plan = Plan::build(&agenda, 3);
+        let members = plan.members.len();
+        let mut now = Duration::from_secs(100);
+        let mut meeting = Meeting::start(plan, vec![true; members], now, None, true);
+        while let Some(status) = meeting.status(now) {
+            prop_assert_eq!(status.allotted, meeting.plan().slots[status.slot].planned);
+            prop_assert!((status.factor - 1.0).abs() < 1e-9);
+            now += status.allotted;
+            meeting.apply(Input::Next, now).unwrap();
+        }
+        prop_assert_eq!(meeting.finished_at(), Some(meeting.end()));
+    }
+}
