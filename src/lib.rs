@@ -3,3 +3,4 @@
 //! - [`domain`]: the pure core (agenda model, plan, allotment rule, meeting state machine).
 
 pub mod domain;
+pub mod tui;

@@ -1,0 +1,382 @@
+//! The application state behind the screen: which screen and overlay are up, the meeting,
+//! and what each key means in each of them. No terminal and no clock reads here either: the
+//! event loop passes `now` (meeting clock) in, so every key can be tested without a terminal.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Local};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::keymap::{Action, Key, action_for, key_of};
+use crate::domain::agenda::{Agenda, Drift};
+use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
+use crate::domain::plan::Plan;
+
+/// How long a notice stays on screen, in meeting-clock time scaled back by the speed.
+const NOTICE_SECONDS: u64 = 6;
+
+/// Which full screen is showing.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// Before the first slot: title, purpose, agreements, presence.
+    Opening { cursor: usize, present: Vec<bool> },
+    /// The meeting, running or (once `finished_at` is set) its summary.
+    Meeting(Box<Meeting>),
+}
+
+/// An overlay drawn over the screen; only one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    Presence { cursor: usize },
+    Reset { drift: Drift },
+    Agreements,
+    Resources,
+}
+
+/// What the event loop should do after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Exit,
+    Suspend,
+}
+
+/// A short line shown at the bottom until `until` (meeting clock).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub until: Duration,
+}
+
+/// Run-wide settings from the command line and agenda.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Clock speed for rehearsal; 1 in a real meeting.
+    pub speed: u32,
+    pub color: bool,
+    pub bell: bool,
+    /// The meeting's length when it is fixed by `duration`/`end` (resolved at start).
+    pub length: Option<Duration>,
+    /// Seed of the shuffled rounds.
+    pub seed: u64,
+}
+
+/// Everything the view draws and the keys change.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub agenda: Agenda,
+    pub plan: Plan,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub projector: bool,
+    pub notice: Option<Notice>,
+    /// A lasting warning (e.g. the state directory cannot be written).
+    pub warning: Option<String>,
+    pub settings: Settings,
+    /// The wall-clock time at meeting-clock zero, for showing clock times.
+    pub origin: DateTime<Local>,
+    /// The slot and phase last rung for, so the bell rings once per threshold.
+    rung: Option<(usize, u8)>,
+    /// Set when an action changed the meeting, so the loop saves it.
+    pub changed: bool,
+    /// The meeting as it was before a confirmed quit: what `--resume` continues.
+    pub resumable: Option<Saved>,
+}
+
+impl App {
+    #[must_use]
+    pub fn new(agenda: Agenda, settings: Settings, origin: DateTime<Local>) -> App {
+        let plan = Plan::build(&agenda, settings.seed);
+        let present = vec![true; agenda.members.len()];
+        App {
+            agenda,
+            plan,
+            screen: Screen::Opening { cursor: 0, present },
+            overlay: None,
+            projector: false,
+            notice: None,
+            warning: None,
+            settings,
+            origin,
+            rung: None,
+            changed: false,
+            resumable: None,
+        }
+    }
+
+    /// An app that continues a restored meeting.
+    #[must_use]
+    pub fn resumed(mut self, meeting: Meeting) -> App {
+        self.screen = Screen::Meeting(Box::new(meeting));
+        self
+    }
+
+    #[must_use]
+    pub fn meeting(&self) -> Option<&Meeting> {
+        match &self.screen {
+            Screen::Meeting(meeting) => Some(meeting),
+            Screen::Opening { .. } => None,
+        }
+    }
+
+    /// The wall-clock time shown for a meeting-clock instant.
+    #[must_use]
+    pub fn wall(&self, at: Duration) -> DateTime<Local> {
+        self.origin + chrono::Duration::from_std(at).unwrap_or_default()
+    }
+
+    /// Shows `text` for a few seconds.
+    pub fn notify(&mut self, text: impl Into<String>, now: Duration) {
+        let shown_for = Duration::from_secs(NOTICE_SECONDS * u64::from(self.settings.speed));
+        self.notice = Some(Notice {
+            text: text.into(),
+            until: now + shown_for,
+        });
+    }
+
+    /// Drops an expired notice; true when that changed the screen.
+    pub fn expire_notice(&mut self, now: Duration) -> bool {
+        let expired = self.notice.as_ref().is_some_and(|n| n.until <= now);
+        if expired {
+            self.notice = None;
+        }
+        expired
+    }
+
+    /// When the screen next changes by itself: the countdown, or a notice going away.
+    #[must_use]
+    pub fn next_change(&self, now: Duration) -> Option<Duration> {
+        let countdown = self.meeting().and_then(|m| m.next_change(now));
+        let notice = self.notice.as_ref().map(|n| n.until);
+        match (countdown, notice) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Whether the bell should ring now: once when a slot enters its warning, once at zero.
+    pub fn bell_due(&mut self, now: Duration) -> bool {
+        if !self.settings.bell {
+            return false;
+        }
+        let Some(status) = self.meeting().and_then(|m| m.status(now)) else {
+            return false;
+        };
+        let level = match status.phase {
+            Phase::Running => 0,
+            Phase::Warning => 1,
+            Phase::Time { .. } => 2,
+        };
+        let previous = self.rung.filter(|(slot, _)| *slot == status.slot);
+        self.rung = Some((status.slot, level));
+        level > 0 && previous.is_some_and(|(_, before)| before < level)
+    }
+
+    /// Handles one key at `now`.
+    pub fn handle_key(&mut self, event: &KeyEvent, now: Duration) -> Flow {
+        let action = action_for(event);
+        if action == Some(Action::Suspend) {
+            return Flow::Suspend;
+        }
+        if let Some(overlay) = self.overlay {
+            return self.overlay_key(overlay, event, action, now);
+        }
+        match &self.screen {
+            Screen::Opening { .. } => self.opening_key(event, action, now),
+            Screen::Meeting(meeting) if meeting.finished_at().is_some() => {
+                self.summary_key(action, now)
+            }
+            Screen::Meeting(_) => self.meeting_key(action, now),
+        }
+    }
+
+    fn opening_key(&mut self, event: &KeyEvent, action: Option<Action>, now: Duration) -> Flow {
+        let Screen::Opening { cursor, present } = &mut self.screen else {
+            return Flow::Continue;
+        };
+        match event.code {
+            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                *cursor = (*cursor + 1).min(present.len().saturating_sub(1));
+            }
+            KeyCode::Char(' ') => {
+                if let Some(flag) = present.get_mut(*cursor) {
+                    *flag = !*flag;
+                }
+            }
+            KeyCode::Enter => self.start(now),
+            _ => return self.common_key(action),
+        }
+        Flow::Continue
+    }
+
+    /// Starts the meeting with the members marked present; the end is fixed here.
+    pub fn start(&mut self, now: Duration) {
+        let Screen::Opening { present, .. } = &self.screen else {
+            return;
+        };
+        let end = self.settings.length.map(|length| now + length);
+        let meeting = Meeting::start(
+            self.plan.clone(),
+            present.clone(),
+            now,
+            end,
+            self.agenda.reset_pauses,
+        );
+        self.screen = Screen::Meeting(Box::new(meeting));
+        self.changed = true;
+    }
+
+    fn summary_key(&mut self, action: Option<Action>, now: Duration) -> Flow {
+        match action {
+            Some(Action::Quit | Action::Close) => Flow::Exit,
+            Some(Action::Undo) => {
+                self.resumable = None;
+                self.input(Input::Undo, now);
+                Flow::Continue
+            }
+            _ => Flow::Continue,
+        }
+    }
+
+    fn meeting_key(&mut self, action: Option<Action>, now: Duration) -> Flow {
+        let input = match action {
+            Some(Action::TogglePause) => Input::TogglePause,
+            Some(Action::Next) => Input::Next,
+            Some(Action::Skip) => Input::Skip,
+            Some(Action::Back) => Input::Back,
+            Some(Action::Undo) => Input::Undo,
+            Some(Action::MoreTime) => Input::MoreTime,
+            Some(Action::LessTime) => Input::LessTime,
+            Some(Action::Presence) => {
+                self.overlay = Some(Overlay::Presence { cursor: 0 });
+                return Flow::Continue;
+            }
+            Some(Action::Reset) => {
+                self.input(Input::OpenReset, now);
+                self.overlay = Some(Overlay::Reset {
+                    drift: Drift::Advice,
+                });
+                return Flow::Continue;
+            }
+            _ => return self.common_key(action),
+        };
+        self.input(input, now);
+        Flow::Continue
+    }
+
+    /// Keys that mean the same on every screen.
+    fn common_key(&mut self, action: Option<Action>) -> Flow {
+        match action {
+            Some(Action::Agreements) => self.overlay = Some(Overlay::Agreements),
+            Some(Action::Resources) => self.overlay = Some(Overlay::Resources),
+            Some(Action::Help) => self.overlay = Some(Overlay::Help),
+            Some(Action::Projector) => self.projector = !self.projector,
+            Some(Action::Quit) => {
+                // Before the meeting starts there is nothing to lose.
+                if matches!(self.screen, Screen::Opening { .. }) {
+                    return Flow::Exit;
+                }
+                self.overlay = Some(Overlay::ConfirmQuit);
+            }
+            _ => {}
+        }
+        Flow::Continue
+    }
+
+    fn overlay_key(
+        &mut self,
+        overlay: Overlay,
+        event: &KeyEvent,
+        action: Option<Action>,
+        now: Duration,
+    ) -> Flow {
+        let key = key_of(event);
+        match overlay {
+            Overlay::ConfirmQuit => match key {
+                Key::Char('y' | 'q') | Key::Ctrl('c') => {
+                    self.overlay = None;
+                    self.resumable = self.meeting().map(|m| m.saved().clone());
+                    self.input(Input::Finish, now);
+                }
+                Key::Char('n') | Key::Code(KeyCode::Esc) => self.overlay = None,
+                _ => {}
+            },
+            Overlay::Reset { drift } => match key {
+                Key::Char(digit @ '1'..='6') => {
+                    let index = usize::from(digit as u8 - b'1');
+                    self.overlay = Some(Overlay::Reset {
+                        drift: Drift::ALL[index],
+                    });
+                }
+                Key::Code(KeyCode::Esc | KeyCode::Enter) => {
+                    self.overlay = None;
+                    self.input(Input::CloseReset(drift), now);
+                }
+                _ => {}
+            },
+            Overlay::Presence { cursor } => {
+                let members = self.plan.members.len();
+                match event.code {
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        self.overlay = Some(Overlay::Presence {
+                            cursor: cursor.saturating_sub(1),
+                        });
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        self.overlay = Some(Overlay::Presence {
+                            cursor: (cursor + 1).min(members.saturating_sub(1)),
+                        });
+                    }
+                    KeyCode::Char(' ') => {
+                        let present = self.meeting().is_some_and(|m| m.is_present(cursor));
+                        self.input(
+                            Input::SetPresent {
+                                member: cursor,
+                                present: !present,
+                            },
+                            now,
+                        );
+                    }
+                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('a') => self.overlay = None,
+                    _ => {}
+                }
+            }
+            Overlay::Help | Overlay::Agreements | Overlay::Resources => {
+                let toggles = match overlay {
+                    Overlay::Help => Action::Help,
+                    Overlay::Agreements => Action::Agreements,
+                    _ => Action::Resources,
+                };
+                if action == Some(toggles)
+                    || matches!(action, Some(Action::Close | Action::Quit))
+                    || event.code == KeyCode::Enter
+                {
+                    self.overlay = None;
+                }
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Applies an input to the meeting, saying on screen why when it changes nothing.
+    fn input(&mut self, input: Input, now: Duration) {
+        let Screen::Meeting(meeting) = &mut self.screen else {
+            return;
+        };
+        match meeting.apply(input, now) {
+            Ok(()) => self.changed = true,
+            Err(refusal) => {
+                let text = match refusal {
+                    Refusal::NothingToUndo => "Nothing to undo",
+                    Refusal::AtFirstSlot => "This is the first slot",
+                    Refusal::Finished => "The meeting is over",
+                    Refusal::Resetting | Refusal::NoSuchMember => return,
+                };
+                self.notify(text, now);
+            }
+        }
+    }
+}
