@@ -31,7 +31,10 @@ pub enum Input {
     MoreTime,
     /// Take one minute from the current slot.
     LessTime,
-    SetPresent { member: usize, present: bool },
+    SetPresent {
+        member: usize,
+        present: bool,
+    },
     /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
     OpenReset,
     /// The overlay closes after a reset of this kind.
@@ -103,7 +106,9 @@ pub enum Phase {
     /// Remaining time is at or below the slot's warning threshold.
     Warning,
     /// Time is up; `over` is how far past zero it is.
-    Time { over: Duration },
+    Time {
+        over: Duration,
+    },
 }
 
 /// A reading of the meeting at one instant, for the screen.
@@ -156,7 +161,9 @@ impl Meeting {
     ) -> Meeting {
         let mut present = present;
         present.resize(plan.members.len(), true);
-        let end = end.unwrap_or_else(|| now + plan.planned_total(&present)).max(now);
+        let end = end
+            .unwrap_or_else(|| now + plan.planned_total(&present))
+            .max(now);
         let slots = plan
             .slots
             .iter()
@@ -238,7 +245,12 @@ impl Meeting {
 
     #[must_use]
     pub fn is_present(&self, member: usize) -> bool {
-        self.saved.progress.present.get(member).copied().unwrap_or(false)
+        self.saved
+            .progress
+            .present
+            .get(member)
+            .copied()
+            .unwrap_or(false)
     }
 
     #[must_use]
@@ -405,7 +417,10 @@ impl Meeting {
     #[must_use]
     pub fn elapsed(&self, slot: usize, now: Duration) -> Duration {
         let progress = self.progress();
-        let banked = progress.slots.get(slot).map_or(Duration::ZERO, |s| s.banked);
+        let banked = progress
+            .slots
+            .get(slot)
+            .map_or(Duration::ZERO, |s| s.banked);
         match (progress.current, progress.running_since) {
             (Some(current), Some(since)) if current == slot => banked + now.saturating_sub(since),
             _ => banked,
@@ -566,7 +581,8 @@ impl Meeting {
             let allotted = millis(status.allotted);
             if elapsed < allotted {
                 let left = allotted - elapsed;
-                let threshold = millis(self.plan.slots[status.slot].warn_threshold(status.allotted));
+                let threshold =
+                    millis(self.plan.slots[status.slot].warn_threshold(status.allotted));
                 let to_warning = left.checked_sub(threshold).filter(|&ms| ms > 0);
                 to_next_second(left).min(to_warning.unwrap_or(u64::MAX))
             } else {

@@ -13,7 +13,9 @@ use super::agenda::{Agenda, Order, PhaseKind, SegmentKind};
 pub enum SlotKind {
     Block,
     /// A turn of the member at this index of `Plan::members`.
-    Turn { member: usize },
+    Turn {
+        member: usize,
+    },
 }
 
 /// One step of the meeting.
@@ -76,7 +78,13 @@ impl Plan {
             };
             match &segment.kind {
                 SegmentKind::Block { length } => {
-                    slots.push(slot(None, SlotKind::Block, *length, warn, segment.prompt.as_ref()));
+                    slots.push(slot(
+                        None,
+                        SlotKind::Block,
+                        *length,
+                        warn,
+                        segment.prompt.as_ref(),
+                    ));
                 }
                 SegmentKind::Round { each, order } => {
                     let mut order_of_turns: Vec<usize> = (0..agenda.members.len()).collect();
