@@ -1,0 +1,114 @@
+//! Agenda files (SPEC §3): reading, parsing and validating them into a
+//! [`domain::agenda::Agenda`](crate::domain::agenda::Agenda), with diagnostics that point at
+//! `file:line:column`, show the line and say how to fix it.
+//!
+//! - `source`: reading a file safely (regular, ≤ 1 MiB, UTF-8).
+//! - `scan`: refusing control/bidi characters and pathological nesting before TOML parsing.
+//! - `schema`: the file as written (serde); `toml_error`: TOML/serde messages made friendly.
+//! - `validate`, `segments`, `members`, `values`: the rules of SPEC §3.
+//! - `error`, `diagnostic`: [`AgendaError`] and its cargo-style rendering.
+//! - [`templates`]: the shipped agendas; `text`: which characters are forbidden, and escaping.
+//!
+//! Choices where the spec is silent: a missing `title` is "Forum"; every agenda needs at least
+//! one member; names and texts are trimmed; a `duration` that fixed blocks fill exactly is an
+//! error when there are member turns (they would get no time).
+
+mod diagnostic;
+mod error;
+mod members;
+mod scan;
+mod schema;
+mod segments;
+mod source;
+mod suggest;
+pub mod templates;
+pub mod text;
+mod toml_error;
+mod validate;
+pub mod values;
+
+use std::path::Path;
+
+pub use error::AgendaError;
+use error::Problem;
+pub use scan::MAX_DEPTH;
+pub use source::MAX_SIZE;
+pub use validate::DEFAULT_TITLE;
+
+use crate::domain::agenda::{Agenda, SegmentKind};
+
+/// Reads and validates the agenda file at `path`. `members`, when given (from `--members`),
+/// replaces the file's `members` before validation.
+pub fn load(path: &Path, members: Option<&[String]>) -> Result<Agenda, AgendaError> {
+    let origin = path.display().to_string();
+    let text = source::read(path, &origin)?;
+    parse(&origin, &text, members)
+}
+
+/// Validates agenda `text`; `source_name` names it in messages (usually the path).
+pub fn parse(
+    source_name: &str,
+    text: &str,
+    members: Option<&[String]>,
+) -> Result<Agenda, AgendaError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fail = |problem: Problem| AgendaError::new(source_name, problem, Some(text));
+    if is_blank(text) {
+        return Err(fail(Problem::new("the agenda is empty").help(
+            "run `forumtimer new` to write a starting agenda, then edit it",
+        )));
+    }
+    scan::check(text).map_err(fail)?;
+    let file: schema::File =
+        toml::from_str(text).map_err(|error| fail(toml_error::problem(&error)))?;
+    validate::agenda(&file, members).map_err(fail)
+}
+
+/// Splits and checks a `--members "Ana,Ben"` list with the same rules as the file's `members`.
+pub fn parse_members(list: &str) -> Result<Vec<String>, AgendaError> {
+    let names: Vec<String> = if list.trim().is_empty() {
+        Vec::new()
+    } else {
+        list.split(',').map(str::to_string).collect()
+    };
+    members::from_cli(&names).map_err(|problem| AgendaError::new("--members", problem, None))
+}
+
+/// The built-in classic forum (`agendas/classic-forum.toml`).
+///
+/// With `members`, they replace the sample members; the presentation's speaker stays if they
+/// are among them, and otherwise becomes the first member given — so `--members` alone is
+/// always enough to run the default agenda. It returns a `Result` because the given list may
+/// still break the name rules (empty or duplicate names).
+pub fn default_agenda(members: Option<&[String]>) -> Result<Agenda, AgendaError> {
+    let origin = format!("{}.toml (built in)", templates::DEFAULT);
+    let text = templates::get(templates::DEFAULT).unwrap_or_default();
+    let mut agenda = parse(&origin, text, None)?;
+    if let Some(list) = members {
+        let given = members::from_cli(list)
+            .map_err(|problem| AgendaError::new("--members", problem, None))?;
+        for segment in &mut agenda.segments {
+            if let SegmentKind::Spotlight { speaker, .. } = &mut segment.kind {
+                let name = agenda
+                    .members
+                    .get(*speaker)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                *speaker = given
+                    .iter()
+                    .position(|m| members::same_name(m, name))
+                    .unwrap_or(0);
+            }
+        }
+        agenda.members = given;
+    }
+    Ok(agenda)
+}
+
+/// Whether `text` has nothing but whitespace and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    })
+}

@@ -1,0 +1,169 @@
+//! The rules for member names (SPEC §3): trimmed, non-empty, unique ignoring case, no control
+//! or bidi characters. The same rules apply to names from the file and from `--members`.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::error::Problem;
+use super::{suggest, text};
+
+/// The help shown whenever an agenda ends up without members.
+pub(crate) const ADD_MEMBERS: &str =
+    "add at least one member, like `members = [\"Ana\", \"Ben\"]`, or pass --members \"Ana,Ben\"";
+
+/// Members as written in the file's `members` list.
+pub(crate) fn from_file(list: &Spanned<Vec<Spanned<String>>>) -> Result<Vec<String>, Problem> {
+    let names: Vec<_> = list
+        .get_ref()
+        .iter()
+        .map(|name| (name.get_ref().as_str(), Some(name.span())))
+        .collect();
+    if names.is_empty() {
+        return Err(Problem::new("the agenda has no members")
+            .help(ADD_MEMBERS)
+            .at(list.span()));
+    }
+    check(&names, "`members`")
+}
+
+/// Members given on the command line, already split.
+pub(crate) fn from_cli(list: &[String]) -> Result<Vec<String>, Problem> {
+    let names: Vec<_> = list.iter().map(|name| (name.as_str(), None)).collect();
+    if names.is_empty() {
+        return Err(Problem::new("--members lists no one")
+            .help("give at least one name, separated by commas: --members \"Ana,Ben\""));
+    }
+    check(&names, "--members")
+}
+
+/// Applies the name rules; `origin` says where the names came from, for messages.
+fn check(names: &[(&str, Option<Range<usize>>)], origin: &str) -> Result<Vec<String>, Problem> {
+    let mut accepted: Vec<String> = Vec::with_capacity(names.len());
+    for (position, (raw, span)) in names.iter().enumerate() {
+        let place = |problem: Problem| match span {
+            Some(span) => problem.at(span.clone()),
+            None => problem,
+        };
+        let ordinal = ordinal(position + 1);
+        if let Some((_, c)) = text::find_forbidden(raw) {
+            return Err(place(Problem::new(format!(
+                "the {ordinal} name in {origin} contains {}",
+                text::describe(c)
+            )))
+            .help("remove it: names may not contain control or bidi characters"));
+        }
+        let name = raw.trim();
+        if name.is_empty() {
+            return Err(place(Problem::new(format!(
+                "the {ordinal} name in {origin} is empty"
+            )))
+            .help("write a name, or remove the empty entry"));
+        }
+        if let Some(first) = accepted.iter().find(|m| same_name(m, name)) {
+            return Err(place(Problem::new(format!(
+                "`{name}` appears twice in {origin} (as `{first}` too)"
+            )))
+            .help("names must be unique, ignoring case; add an initial to tell them apart"));
+        }
+        accepted.push(name.to_string());
+    }
+    Ok(accepted)
+}
+
+/// Whether two member names are the same person: names are unique ignoring case.
+#[must_use]
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// The index of `speaker` in `members`, or a problem saying who the members are.
+pub(crate) fn speaker(
+    speaker: &Spanned<String>,
+    members: &[String],
+    from_cli: bool,
+) -> Result<usize, Problem> {
+    let name = speaker.get_ref().trim();
+    if let Some(index) = members.iter().position(|m| same_name(m, name)) {
+        return Ok(index);
+    }
+    let among = if from_cli {
+        "among the members given with --members"
+    } else {
+        "among the agenda's `members`"
+    };
+    let candidates: Vec<&str> = members.iter().map(String::as_str).collect();
+    let help = match suggest::nearest(name, &candidates) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None if from_cli => format!("add `{name}` to --members, or change `speaker`"),
+        None => format!("add `{name}` to `members`, or change `speaker`"),
+    };
+    Err(Problem::new(format!("speaker `{name}` is not {among}"))
+        .help(help)
+        .at(speaker.span()))
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cli(names: &[&str]) -> Result<Vec<String>, Problem> {
+        from_cli(&names.iter().map(|n| (*n).to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn names_are_trimmed_and_kept_as_written() {
+        assert_eq!(
+            cli(&[" Ana ", "ben", "Chidi Okafor"]).unwrap(),
+            ["Ana", "ben", "Chidi Okafor"]
+        );
+    }
+
+    #[test]
+    fn duplicates_are_found_ignoring_case() {
+        let problem = cli(&["Ana", "Ben", "ANA"]).unwrap_err();
+        assert_eq!(
+            problem.message,
+            "`ANA` appears twice in --members (as `Ana` too)"
+        );
+        assert!(cli(&["Éva", "éVA"]).is_err());
+    }
+
+    #[test]
+    fn empty_names_and_control_characters_are_refused() {
+        assert_eq!(
+            cli(&["Ana", "  "]).unwrap_err().message,
+            "the 2nd name in --members is empty"
+        );
+        assert!(
+            cli(&["A\tna"])
+                .unwrap_err()
+                .message
+                .contains("U+0009 (tab)")
+        );
+        assert!(cli(&["Ben\u{202e}"]).is_err());
+        assert!(cli(&[]).is_err());
+    }
+
+    #[test]
+    fn ordinals_read_naturally() {
+        let words: Vec<_> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal).into();
+        assert_eq!(
+            words,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"
+            ]
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! The parsed file → a `domain::agenda::Agenda`, enforcing every rule of SPEC §3 that the TOML
+//! schema alone cannot express.
+//!
+//! Choices where the spec is silent: a missing `title` is "Forum"; an agenda always needs at
+//! least one member (a forum without members has nothing to time); text values are trimmed.
+
+use std::time::Duration;
+
+use toml::Spanned;
+
+use super::error::Problem;
+use super::segments::{optional_duration, segment};
+use super::{members, schema, text, values};
+use crate::domain::agenda::{Agenda, Deadline, Drift};
+use crate::domain::plan::{Plan, SlotKind};
+
+/// The title used when the file has none.
+pub const DEFAULT_TITLE: &str = "Forum";
+
+/// Validates `file`; `cli_members`, when given, replaces its `members` before any check.
+pub(crate) fn agenda(
+    file: &schema::File,
+    cli_members: Option<&[String]>,
+) -> Result<Agenda, Problem> {
+    let title = match &file.title {
+        Some(title) => required_text(title, "`title`")?,
+        None => DEFAULT_TITLE.to_string(),
+    };
+    let deadline = deadline(file)?;
+    let members = match (cli_members, &file.members) {
+        (Some(list), _) => members::from_cli(list)?,
+        (None, Some(list)) => members::from_file(list)?,
+        (None, None) => {
+            return Err(Problem::new("the agenda has no `members`").help(members::ADD_MEMBERS));
+        }
+    };
+    let Some(raw_segments) = file.segment.as_ref().filter(|s| !s.get_ref().is_empty()) else {
+        return Err(Problem::new("the agenda has no segments").help(
+            "add a `[[segment]]` table with a `name` and one of `length`, `each` or `phases`",
+        ));
+    };
+    let segments = raw_segments
+        .get_ref()
+        .iter()
+        .map(|raw| segment(raw.get_ref(), &members, cli_members.is_some()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let prompts = file.prompts.as_ref();
+    let prompts = Drift::ALL.map(|drift| prompts.and_then(|p| prompt_field(p, drift)));
+    let mut prompt_texts: [Option<String>; 6] = Default::default();
+    for (slot, raw) in prompt_texts.iter_mut().zip(prompts) {
+        *slot = optional_text(raw, "the prompt")?;
+    }
+    let agenda = Agenda {
+        title,
+        purpose: optional_text(file.purpose.as_ref(), "`purpose`")?,
+        deadline,
+        members,
+        agreements: texts(file.agreements.as_deref(), "the agreement")?,
+        warn: optional_duration(file.warn.as_ref(), "warn")?,
+        segments,
+        prompts: prompt_texts,
+        resources: texts(
+            file.resources.as_ref().and_then(|r| r.lines.as_deref()),
+            "the resource line",
+        )?,
+        reset_pauses: file.reset_pauses.unwrap_or(true),
+        bell: file.bell.unwrap_or(false),
+    };
+    if let (Some(Deadline::Duration(length)), Some(raw)) = (agenda.deadline, &file.duration) {
+        fits(&agenda, length, raw.span())?;
+    }
+    Ok(agenda)
+}
+
+fn deadline(file: &schema::File) -> Result<Option<Deadline>, Problem> {
+    match (&file.duration, &file.end) {
+        (Some(duration), Some(end)) => {
+            let span = if end.span().start > duration.span().start {
+                end.span()
+            } else {
+                duration.span()
+            };
+            Err(Problem::new("the agenda sets both `duration` and `end`")
+                .help("keep one: `duration` for a length, or `end` for a time of day")
+                .at(span))
+        }
+        (Some(duration), None) => Ok(Some(Deadline::Duration(values::duration(
+            duration, "duration",
+        )?))),
+        (None, Some(end)) => Ok(Some(Deadline::End(values::time_of_day(end, "end")?))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Refuses a `duration` that the fixed blocks alone fill or exceed while members wait for turns.
+fn fits(agenda: &Agenda, length: Duration, span: std::ops::Range<usize>) -> Result<(), Problem> {
+    let plan = Plan::build(agenda, 0);
+    let fixed = plan.fixed_total();
+    let has_turns = plan
+        .slots
+        .iter()
+        .any(|s| matches!(s.kind, SlotKind::Turn { .. }));
+    let (fixed_text, length_text) = (values::human(fixed), values::human(length));
+    let help = "shorten the fixed blocks (`length`) or make `duration` longer";
+    if fixed > length {
+        let excess = values::human(fixed.saturating_sub(length));
+        return Err(Problem::new(format!(
+            "fixed blocks take {fixed_text} but the meeting lasts {length_text}: {excess} too much"
+        ))
+        .help(help)
+        .at(span));
+    }
+    if fixed == length && has_turns {
+        return Err(Problem::new(format!(
+            "fixed blocks take all {length_text} of the meeting, leaving no time for member turns"
+        ))
+        .help(help)
+        .at(span));
+    }
+    Ok(())
+}
+
+fn prompt_field(prompts: &schema::Prompts, drift: Drift) -> Option<&Spanned<String>> {
+    match drift {
+        Drift::Advice => prompts.advice.as_ref(),
+        Drift::Debate => prompts.debate.as_ref(),
+        Drift::Crosstalk => prompts.crosstalk.as_ref(),
+        Drift::Overprocessing => prompts.overprocessing.as_ref(),
+        Drift::Silence => prompts.silence.as_ref(),
+        Drift::Emotion => prompts.emotion.as_ref(),
+    }
+}
+
+/// A text value, trimmed, refused if it holds a control or bidi character.
+pub(crate) fn checked_text(value: &Spanned<String>, what: &str) -> Result<String, Problem> {
+    if let Some((_, c)) = text::find_forbidden(value.get_ref()) {
+        return Err(Problem::new(format!("{what} contains {}", text::describe(c)))
+            .help("remove it: agenda text may not contain control or bidi characters (this includes escapes like \\u001b and \\t)")
+            .at(value.span()));
+    }
+    Ok(value.get_ref().trim().to_string())
+}
+
+/// A text value that may not be blank.
+pub(crate) fn required_text(value: &Spanned<String>, what: &str) -> Result<String, Problem> {
+    let text = checked_text(value, what)?;
+    if text.is_empty() {
+        return Err(Problem::new(format!("{what} is empty"))
+            .help("write some text between the quotes")
+            .at(value.span()));
+    }
+    Ok(text)
+}
+
+pub(crate) fn optional_text(
+    value: Option<&Spanned<String>>,
+    what: &str,
+) -> Result<Option<String>, Problem> {
+    value.map(|v| checked_text(v, what)).transpose()
+}
+
+fn texts(values: Option<&[Spanned<String>]>, what: &str) -> Result<Vec<String>, Problem> {
+    values
+        .unwrap_or_default()
+        .iter()
+        .map(|value| checked_text(value, what))
+        .collect()
+}

@@ -1,0 +1,248 @@
+//! Durations (`"1h 30m"`) and times of day (`"21:00"`) as agenda authors write them, and as
+//! messages show them back.
+
+use std::time::Duration;
+
+use chrono::NaiveTime;
+use toml::{Spanned, Value};
+
+use super::error::Problem;
+
+/// No single duration in a meeting agenda is longer than a day; refusing more keeps every later
+/// sum far from overflow.
+const MAX_DURATION: Duration = Duration::from_secs(24 * 3600);
+
+const EXAMPLES: &str = "write a duration in quotes with a unit, like \"90s\", \"5m\" or \"1h 30m\"";
+
+/// A positive whole-second duration from a string like `"5m"`; `key` names it in messages.
+pub(crate) fn duration(value: &Spanned<Value>, key: &str) -> Result<Duration, Problem> {
+    let span = value.span();
+    let problem = |message: String| Problem::new(message).at(span.clone());
+    match value.get_ref() {
+        Value::String(text) => {
+            let text = text.trim();
+            if text.starts_with('-') {
+                return Err(problem(format!("`{key}` is negative: \"{text}\""))
+                    .help(format!("a duration must be longer than zero; {EXAMPLES}")));
+            }
+            let parsed = humantime::parse_duration(text).map_err(|_| {
+                problem(format!("`{key}` is not a duration: \"{text}\"")).help(EXAMPLES)
+            })?;
+            if parsed.is_zero() {
+                return Err(problem(format!("`{key}` is zero"))
+                    .help(format!("a duration must be longer than zero; {EXAMPLES}")));
+            }
+            if parsed.subsec_nanos() != 0 {
+                return Err(problem(format!("`{key}` is not a whole number of seconds"))
+                    .help("the timer counts whole seconds; write e.g. \"90s\" or \"2m\""));
+            }
+            if parsed > MAX_DURATION {
+                return Err(problem(format!("`{key}` is longer than a day: \"{text}\""))
+                    .help("a duration in an agenda can be at most \"24h\""));
+            }
+            Ok(parsed)
+        }
+        Value::Integer(number) => Err(bare_number(key, number_guess(*number as f64), span)),
+        Value::Float(number) => Err(bare_number(key, number_guess(*number), span)),
+        other => Err(problem(format!(
+            "`{key}` must be a duration, not {}",
+            article(other.type_str())
+        ))
+        .help(EXAMPLES)),
+    }
+}
+
+/// What a bare number most likely meant, as a duration string (or `None` when it cannot be one).
+fn number_guess(number: f64) -> Option<(String, &'static str)> {
+    if !number.is_finite() || number <= 0.0 {
+        return None;
+    }
+    // Small numbers in agendas are minutes ("length = 5"); large ones are more likely seconds.
+    let (seconds, unit) = if number <= 180.0 {
+        (number * 60.0, "minutes")
+    } else {
+        (number, "seconds")
+    };
+    if seconds > MAX_DURATION.as_secs_f64() {
+        return None;
+    }
+    let seconds = seconds.round();
+    if seconds < 1.0 {
+        return None;
+    }
+    Some((human(Duration::from_secs(seconds as u64)), unit))
+}
+
+fn bare_number(
+    key: &str,
+    guess: Option<(String, &'static str)>,
+    span: std::ops::Range<usize>,
+) -> Problem {
+    let help = match guess {
+        Some((guess, unit)) => format!(
+            "write `{key} = \"{guess}\"` (a bare number has no unit; this guesses {unit}); {EXAMPLES}"
+        ),
+        None => format!("a duration must be longer than zero; {EXAMPLES}"),
+    };
+    Problem::new(format!("`{key}` is a bare number; durations need a unit"))
+        .help(help)
+        .at(span)
+}
+
+/// A local time of day written `"HH:MM"` (24-hour).
+pub(crate) fn time_of_day(value: &Spanned<Value>, key: &str) -> Result<NaiveTime, Problem> {
+    let span = value.span();
+    let help = "write a 24-hour time of day in quotes, like \"21:00\" or \"09:30\"";
+    let parsed = match value.get_ref() {
+        Value::String(text) => parse_hh_mm(text.trim()),
+        _ => None,
+    };
+    parsed.ok_or_else(|| {
+        let shown = match value.get_ref() {
+            Value::String(text) => format!("\"{text}\""),
+            other => other.to_string(),
+        };
+        Problem::new(format!("`{key}` is not a time of day: {shown}"))
+            .help(help)
+            .at(span)
+    })
+}
+
+fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.split_once(':')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hours) || hours.len() > 2 || !digits(minutes) || minutes.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
+}
+
+/// A duration the way people write it: "3h 10m", "45s", "1h 5m 30s".
+#[must_use]
+pub fn human(duration: Duration) -> String {
+    let total = duration.as_secs();
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    let mut parts = Vec::new();
+    if hours > 0 {
+        parts.push(format!("{hours}h"));
+    }
+    if minutes > 0 {
+        parts.push(format!("{minutes}m"));
+    }
+    if seconds > 0 || parts.is_empty() {
+        parts.push(format!("{seconds}s"));
+    }
+    parts.join(" ")
+}
+
+/// "a string", "an integer": a TOML type name with its article.
+pub(crate) fn article(type_name: &str) -> String {
+    let vowel = type_name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {type_name}", if vowel { "an" } else { "a" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(toml_value: &str) -> Spanned<Value> {
+        #[derive(serde::Deserialize)]
+        struct Doc {
+            v: Spanned<Value>,
+        }
+        toml::from_str::<Doc>(&format!("v = {toml_value}"))
+            .unwrap()
+            .v
+    }
+
+    fn parse(toml_value: &str) -> Result<Duration, Problem> {
+        duration(&value(toml_value), "length")
+    }
+
+    #[test]
+    fn the_documented_forms_parse() {
+        assert_eq!(parse("\"90s\"").unwrap(), Duration::from_secs(90));
+        assert_eq!(parse("\"5m\"").unwrap(), Duration::from_secs(300));
+        assert_eq!(parse("\"1h 30m\"").unwrap(), Duration::from_secs(5400));
+        assert_eq!(parse("\"1h30m\"").unwrap(), Duration::from_secs(5400));
+        assert_eq!(parse("\" 2m \"").unwrap(), Duration::from_secs(120));
+    }
+
+    #[test]
+    fn zero_negative_fractional_huge_and_unitless_are_refused() {
+        assert!(parse("\"0m\"").unwrap_err().message.contains("zero"));
+        assert!(parse("\"-5m\"").unwrap_err().message.contains("negative"));
+        assert!(parse("\"500ms\"").unwrap_err().message.contains("whole"));
+        assert!(
+            parse("\"25h\"")
+                .unwrap_err()
+                .message
+                .contains("longer than a day")
+        );
+        assert!(
+            parse("\"5\"")
+                .unwrap_err()
+                .message
+                .contains("not a duration")
+        );
+        assert!(parse("\"five minutes\"").is_err());
+    }
+
+    #[test]
+    fn bare_numbers_suggest_the_string_form() {
+        let help = parse("5").unwrap_err().help.unwrap();
+        assert!(
+            help.contains("`length = \"5m\"`") && help.contains("minutes"),
+            "{help}"
+        );
+        let help = parse("600").unwrap_err().help.unwrap();
+        assert!(
+            help.contains("\"10m\"") && help.contains("seconds"),
+            "{help}"
+        );
+        let help = parse("1.5").unwrap_err().help.unwrap();
+        assert!(help.contains("\"1m 30s\""), "{help}");
+        let help = parse("-5").unwrap_err().help.unwrap();
+        assert!(help.contains("longer than zero"), "{help}");
+    }
+
+    #[test]
+    fn other_types_are_named() {
+        let problem = parse("true").unwrap_err();
+        assert_eq!(
+            problem.message,
+            "`length` must be a duration, not a boolean"
+        );
+    }
+
+    #[test]
+    fn times_of_day_are_24_hour_hh_mm() {
+        let time = |t: &str| time_of_day(&value(t), "end");
+        assert_eq!(
+            time("\"21:00\"").unwrap(),
+            NaiveTime::from_hms_opt(21, 0, 0).unwrap()
+        );
+        assert_eq!(
+            time("\"9:05\"").unwrap(),
+            NaiveTime::from_hms_opt(9, 5, 0).unwrap()
+        );
+        for bad in [
+            "\"24:00\"",
+            "\"9pm\"",
+            "\"21:5\"",
+            "\"21:60\"",
+            "2100",
+            "\"\"",
+        ] {
+            assert!(time(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn human_durations_read_naturally() {
+        assert_eq!(human(Duration::from_secs(11400)), "3h 10m");
+        assert_eq!(human(Duration::from_secs(45)), "45s");
+        assert_eq!(human(Duration::from_secs(3930)), "1h 5m 30s");
+        assert_eq!(human(Duration::ZERO), "0s");
+    }
+}
