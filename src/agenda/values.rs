@@ -52,6 +52,28 @@ pub(crate) fn duration(value: &Spanned<Value>, key: &str) -> Result<Duration, Pr
     }
 }
 
+/// A duration given on the command line (`--duration "1h 30m"`), by the agenda's rules.
+///
+/// # Errors
+/// A one-line reason with an example.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let value = Spanned::new(0..text.len(), Value::String(text.to_string()));
+    duration(&value, "duration").map_err(|problem| match problem.help {
+        Some(help) => format!("{}; {help}", problem.message),
+        None => problem.message,
+    })
+}
+
+/// A time of day given on the command line (`--end 21:00`).
+///
+/// # Errors
+/// A one-line reason with an example.
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    parse_hh_mm(text.trim()).ok_or_else(|| {
+        format!("\"{}\" is not a time of day; write a 24-hour time like \"21:00\"", super::text::escape(text))
+    })
+}
+
 /// What a bare number most likely meant, as a duration string (or `None` when it cannot be one).
 fn number_guess(number: f64) -> Option<(String, &'static str)> {
     if !number.is_finite() || number <= 0.0 {

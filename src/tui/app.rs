@@ -8,7 +8,8 @@ use chrono::{DateTime, Local};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::keymap::{Action, Key, action_for, key_of};
-use crate::domain::agenda::{Agenda, Drift};
+use crate::domain::agenda::{Agenda, Deadline, Drift};
+use crate::domain::deadline::meeting_length;
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
 use crate::domain::plan::Plan;
 
@@ -57,8 +58,8 @@ pub struct Settings {
     pub speed: u32,
     pub color: bool,
     pub bell: bool,
-    /// The meeting's length when it is fixed by `duration`/`end` (resolved at start).
-    pub length: Option<Duration>,
+    /// The agenda's or command line's end; resolved to a length when the meeting starts.
+    pub deadline: Option<Deadline>,
     /// Seed of the shuffled rounds.
     pub seed: u64,
 }
@@ -217,7 +218,17 @@ impl App {
         let Screen::Opening { present, .. } = &self.screen else {
             return;
         };
-        let end = self.settings.length.map(|length| now + length);
+        let length = match self.settings.deadline {
+            None => None,
+            Some(deadline) => match meeting_length(self.wall(now).time(), deadline) {
+                Ok(length) => Some(length),
+                Err(error) => {
+                    self.notify(error.to_string(), now);
+                    return;
+                }
+            },
+        };
+        let end = length.map(|length| now + length);
         let meeting = Meeting::start(
             self.plan.clone(),
             present.clone(),

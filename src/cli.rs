@@ -1,0 +1,111 @@
+//! The command line (SPEC §10): one `Args` struct per subcommand; doc comments are the help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A calm full-screen timer for peer forums: equal time, one-key facilitation.
+#[derive(Debug, Parser)]
+#[command(name = "forumtimer", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a meeting full-screen.
+    Run(RunArgs),
+    /// Print the schedule an agenda gives, slot by slot.
+    Plan(PlanArgs),
+    /// Check agenda files; exits 1 if any is invalid.
+    Check(CheckArgs),
+    /// Write a new, commented agenda to edit.
+    New(NewArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// Who and how long, shared by `run` and `plan`.
+#[derive(Debug, Args)]
+pub struct MeetingArgs {
+    /// Agenda file (TOML); the built-in classic forum when omitted.
+    pub agenda: Option<PathBuf>,
+    /// Members, comma-separated, replacing the agenda's: "Ana,Ben,Chidi".
+    #[arg(long, value_name = "LIST")]
+    pub members: Option<String>,
+    /// End the meeting at this local time (24-hour).
+    #[arg(long, value_name = "HH:MM", conflicts_with = "duration")]
+    pub end: Option<String>,
+    /// Meeting length, like "3h" or "1h 30m".
+    #[arg(long, value_name = "DUR")]
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub meeting: MeetingArgs,
+    /// Run the clock N times faster, to rehearse an agenda.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub speed: u32,
+    /// Ring the terminal bell at the warning and at zero.
+    #[arg(long)]
+    pub bell: bool,
+    /// No colours (also when NO_COLOR is set); states stay readable by their words.
+    #[arg(long)]
+    pub no_color: bool,
+    /// Write the timing summary to FILE (.md or .json) when the meeting ends.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Continue the meeting that was running when the program last stopped.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub meeting: MeetingArgs,
+    /// Start time to plan from (default: now).
+    #[arg(long, value_name = "HH:MM")]
+    pub start: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Agenda files to check.
+    #[arg(required = true, value_name = "AGENDA")]
+    pub agendas: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Which ready-made agenda to start from (see `forumtimer new --list`).
+    #[arg(long, value_name = "NAME", default_value = "classic-forum")]
+    pub template: String,
+    /// Where to write it (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// List the templates.
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,117 @@
+//! The subcommands: each turns its arguments into work on the library and an `Outcome`.
+//! What they share: loading the agenda the arguments name, with `--members` and the deadline.
+
+pub mod check;
+pub mod completions;
+pub mod new;
+pub mod plan;
+pub mod run;
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::agenda::{self, values};
+use crate::cli::MeetingArgs;
+use crate::domain::agenda::{Agenda, Deadline};
+
+/// How a command ended, when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// Done, but the answer is "no" (e.g. `check` found an invalid agenda).
+    Failure,
+    /// Ended by this signal.
+    Signal(i32),
+}
+
+/// The agenda and where it came from, ready for a meeting.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub agenda: Agenda,
+    /// The file's bytes (or the built-in agenda's), for the resume hash.
+    pub bytes: Vec<u8>,
+    /// The path as given, or `<built-in>`.
+    pub label: String,
+}
+
+/// The label of the built-in agenda in messages and saved state.
+pub const BUILT_IN: &str = "<built-in>";
+
+/// Loads the agenda `args` name (or the built-in one), applying `--members`, `--end` and
+/// `--duration`.
+///
+/// # Errors
+/// An invalid agenda, member list or flag, with the agenda's full diagnostic.
+pub fn load(args: &MeetingArgs) -> Result<Loaded> {
+    let members = args
+        .members
+        .as_deref()
+        .map(agenda::parse_members)
+        .transpose()
+        .map_err(|error| anyhow::anyhow!("--members: {}", error.summary()))?;
+    let (mut agenda, bytes, label) = match &args.agenda {
+        Some(path) => load_file(path, members.as_deref())?,
+        None => {
+            let agenda = agenda::default_agenda(members.as_deref())
+                .map_err(|error| anyhow::anyhow!("{error}"))?;
+            let bytes = agenda::templates::get(agenda::templates::DEFAULT)
+                .unwrap_or_default()
+                .as_bytes()
+                .to_vec();
+            (agenda, bytes, BUILT_IN.to_string())
+        }
+    };
+    if let Some(end) = &args.end {
+        let end = values::parse_time(end).map_err(|why| anyhow::anyhow!("--end: {why}"))?;
+        agenda.deadline = Some(Deadline::End(end));
+    }
+    if let Some(duration) = &args.duration {
+        let length =
+            values::parse_duration(duration).map_err(|why| anyhow::anyhow!("--duration: {why}"))?;
+        agenda.deadline = Some(Deadline::Duration(length));
+    }
+    Ok(Loaded {
+        agenda,
+        bytes,
+        label,
+    })
+}
+
+fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>, String)> {
+    // The diagnostic is several lines (file:line:col, the line, the fix): print it whole.
+    let agenda = agenda::load(path, members).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok((agenda, bytes, path.display().to_string()))
+}
+
+/// A closed pipe downstream (`forumtimer plan | head`) is not an error worth a message.
+#[must_use]
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// The meeting's length from `start` when the agenda or flags fix it; `None` means "as
+/// planned". Fails when the fixed blocks alone would not fit, saying by how much.
+///
+/// # Errors
+/// An end that has passed, or fixed blocks longer than the meeting.
+pub fn meeting_length(agenda: &Agenda, start: chrono::NaiveTime) -> Result<Option<std::time::Duration>> {
+    let Some(deadline) = agenda.deadline else {
+        return Ok(None);
+    };
+    let length = crate::domain::deadline::meeting_length(start, deadline)?;
+    let fixed = crate::domain::plan::Plan::build(agenda, 0).fixed_total();
+    if fixed > length {
+        bail!(
+            "the fixed blocks take {} but the meeting lasts {}: {} too much; shorten a block or give a later end",
+            values::human(fixed),
+            values::human(length),
+            values::human(fixed - length)
+        );
+    }
+    Ok(Some(length))
+}

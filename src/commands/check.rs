@@ -1,0 +1,45 @@
+//! `forumtimer check AGENDA...`: validate files, diagnostics on stderr, exit 0 or 1.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Outcome;
+use crate::agenda;
+use crate::agenda::values::human;
+use crate::cli::CheckArgs;
+use crate::domain::plan::Plan;
+
+/// Checks every file, even after a bad one, so one run reports them all.
+///
+/// # Errors
+/// Only when standard output cannot be written.
+pub fn run(args: &CheckArgs) -> Result<Outcome> {
+    let mut all_valid = true;
+    let mut out = std::io::stdout().lock();
+    for path in &args.agendas {
+        match agenda::load(path, None) {
+            Ok(agenda) => {
+                let plan = Plan::build(&agenda, 0);
+                let planned = plan.planned_total(&vec![true; plan.members.len()]);
+                writeln!(
+                    out,
+                    "{}: ok — {} segments, {} members, {} planned",
+                    path.display(),
+                    agenda.segments.len(),
+                    agenda.members.len(),
+                    human(planned)
+                )?;
+            }
+            Err(error) => {
+                all_valid = false;
+                eprintln!("{error}");
+            }
+        }
+    }
+    Ok(if all_valid {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}

@@ -1,0 +1,57 @@
+//! `forumtimer new`: write a ready, commented agenda to start from.
+
+use std::fs::OpenOptions;
+use std::io::{ErrorKind, Write};
+
+use anyhow::{Context, Result, bail};
+
+use super::Outcome;
+use crate::agenda::templates;
+use crate::cli::NewArgs;
+
+/// Writes the template to `--output` (never over an existing file without `--force`) or stdout.
+///
+/// # Errors
+/// An unknown template, an existing file, or a failed write.
+pub fn run(args: &NewArgs) -> Result<Outcome> {
+    if args.list {
+        let mut out = std::io::stdout().lock();
+        for name in templates::names() {
+            writeln!(out, "{name}")?;
+        }
+        return Ok(Outcome::Success);
+    }
+    let Some(text) = templates::get(&args.template) else {
+        bail!(
+            "no template named `{}`; choose one of: {}",
+            args.template,
+            templates::names().join(", ")
+        );
+    };
+    let Some(path) = &args.output else {
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(Outcome::Success);
+    };
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if args.force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = match options.open(path) {
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => bail!(
+            "{} already exists; choose another --output or add --force to replace it",
+            path.display()
+        ),
+        result => result.with_context(|| format!("cannot write {}", path.display()))?,
+    };
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!(
+        "wrote {}; edit it, then `forumtimer check {}`",
+        path.display(),
+        path.display()
+    );
+    Ok(Outcome::Success)
+}

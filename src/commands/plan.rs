@@ -1,0 +1,141 @@
+//! `forumtimer plan`: the schedule an agenda gives from a start time, as a table or JSON.
+//! It runs the live meeting's own rule (`Meeting::schedule`), so the two always agree.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::{DateTime, Local, NaiveTime, Timelike};
+use serde::Serialize;
+
+use super::{Outcome, load, meeting_length};
+use crate::agenda::values::{human, parse_time};
+use crate::cli::{Format, PlanArgs};
+use crate::domain::meeting::Meeting;
+use crate::domain::plan::{Plan, SlotKind};
+
+#[derive(Serialize)]
+struct JsonPlan<'a> {
+    start: String,
+    end: String,
+    total_seconds: u64,
+    slots: Vec<JsonSlot<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSlot<'a> {
+    segment: &'a str,
+    phase: Option<&'a str>,
+    member: Option<&'a str>,
+    kind: &'static str,
+    start: String,
+    seconds: u64,
+}
+
+/// Prints the schedule.
+///
+/// # Errors
+/// An invalid agenda or flag, or a deadline that cannot be met.
+pub fn run(args: &PlanArgs) -> Result<Outcome> {
+    let loaded = load(&args.meeting)?;
+    let start = match &args.start {
+        Some(text) => parse_time(text).map_err(|why| anyhow::anyhow!("--start: {why}"))?,
+        None => Local::now().time().with_second(0).unwrap_or_default(),
+    };
+    let origin = Local::now()
+        .with_time(start)
+        .earliest()
+        .unwrap_or_else(Local::now);
+    let length = meeting_length(&loaded.agenda, start)?;
+    let plan = Plan::build(&loaded.agenda, 0);
+    let present = vec![true; plan.members.len()];
+    let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
+    let text = match args.format {
+        Format::Text => table(&meeting, &loaded.agenda.title, origin),
+        Format::Json => json(&meeting, origin)?,
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+/// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (SPEC §10).
+fn clock(origin: DateTime<Local>, at: Duration) -> String {
+    let time: NaiveTime = (origin + chrono::Duration::from_std(at).unwrap_or_default()).time();
+    if time.second() == 0 {
+        time.format("%H:%M").to_string()
+    } else {
+        time.format("%H:%M:%S").to_string()
+    }
+}
+
+fn who(plan: &Plan, kind: SlotKind) -> Option<&str> {
+    match kind {
+        SlotKind::Block => None,
+        SlotKind::Turn { member } => plan.members.get(member).map(String::as_str),
+    }
+}
+
+fn json(meeting: &Meeting, origin: DateTime<Local>) -> Result<String> {
+    let plan = meeting.plan();
+    let slots = meeting
+        .schedule(Duration::ZERO)
+        .into_iter()
+        .map(|scheduled| {
+            let slot = &plan.slots[scheduled.slot];
+            JsonSlot {
+                segment: &plan.segments[slot.segment],
+                phase: slot.phase.as_deref(),
+                member: who(plan, slot.kind),
+                kind: if slot.kind == SlotKind::Block {
+                    "block"
+                } else {
+                    "turn"
+                },
+                start: clock(origin, scheduled.start),
+                seconds: scheduled.length.as_secs(),
+            }
+        })
+        .collect();
+    let object = JsonPlan {
+        start: clock(origin, Duration::ZERO),
+        end: clock(origin, meeting.end()),
+        total_seconds: meeting.end().as_secs(),
+        slots,
+    };
+    Ok(serde_json::to_string(&object)? + "\n")
+}
+
+fn table(meeting: &Meeting, title: &str, origin: DateTime<Local>) -> String {
+    let plan = meeting.plan();
+    let mut out = String::new();
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(
+        out,
+        "{} → {} · {} · {} members\n",
+        clock(origin, Duration::ZERO),
+        clock(origin, meeting.end()),
+        human(meeting.end()),
+        plan.members.len()
+    );
+    let _ = writeln!(out, "{:>8}  {:>7}  {:<40}  who", "start", "length", "segment");
+    for scheduled in meeting.schedule(Duration::ZERO) {
+        let slot = &plan.slots[scheduled.slot];
+        let mut segment = plan.segments[slot.segment].clone();
+        if let Some(phase) = &slot.phase {
+            let _ = write!(segment, " · {phase}");
+        }
+        let secs = scheduled.length.as_secs();
+        let _ = writeln!(
+            out,
+            "{:>8}  {:>4}:{:02}  {:<40}  {}",
+            clock(origin, scheduled.start),
+            secs / 60,
+            secs % 60,
+            segment,
+            who(plan, slot.kind).unwrap_or("everyone")
+        );
+    }
+    let _ = writeln!(out, "{:>8}  {:>7}  end", clock(origin, meeting.end()), "");
+    out
+}

@@ -1,0 +1,252 @@
+//! The command line as a user meets it: the built binary, its output and its exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn forumtimer() -> Command {
+    let mut command = Command::cargo_bin("forumtimer").unwrap();
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+#[test]
+fn plan_prints_every_slot_with_its_clock_time() {
+    forumtimer()
+        .args(["plan", "--start", "19:00", "--members", "Ana,Ben"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("19:00"))
+        .stdout(predicate::str::contains("Ana"))
+        .stdout(predicate::str::contains("end"));
+}
+
+#[test]
+fn plan_json_is_the_object_of_the_spec() {
+    let output = forumtimer()
+        .args([
+            "plan",
+            "--start",
+            "19:00",
+            "--duration",
+            "3h",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(plan["start"], "19:00");
+    assert_eq!(plan["end"], "22:00");
+    assert_eq!(plan["total_seconds"], 10_800);
+    let slots = plan["slots"].as_array().unwrap();
+    let first = &slots[0];
+    assert_eq!(first["kind"], "block");
+    assert_eq!(first["member"], Value::Null);
+    assert_eq!(first["start"], "19:00");
+    let turn = slots.iter().find(|s| s["kind"] == "turn").unwrap();
+    assert!(turn["member"].is_string());
+    assert!(turn["phase"].is_null());
+    let total: u64 = slots.iter().map(|s| s["seconds"].as_u64().unwrap()).sum();
+    assert!(
+        10_800 - total < slots.len() as u64,
+        "slots fill the meeting: {total}"
+    );
+}
+
+#[test]
+fn plan_shares_a_shorter_meeting_equally() {
+    let output = forumtimer()
+        .args([
+            "plan", "--start", "18:00", "--end", "19:00", "--format", "json",
+        ])
+        .args(["--members", "Ana,Ben,Chidi"])
+        .output()
+        .unwrap();
+    let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let updates: Vec<u64> = plan["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["segment"] == "Updates")
+        .map(|s| s["seconds"].as_u64().unwrap())
+        .collect();
+    assert_eq!(updates.len(), 3);
+    assert!(updates.windows(2).all(|w| w[0] == w[1]), "{updates:?}");
+}
+
+#[test]
+fn plan_of_every_shipped_agenda_ends_at_its_end() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/agendas")).unwrap() {
+        let path = entry.unwrap().path();
+        let output = forumtimer()
+            .args(["plan", "--start", "18:00", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", path.display());
+        let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let slots = plan["slots"].as_array().unwrap();
+        let total: u64 = slots.iter().map(|s| s["seconds"].as_u64().unwrap()).sum();
+        let expected = plan["total_seconds"].as_u64().unwrap();
+        assert!(expected - total < slots.len() as u64, "{}", path.display());
+    }
+}
+
+#[test]
+fn an_end_that_has_passed_is_refused_in_one_line() {
+    forumtimer()
+        .args(["plan", "--start", "21:05", "--end", "21:00"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already passed"));
+}
+
+#[test]
+fn fixed_blocks_longer_than_the_meeting_say_by_how_much() {
+    forumtimer()
+        .args(["plan", "--start", "19:00", "--duration", "20m"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("too much"));
+}
+
+#[test]
+fn a_bad_duration_flag_says_how_to_write_one() {
+    forumtimer()
+        .args(["plan", "--duration", "5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--duration"))
+        .stderr(predicate::str::contains("5m"));
+}
+
+#[test]
+fn a_bad_flag_is_a_usage_error() {
+    forumtimer()
+        .args(["plan", "--frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Usage"));
+}
+
+#[test]
+fn end_and_duration_together_is_a_usage_error() {
+    forumtimer()
+        .args(["plan", "--end", "21:00", "--duration", "1h"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn run_refuses_when_stdout_is_not_a_terminal() {
+    forumtimer()
+        .arg("run")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn new_writes_a_template_that_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ours.toml");
+    forumtimer()
+        .args(["new", "--template", "support-circle", "--output"])
+        .arg(&path)
+        .assert()
+        .success();
+    forumtimer().arg("check").arg(&path).assert().success();
+}
+
+#[test]
+fn new_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ours.toml");
+    std::fs::write(&path, "keep me").unwrap();
+    forumtimer()
+        .args(["new", "--output"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    forumtimer()
+        .args(["new", "--force", "--output"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep me");
+}
+
+#[test]
+fn new_names_the_templates_when_one_is_unknown() {
+    forumtimer()
+        .args(["new", "--template", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("support-circle"));
+}
+
+#[test]
+fn check_accepts_every_shipped_agenda() {
+    let mut command = forumtimer();
+    command.arg("check");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/agendas")).unwrap() {
+        command.arg(entry.unwrap().path());
+    }
+    command.assert().success();
+}
+
+#[test]
+fn check_without_files_is_a_usage_error() {
+    forumtimer().arg("check").assert().code(2);
+}
+
+#[test]
+fn check_reports_every_bad_file_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "title = \"x\"\nmembers = [\"A\"]\n[[segment]]\nname = \"S\"\nlenght = \"3m\"\n",
+    )
+    .unwrap();
+    forumtimer()
+        .arg("check")
+        .arg(&bad)
+        .arg("agendas/support-circle.toml")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("support-circle.toml: ok"))
+        .stderr(predicate::str::contains("bad.toml:5:1"))
+        .stderr(predicate::str::contains("did you mean `length`?"));
+}
+
+#[test]
+fn completions_are_printed_for_bash() {
+    forumtimer()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("forumtimer"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} plan agendas/monthly-business-forum.toml | head -n 1",
+            env!("CARGO_BIN_EXE_forumtimer")
+        ))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
