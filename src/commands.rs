@@ -99,7 +99,10 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 ///
 /// # Errors
 /// An end that has passed, or fixed blocks longer than the meeting.
-pub fn meeting_length(agenda: &Agenda, start: chrono::NaiveTime) -> Result<Option<std::time::Duration>> {
+pub fn meeting_length(
+    agenda: &Agenda,
+    start: chrono::NaiveTime,
+) -> Result<Option<std::time::Duration>> {
     let Some(deadline) = agenda.deadline else {
         return Ok(None);
     };

@@ -70,7 +70,10 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// A one-line reason with an example.
 pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
     parse_hh_mm(text.trim()).ok_or_else(|| {
-        format!("\"{}\" is not a time of day; write a 24-hour time like \"21:00\"", super::text::escape(text))
+        format!(
+            "\"{}\" is not a time of day; write a 24-hour time like \"21:00\"",
+            super::text::escape(text)
+        )
     })
 }
 

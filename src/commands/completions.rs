@@ -12,6 +12,11 @@ use crate::cli::{Cli, CompletionsArgs};
 /// Never, in practice; a closed pipe is handled by the caller.
 pub fn run(args: &CompletionsArgs) -> Result<Outcome> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "forumtimer", &mut std::io::stdout());
+    clap_complete::generate(
+        args.shell,
+        &mut command,
+        "forumtimer",
+        &mut std::io::stdout(),
+    );
     Ok(Outcome::Success)
 }

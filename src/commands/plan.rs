@@ -118,7 +118,11 @@ fn table(meeting: &Meeting, title: &str, origin: DateTime<Local>) -> String {
         human(meeting.end()),
         plan.members.len()
     );
-    let _ = writeln!(out, "{:>8}  {:>7}  {:<40}  who", "start", "length", "segment");
+    let _ = writeln!(
+        out,
+        "{:>8}  {:>7}  {:<40}  who",
+        "start", "length", "segment"
+    );
     for scheduled in meeting.schedule(Duration::ZERO) {
         let slot = &plan.slots[scheduled.slot];
         let mut segment = plan.segments[slot.segment].clone();

@@ -18,7 +18,9 @@ use crate::tui::{self, Forget};
 /// No terminal, an invalid agenda or flag, or a terminal that fails mid-way.
 pub fn run(args: &RunArgs) -> Result<Outcome> {
     if !std::io::stdout().is_terminal() {
-        bail!("`forumtimer run` needs a terminal: standard output is not one (try `forumtimer plan` for a printable schedule)");
+        bail!(
+            "`forumtimer run` needs a terminal: standard output is not one (try `forumtimer plan` for a printable schedule)"
+        );
     }
     let loaded = load(&args.meeting)?;
     let origin = Local::now();

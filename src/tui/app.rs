@@ -13,6 +13,9 @@ use crate::domain::deadline::meeting_length;
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
 use crate::domain::plan::Plan;
 
+#[cfg(test)]
+mod tests;
+
 /// How long a notice stays on screen, in meeting-clock time scaled back by the speed.
 const NOTICE_SECONDS: u64 = 6;
 

@@ -31,7 +31,11 @@ pub fn draw(app: &App, now: Duration, frame: &mut Frame) {
         lines.push(Line::from("press enter to start"));
     }
     if let Some(overlay) = app.overlay {
-        lines.push(Line::from(if overlay == super::app::Overlay::ConfirmQuit { "End the meeting?".to_string() } else { format!("{overlay:?}") }));
+        lines.push(Line::from(if overlay == super::app::Overlay::ConfirmQuit {
+            "End the meeting?".to_string()
+        } else {
+            format!("{overlay:?}")
+        }));
     }
     frame.render_widget(Paragraph::new(lines), frame.area());
 }

@@ -1,0 +1,268 @@
+//! What each key does on each screen, driven without a terminal and with time passed in.
+
+use std::time::Duration;
+
+use chrono::{Local, TimeZone};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Flow, Overlay, Screen, Settings};
+use crate::domain::agenda::{Agenda, Deadline, Drift, Order, Segment, SegmentKind};
+use crate::domain::meeting::Phase;
+
+const fn min(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+fn app_with(deadline: Option<Deadline>, bell: bool) -> App {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
+    agenda.segments = vec![Segment {
+        name: "Updates".into(),
+        kind: SegmentKind::Round {
+            each: min(5),
+            order: Order::Agenda,
+        },
+        prompt: None,
+        warn: None,
+    }];
+    let settings = Settings {
+        speed: 1,
+        color: true,
+        bell,
+        deadline,
+        seed: 0,
+    };
+    let origin = Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).unwrap();
+    App::new(agenda, settings, origin)
+}
+
+fn app() -> App {
+    app_with(None, false)
+}
+
+fn key(app: &mut App, code: KeyCode, now: Duration) -> Flow {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), now)
+}
+
+fn chars(app: &mut App, keys: &str, now: Duration) {
+    for c in keys.chars() {
+        key(app, KeyCode::Char(c), now);
+    }
+}
+
+fn current_member(app: &App, now: Duration) -> Option<usize> {
+    let meeting = app.meeting()?;
+    let status = meeting.status(now)?;
+    meeting.plan().slots[status.slot].member()
+}
+
+#[test]
+fn the_opening_sets_presence_and_enter_starts() {
+    let mut app = app();
+    key(&mut app, KeyCode::Down, Duration::ZERO);
+    key(&mut app, KeyCode::Char(' '), Duration::ZERO);
+    assert!(
+        matches!(&app.screen, Screen::Opening { present, .. } if present == &[true, false, true])
+    );
+    key(&mut app, KeyCode::Enter, min(2));
+    let meeting = app.meeting().expect("started");
+    assert_eq!(meeting.started_at(), min(2));
+    assert_eq!(meeting.end(), min(12), "Ben is absent: two turns of 5 min");
+    assert!(app.changed);
+}
+
+#[test]
+fn an_end_time_is_fixed_when_the_meeting_starts() {
+    let end = chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap();
+    let mut app = app_with(Some(Deadline::End(end)), false);
+    key(&mut app, KeyCode::Enter, min(15));
+    assert_eq!(app.meeting().unwrap().end(), min(60));
+}
+
+#[test]
+fn an_end_that_has_passed_keeps_the_opening_and_says_why() {
+    let end = chrono::NaiveTime::from_hms_opt(19, 10, 0).unwrap();
+    let mut app = app_with(Some(Deadline::End(end)), false);
+    key(&mut app, KeyCode::Enter, min(15));
+    assert!(app.meeting().is_none());
+    assert!(app.notice.as_ref().unwrap().text.contains("already passed"));
+}
+
+#[test]
+fn q_on_the_opening_leaves_at_once() {
+    let mut app = app();
+    assert_eq!(
+        key(&mut app, KeyCode::Char('q'), Duration::ZERO),
+        Flow::Exit
+    );
+}
+
+#[test]
+fn next_skip_back_and_undo_move_the_speaker() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    key(&mut app, KeyCode::Char('n'), min(1));
+    assert_eq!(current_member(&app, min(1)), Some(1));
+    key(&mut app, KeyCode::Left, min(2));
+    assert_eq!(current_member(&app, min(2)), Some(0));
+    chars(&mut app, "u", min(2));
+    assert_eq!(current_member(&app, min(2)), Some(1));
+    chars(&mut app, "s", min(2));
+    assert_eq!(current_member(&app, min(2)), Some(2));
+}
+
+#[test]
+fn undo_with_nothing_to_undo_says_so() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, "u", min(1));
+    assert_eq!(app.notice.as_ref().unwrap().text, "Nothing to undo");
+    assert!(!app.expire_notice(min(1)));
+    assert!(app.expire_notice(min(2)), "a notice goes away by itself");
+}
+
+#[test]
+fn quitting_asks_first_and_esc_keeps_going() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, "q", min(1));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    key(&mut app, KeyCode::Esc, min(1));
+    assert_eq!(app.overlay, None);
+    assert!(app.meeting().unwrap().finished_at().is_none());
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    app.handle_key(&ctrl_c, min(1));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    app.handle_key(&ctrl_c, min(1));
+    assert_eq!(app.meeting().unwrap().finished_at(), Some(min(1)));
+    assert!(
+        app.resumable.is_some(),
+        "a quit meeting can still be resumed"
+    );
+    assert_eq!(key(&mut app, KeyCode::Char('q'), min(1)), Flow::Exit);
+}
+
+#[test]
+fn a_second_q_confirms_the_quit() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, "qq", min(1));
+    assert!(app.meeting().unwrap().finished_at().is_some());
+}
+
+#[test]
+fn undo_on_the_summary_returns_to_the_meeting() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, "qy", min(1));
+    chars(&mut app, "u", min(1));
+    assert!(app.meeting().unwrap().finished_at().is_none());
+    assert!(app.resumable.is_none());
+}
+
+#[test]
+fn the_reset_overlay_switches_drift_and_counts_on_close() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, "r", min(1));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Reset {
+            drift: Drift::Advice
+        })
+    );
+    assert!(app.meeting().unwrap().status(min(2)).unwrap().paused);
+    chars(&mut app, "n3", min(2));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Reset {
+            drift: Drift::Crosstalk
+        })
+    );
+    assert_eq!(
+        current_member(&app, min(2)),
+        Some(0),
+        "keys under the overlay do nothing"
+    );
+    key(&mut app, KeyCode::Esc, min(3));
+    assert_eq!(app.overlay, None);
+    let meeting = app.meeting().unwrap();
+    assert_eq!(meeting.resets(), [0, 0, 1, 0, 0, 0]);
+    assert_eq!(meeting.status(min(3)).unwrap().elapsed, min(1));
+}
+
+#[test]
+fn the_presence_picker_removes_a_members_turn() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, "a", min(1));
+    key(&mut app, KeyCode::Down, min(1));
+    key(&mut app, KeyCode::Down, min(1));
+    key(&mut app, KeyCode::Char(' '), min(1));
+    key(&mut app, KeyCode::Esc, min(1));
+    assert!(!app.meeting().unwrap().is_present(2));
+    chars(&mut app, "n", min(1));
+    chars(&mut app, "n", min(2));
+    assert!(
+        app.meeting().unwrap().finished_at().is_some(),
+        "Chidi's turn was removed"
+    );
+}
+
+#[test]
+fn overlays_open_and_close_with_their_key_or_esc() {
+    let mut app = app();
+    for (open, overlay) in [
+        ('g', Overlay::Agreements),
+        ('h', Overlay::Resources),
+        ('?', Overlay::Help),
+    ] {
+        key(&mut app, KeyCode::Char(open), Duration::ZERO);
+        assert_eq!(app.overlay, Some(overlay));
+        key(&mut app, KeyCode::Char(open), Duration::ZERO);
+        assert_eq!(app.overlay, None);
+        key(&mut app, KeyCode::Char(open), Duration::ZERO);
+        key(&mut app, KeyCode::Esc, Duration::ZERO);
+        assert_eq!(app.overlay, None);
+    }
+}
+
+#[test]
+fn f_toggles_the_projector_view() {
+    let mut app = app();
+    chars(&mut app, "f", Duration::ZERO);
+    assert!(app.projector);
+    chars(&mut app, "f", Duration::ZERO);
+    assert!(!app.projector);
+}
+
+#[test]
+fn ctrl_z_asks_the_loop_to_suspend() {
+    let mut app = app();
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(app.handle_key(&ctrl_z, Duration::ZERO), Flow::Suspend);
+}
+
+#[test]
+fn the_bell_rings_once_at_warning_and_once_at_zero() {
+    let mut app = app_with(None, true);
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    let rings: Vec<Duration> = (0..=360)
+        .map(|s| Duration::from_secs(s))
+        .filter(|&now| app.bell_due(now))
+        .collect();
+    assert_eq!(rings, vec![min(4), min(5)]);
+    let phase = app.meeting().unwrap().status(min(5)).unwrap().phase;
+    assert_eq!(
+        phase,
+        Phase::Time {
+            over: Duration::ZERO
+        }
+    );
+}
+
+#[test]
+fn no_bell_unless_asked() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    assert!((0..=360).all(|s| !app.bell_due(Duration::from_secs(s))));
+}
