@@ -60,7 +60,7 @@ pub fn parse(
     }
     scan::check(text).map_err(fail)?;
     let file: schema::File =
-        toml::from_str(text).map_err(|error| fail(toml_error::problem(&error)))?;
+        toml::from_str(text).map_err(|error| fail(toml_error::problem(&error, text)))?;
     validate::agenda(&file, members).map_err(fail)
 }
 

@@ -93,10 +93,15 @@ pub(crate) fn speaker(
         "among the agenda's `members`"
     };
     let candidates: Vec<&str> = members.iter().map(String::as_str).collect();
+    let listed = if members.len() <= 12 {
+        format!(" (members: {})", members.join(", "))
+    } else {
+        String::new()
+    };
     let help = match suggest::nearest(name, &candidates) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None if from_cli => format!("add `{name}` to --members, or change `speaker`"),
-        None => format!("add `{name}` to `members`, or change `speaker`"),
+        Some(near) => format!("did you mean `{near}`?{listed}"),
+        None if from_cli => format!("add `{name}` to --members, or change `speaker`{listed}"),
+        None => format!("add `{name}` to `members`, or change `speaker`{listed}"),
     };
     Err(Problem::new(format!("speaker `{name}` is not {among}"))
         .help(help)
