@@ -53,6 +53,8 @@ const CASES: &[Case] = &[
     ("deep_nesting", Some((2, 37)), "nested too deeply", "only a few levels"),
     ("deep_inline_tables", Some((2, 197)), "nested too deeply", "only a few levels"),
     ("invalid_toml_syntax", Some((2, 15)), "invalid TOML", "check the syntax"),
+    ("too_many_members", Some((1, 1302)), "lists 101 names; an agenda can have at most 100 members", "split the group"),
+    ("too_many_segments", Some((403, 1)), "has 101 segments; at most 100", "split this agenda"),
     ("duplicate_key", Some((2, 1)), "duplicate key `title`", "only once"),
 ];
 
