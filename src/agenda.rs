@@ -11,7 +11,8 @@
 //!
 //! Choices where the spec is silent: a missing `title` is "Forum"; every agenda needs at least
 //! one member; names and texts are trimmed; a `duration` that fixed blocks fill exactly is an
-//! error when there are member turns (they would get no time).
+//! error when there are member turns (they would get no time); at most 100 members, 100
+//! segments and 20 phases per spotlight, so that no file can unroll into a huge plan.
 
 mod diagnostic;
 mod error;
@@ -31,9 +32,11 @@ use std::path::Path;
 
 pub use error::AgendaError;
 use error::Problem;
+pub use members::MAX_MEMBERS;
 pub use scan::MAX_DEPTH;
+pub use segments::MAX_PHASES;
 pub use source::MAX_SIZE;
-pub use validate::DEFAULT_TITLE;
+pub use validate::{DEFAULT_TITLE, MAX_SEGMENTS};
 
 use crate::domain::agenda::{Agenda, SegmentKind};
 
@@ -60,7 +63,7 @@ pub fn parse(
     }
     scan::check(text).map_err(fail)?;
     let file: schema::File =
-        toml::from_str(text).map_err(|error| fail(toml_error::problem(&error)))?;
+        toml::from_str(text).map_err(|error| fail(toml_error::problem(&error, text)))?;
     validate::agenda(&file, members).map_err(fail)
 }
 

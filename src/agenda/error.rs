@@ -54,7 +54,11 @@ pub(crate) struct At {
 /// Why an agenda could not be used. `Display` is the full diagnostic (several lines, no colour);
 /// [`AgendaError::summary`] is one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgendaError {
+pub struct AgendaError(Box<Details>);
+
+/// Boxed so that `Result<Agenda, AgendaError>` stays small on the happy path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Details {
     origin: String,
     message: String,
     help: Option<String>,
@@ -68,52 +72,53 @@ impl AgendaError {
             (Some(span), Some(source)) => Some(locate(source, span)),
             _ => None,
         };
-        AgendaError {
+        AgendaError(Box::new(Details {
             origin: text::escape(origin),
             message: text::escape(&problem.message),
             help: problem.help.as_deref().map(text::escape),
             at,
-        }
+        }))
     }
 
     /// 1-based line and column (in characters) of the problem, when it has a place in a file.
     #[must_use]
     pub fn location(&self) -> Option<(usize, usize)> {
-        self.at.as_ref().map(|at| (at.line, at.column))
+        self.0.at.as_ref().map(|at| (at.line, at.column))
     }
 
     /// One line: `file:line:col: message`, without control characters.
     #[must_use]
     pub fn summary(&self) -> String {
-        match &self.at {
+        let details = &self.0;
+        match &details.at {
             Some(at) => format!(
                 "{}:{}:{}: {}",
-                self.origin, at.line, at.column, self.message
+                details.origin, at.line, at.column, details.message
             ),
-            None => format!("{}: {}", self.origin, self.message),
+            None => format!("{}: {}", details.origin, details.message),
         }
     }
 
     /// The message alone (escaped), e.g. "unknown key `lenght`".
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// How to fix it, when there is something to say.
     #[must_use]
     pub fn help(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.0.help.as_deref()
     }
 
     /// The file (or `--members`) the problem is in.
     #[must_use]
     pub fn origin(&self) -> &str {
-        &self.origin
+        &self.0.origin
     }
 
     pub(crate) fn at(&self) -> Option<&At> {
-        self.at.as_ref()
+        self.0.at.as_ref()
     }
 }
 

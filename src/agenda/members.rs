@@ -8,6 +8,9 @@ use toml::Spanned;
 use super::error::Problem;
 use super::{suggest, text};
 
+/// Far above any forum (SPEC §1: up to ~30); it bounds the plan that rounds unroll into.
+pub const MAX_MEMBERS: usize = 100;
+
 /// The help shown whenever an agenda ends up without members.
 pub(crate) const ADD_MEMBERS: &str =
     "add at least one member, like `members = [\"Ana\", \"Ben\"]`, or pass --members \"Ana,Ben\"";
@@ -39,6 +42,17 @@ pub(crate) fn from_cli(list: &[String]) -> Result<Vec<String>, Problem> {
 
 /// Applies the name rules; `origin` says where the names came from, for messages.
 fn check(names: &[(&str, Option<Range<usize>>)], origin: &str) -> Result<Vec<String>, Problem> {
+    if let Some((_, span)) = names.get(MAX_MEMBERS) {
+        let problem = Problem::new(format!(
+            "{origin} lists {} names; an agenda can have at most {MAX_MEMBERS} members",
+            names.len()
+        ))
+        .help("split the group into several meetings");
+        return Err(match span {
+            Some(span) => problem.at(span.clone()),
+            None => problem,
+        });
+    }
     let mut accepted: Vec<String> = Vec::with_capacity(names.len());
     for (position, (raw, span)) in names.iter().enumerate() {
         let place = |problem: Problem| match span {
@@ -93,10 +107,15 @@ pub(crate) fn speaker(
         "among the agenda's `members`"
     };
     let candidates: Vec<&str> = members.iter().map(String::as_str).collect();
+    let listed = if members.len() <= 12 {
+        format!(" (members: {})", members.join(", "))
+    } else {
+        String::new()
+    };
     let help = match suggest::nearest(name, &candidates) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None if from_cli => format!("add `{name}` to --members, or change `speaker`"),
-        None => format!("add `{name}` to `members`, or change `speaker`"),
+        Some(near) => format!("did you mean `{near}`?{listed}"),
+        None if from_cli => format!("add `{name}` to --members, or change `speaker`{listed}"),
+        None => format!("add `{name}` to `members`, or change `speaker`{listed}"),
     };
     Err(Problem::new(format!("speaker `{name}` is not {among}"))
         .help(help)
@@ -154,6 +173,15 @@ mod tests {
         );
         assert!(cli(&["Ben\u{202e}"]).is_err());
         assert!(cli(&[]).is_err());
+        let many: Vec<String> = (0..=MAX_MEMBERS).map(|i| format!("M{i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(
+            cli(&refs)
+                .unwrap_err()
+                .message
+                .contains("at most 100 members")
+        );
+        assert!(cli(&refs[..MAX_MEMBERS]).is_ok());
     }
 
     #[test]

@@ -70,11 +70,9 @@ fn check_depth(source: &str) -> Result<(), Problem> {
                 b'.' => dots += 1,
                 _ => {}
             },
-            State::Comment => {
-                if b == b'\n' {
-                    state = State::Normal;
-                    dots = 0;
-                }
+            State::Comment if b == b'\n' => {
+                state = State::Normal;
+                dots = 0;
             }
             State::Basic | State::MultiBasic if b == b'\\' => i += 1,
             State::Basic if b == b'"' || b == b'\n' => state = State::Normal,

@@ -12,6 +12,9 @@ use super::validate::{optional_text, required_text};
 use super::{members, schema, suggest, values};
 use crate::domain::agenda::{Order, Phase, PhaseKind, Segment, SegmentKind};
 
+/// More phases than any spotlight needs; bounds the unrolled plan.
+pub const MAX_PHASES: usize = 20;
+
 const ORDERS: &[&str] = &["agenda", "shuffle", "reverse"];
 const KINDS_HELP: &str = "a segment is a fixed block (`length`), a round (`each`) or a \
                           spotlight (`phases` with a `speaker`): keep exactly one";
@@ -61,6 +64,14 @@ pub(crate) fn segment(
             return Err(Problem::new(format!("spotlight `{name}` has no phases"))
                 .help("add phases like `{ name = \"Background\", length = \"10m\" }`")
                 .at(phases.span()));
+        }
+        if let Some(extra) = phases.get_ref().get(MAX_PHASES) {
+            return Err(Problem::new(format!(
+                "spotlight `{name}` has {} phases; at most {MAX_PHASES} are allowed",
+                phases.get_ref().len()
+            ))
+            .help("a spotlight usually has three to five phases")
+            .at(extra.span()));
         }
         let phases = phases
             .get_ref()

@@ -6,11 +6,17 @@
 use super::error::Problem;
 use super::suggest;
 
-/// A problem from a `toml::de::Error`, positioned at its span.
-pub(crate) fn problem(error: &toml::de::Error) -> Problem {
+/// A problem from a `toml::de::Error` about `source`, positioned at its span.
+pub(crate) fn problem(error: &toml::de::Error, source: &str) -> Problem {
     let raw = error.message().trim();
     let mut problem = rewrite(raw);
     problem.span = error.span();
+    if raw == "duplicate key" {
+        // The parser does not name the key; its span does.
+        if let Some(key) = error.span().and_then(|span| source.get(span)) {
+            problem.message = format!("duplicate key `{}`", key.trim());
+        }
+    }
     problem
 }
 

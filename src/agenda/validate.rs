@@ -14,6 +14,10 @@ use super::{members, schema, text, values};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
 use crate::domain::plan::{Plan, SlotKind};
 
+/// More segments than any meeting has; with `MAX_MEMBERS` and `MAX_PHASES` it keeps the
+/// unrolled plan small whatever the file says.
+pub const MAX_SEGMENTS: usize = 100;
+
 /// The title used when the file has none.
 pub const DEFAULT_TITLE: &str = "Forum";
 
@@ -39,6 +43,14 @@ pub(crate) fn agenda(
             "add a `[[segment]]` table with a `name` and one of `length`, `each` or `phases`",
         ));
     };
+    if let Some(extra) = raw_segments.get_ref().get(MAX_SEGMENTS) {
+        return Err(Problem::new(format!(
+            "the agenda has {} segments; at most {MAX_SEGMENTS} are allowed",
+            raw_segments.get_ref().len()
+        ))
+        .help("a meeting needs far fewer; split this agenda into several")
+        .at(extra.span()));
+    }
     let segments = raw_segments
         .get_ref()
         .iter()
