@@ -247,7 +247,7 @@ fn the_bell_rings_once_at_warning_and_once_at_zero() {
     let mut app = app_with(None, true);
     key(&mut app, KeyCode::Enter, Duration::ZERO);
     let rings: Vec<Duration> = (0..=360)
-        .map(|s| Duration::from_secs(s))
+        .map(Duration::from_secs)
         .filter(|&now| app.bell_due(now))
         .collect();
     assert_eq!(rings, vec![min(4), min(5)]);
