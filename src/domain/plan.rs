@@ -31,6 +31,8 @@ pub struct Slot {
     /// The agenda's warning threshold for this slot, if it sets one.
     pub warn: Option<Duration>,
     pub prompt: Option<String>,
+    /// The member in the spotlight, for every slot of a spotlight segment.
+    pub spotlight: Option<usize>,
 }
 
 impl Slot {
@@ -68,6 +70,10 @@ impl Plan {
         let mut slots = Vec::new();
         for (index, segment) in agenda.segments.iter().enumerate() {
             let warn = segment.warn.or(agenda.warn);
+            let spotlight = match &segment.kind {
+                SegmentKind::Spotlight { speaker, .. } => Some(*speaker),
+                _ => None,
+            };
             let slot = |phase: Option<&str>, kind, planned, warn, prompt: Option<&String>| Slot {
                 segment: index,
                 phase: phase.map(str::to_string),
@@ -75,6 +81,7 @@ impl Plan {
                 planned,
                 warn,
                 prompt: prompt.cloned(),
+                spotlight,
             };
             match &segment.kind {
                 SegmentKind::Block { length } => {
