@@ -7,3 +7,4 @@
 pub mod agenda;
 pub mod meeting;
 pub mod plan;
+pub mod summary;
