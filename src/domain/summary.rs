@@ -218,5 +218,46 @@ pub fn end_sentence(summary: &Summary, actual: &str, planned: &str) -> String {
     )
 }
 
+/// A fixed summary of a two-hour forum that ran four minutes late, for the report and view
+/// tests: one member over, one under, one passed, one absent.
+#[cfg(test)]
+#[must_use]
+pub fn example() -> Summary {
+    let min = |m: u64| Duration::from_secs(m * 60);
+    let member = |name: &str, spoken: u64, allotted: u64, turns: u32, passed: u32| MemberSummary {
+        name: name.to_string(),
+        present: turns > 0,
+        spoken: Duration::from_secs(spoken),
+        allotted: Duration::from_secs(allotted),
+        turns,
+        passed,
+    };
+    let segment = |name: &str, planned: u64, actual: u64| SegmentSummary {
+        name: name.to_string(),
+        planned: Duration::from_secs(planned),
+        actual: Duration::from_secs(actual),
+    };
+    Summary {
+        members: vec![
+            member("Ana", 1_100, 1_020, 2, 0),
+            member("Ben", 830, 1_020, 2, 0),
+            member("Chidi", 60, 60, 2, 1),
+            member("Dana | Lee", 1_020, 1_020, 2, 0),
+            member("Eli", 0, 0, 0, 0),
+        ],
+        segments: vec![
+            segment("Opening", 300, 480),
+            segment("Updates", 2_400, 2_210),
+            segment("Experience shares", 2_400, 2_400),
+            segment("Closing round", 240, 360),
+        ],
+        resets: [2, 0, 1, 0, 0, 0],
+        start: Duration::ZERO,
+        planned_end: min(120),
+        actual_end: min(124),
+        finished: true,
+    }
+}
+
 #[cfg(test)]
 mod tests;
