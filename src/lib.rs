@@ -4,8 +4,10 @@
 //!   summary).
 //! - [`report`]: `--report FILE`, the summary as Markdown or JSON.
 //! - [`summary_view`]: the summary screen as a ratatui widget.
+//! - [`resume`]: the saved meeting state and `run --resume`.
 //! - `private_file`: atomic owner-only writes, shared by `report` and `resume`.
 
 pub mod domain;
 mod private_file;
 pub mod report;
+pub mod resume;
