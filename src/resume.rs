@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local, SubsecRound};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -66,7 +66,8 @@ impl SavedMeeting {
             agenda_hash,
             seed,
             speed,
-            saved_at: wall_now.fixed_offset(),
+            // Milliseconds, as the file stores them, so a loaded state equals the saved one.
+            saved_at: wall_now.fixed_offset().trunc_subsecs(3),
             meeting_clock_at_save: u64::try_from(now.as_millis()).unwrap_or(u64::MAX),
             meeting: meeting.saved().clone(),
         }

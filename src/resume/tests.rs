@@ -209,9 +209,7 @@ fn a_changed_agenda_or_member_list_is_detected() {
 fn a_plan_that_does_not_fit_is_refused() {
     let (meeting, now) = running();
     let state = saved(&meeting, now);
-    let mut agenda = Agenda::new("Forum", &["Ana"]);
-    agenda.segments = vec![];
-    let refused = state.restore(Plan::build(&agenda, 0));
+    let refused = state.restore(Plan::build(&Agenda::new("Forum", &["Ana"]), 0));
     assert!(matches!(refused, Err(ResumeError::DoesNotFit)));
 }
 
@@ -274,6 +272,17 @@ fn a_read_only_directory_makes_save_fail() {
     let result = store.save(&saved(&meeting, now));
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
     assert!(matches!(result, Err(StateError::Write { .. })));
+}
+
+#[test]
+fn a_state_saved_at_any_instant_loads_equal() {
+    let (meeting, now) = running();
+    let instant = wall() + TimeDelta::nanoseconds(123_456_789);
+    let state = SavedMeeting::new("forum.toml", "h".into(), 1, 1, &meeting, now, instant);
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    store.save(&state).unwrap();
+    assert_eq!(store.load().unwrap(), state);
 }
 
 #[test]
