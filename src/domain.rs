@@ -8,3 +8,4 @@ pub mod agenda;
 pub mod deadline;
 pub mod meeting;
 pub mod plan;
+pub mod summary;

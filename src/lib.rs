@@ -1,13 +1,19 @@
 //! forumtimer: a full-screen terminal timer for peer forums.
 //!
 //! The library holds everything; the binary (`main.rs`) only parses and dispatches.
-//! - [`domain`]: the pure core — agenda model, plan and allotment rule, meeting state machine.
+//! - [`domain`]: the pure core — agenda model, plan and allotment rule, meeting state machine,
+//!   summary. No terminal, no clock reads, no files.
 //! - [`agenda`]: reading agenda files into the model, with diagnostics.
 //! - [`cli`], [`commands`]: the command line and what each subcommand does.
 //! - [`tui`]: the full-screen shell: event loop, keys, clock, terminal, view.
+//! - [`report`], [`resume`]: the only other places that write files (through `private_file`).
 
 pub mod agenda;
 pub mod cli;
 pub mod commands;
 pub mod domain;
+mod private_file;
+pub mod report;
+pub mod resume;
+pub mod summary_view;
 pub mod tui;

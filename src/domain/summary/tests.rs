@@ -1,0 +1,201 @@
+//! The summary's arithmetic on meetings driven with explicit times; no test sleeps.
+
+use std::cmp::Ordering;
+use std::time::Duration;
+
+use super::{Summary, clock, end_sentence, minutes_in_words, signed_clock};
+use crate::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
+use crate::domain::meeting::{Input, Meeting};
+use crate::domain::plan::Plan;
+
+const fn min(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+const fn sec(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn segment(name: &str, kind: SegmentKind) -> Segment {
+    Segment {
+        name: name.into(),
+        kind,
+        prompt: None,
+        warn: None,
+    }
+}
+
+/// SPEC §4's worked example: 60 minutes, five members, Opening 5m, a round of 10m, Closing 5m.
+fn worked_example(present: Vec<bool>) -> Meeting {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi", "Dana", "Eli"]);
+    agenda.segments = vec![
+        segment("Opening", SegmentKind::Block { length: min(5) }),
+        segment(
+            "Updates",
+            SegmentKind::Round {
+                each: min(10),
+                order: Order::Agenda,
+            },
+        ),
+        segment("Closing", SegmentKind::Block { length: min(5) }),
+    ];
+    Meeting::start(Plan::build(&agenda, 0), present, Duration::ZERO, None, true)
+}
+
+/// Opening to 8:00, Ana 12 min, Ben passes after 1 min, Chidi 8 min around a one-minute
+/// reset, Dana 5 min, then the facilitator quits.
+fn quit_during_danas_turn() -> Meeting {
+    let mut meeting = worked_example(vec![true; 5]);
+    let steps = [
+        (Input::Next, min(8)),
+        (Input::Next, min(20)),
+        (Input::Skip, min(21)),
+        (Input::OpenReset, min(25)),
+        (Input::CloseReset(Drift::Advice), min(26)),
+        (Input::Next, min(30)),
+        (Input::Finish, min(35)),
+    ];
+    for (input, now) in steps {
+        meeting.apply(input, now).unwrap();
+    }
+    meeting
+}
+
+#[test]
+fn members_get_time_spoken_against_frozen_allotments() {
+    let summary = Summary::of(&quit_during_danas_turn(), min(40));
+    let rows: Vec<_> = summary
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), m.spoken, m.allotted, m.turns, m.passed))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Ana", min(12), sec(9 * 60 + 24), 1, 0),
+            ("Ben", min(1), min(1), 1, 1),
+            ("Chidi", min(8), sec(11 * 60 + 20), 1, 0),
+            ("Dana", min(5), sec(12 * 60 + 30), 1, 0),
+            ("Eli", min(0), min(0), 0, 0),
+        ]
+    );
+    assert_eq!(summary.members[0].balance_millis(), 156_000);
+    assert_eq!(
+        summary.members[1].balance_millis(),
+        0,
+        "a pass is not held against Ben"
+    );
+}
+
+#[test]
+fn segments_compare_planned_with_actual() {
+    let summary = Summary::of(&quit_during_danas_turn(), min(40));
+    let rows: Vec<_> = summary
+        .segments
+        .iter()
+        .map(|s| (s.name.as_str(), s.planned, s.actual))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Opening", min(5), min(8)),
+            ("Updates", min(50), min(12 + 1 + 8 + 5)),
+            ("Closing", min(5), min(0)),
+        ]
+    );
+}
+
+#[test]
+fn a_finished_meeting_ends_when_it_finished_not_when_summarised() {
+    let summary = Summary::of(&quit_during_danas_turn(), min(40));
+    assert!(summary.finished);
+    assert_eq!(summary.start, Duration::ZERO);
+    assert_eq!(summary.planned_end, min(60));
+    assert_eq!(summary.actual_end, min(35));
+    assert_eq!(summary.end_difference(), (Ordering::Less, min(25)));
+    assert_eq!(summary.resets, [1, 0, 0, 0, 0, 0]);
+    assert_eq!(summary.total_resets(), 1);
+}
+
+#[test]
+fn a_meeting_in_progress_counts_the_running_turn_up_to_now() {
+    let mut meeting = worked_example(vec![true; 5]);
+    meeting.apply(Input::Next, min(5)).unwrap();
+    let summary = Summary::of(&meeting, min(7) + sec(30));
+    assert!(!summary.finished);
+    assert_eq!(summary.actual_end, min(7) + sec(30));
+    assert_eq!(summary.members[0].spoken, sec(150));
+    assert_eq!(summary.members[0].allotted, min(10));
+    assert_eq!(summary.members[0].turns, 1);
+    assert_eq!(summary.members[1].turns, 0);
+    assert_eq!(summary.segments[1].actual, sec(150));
+}
+
+#[test]
+fn absent_members_are_listed_but_not_planned_for() {
+    let meeting = worked_example(vec![true, false, true, true, true]);
+    let summary = Summary::of(&meeting, min(1));
+    assert!(!summary.members[1].present);
+    assert_eq!(summary.members[1].turns, 0);
+    assert_eq!(summary.segments[1].planned, min(40));
+    assert_eq!(summary.planned_end, min(50));
+}
+
+#[test]
+fn time_left_behind_by_back_still_counts() {
+    let mut meeting = worked_example(vec![true; 5]);
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::Next, min(15)).unwrap();
+    meeting
+        .apply(
+            Input::SetPresent {
+                member: 1,
+                present: false,
+            },
+            min(16),
+        )
+        .unwrap();
+    meeting.apply(Input::Back, min(16)).unwrap();
+    meeting.apply(Input::Finish, min(17)).unwrap();
+    let summary = Summary::of(&meeting, min(17));
+    assert_eq!(summary.members[0].spoken, min(11));
+    assert_eq!(
+        summary.members[1].spoken,
+        min(1),
+        "Ben spoke before leaving"
+    );
+    assert_eq!(summary.segments[1].planned, min(40) + min(10));
+}
+
+#[test]
+fn clocks_round_to_the_nearest_second() {
+    assert_eq!(clock(Duration::from_millis(599_600)), "10:00");
+    assert_eq!(clock(Duration::from_millis(59_400)), "0:59");
+    assert_eq!(clock(sec(3725)), "1:02:05");
+    assert_eq!(signed_clock(80_000, "−"), "+1:20");
+    assert_eq!(signed_clock(-30_000, "−"), "−0:30");
+    assert_eq!(signed_clock(-400, "-"), "0:00");
+}
+
+#[test]
+fn the_end_line_says_how_far_from_the_planned_end() {
+    assert_eq!(minutes_in_words(sec(29)), "less than a minute");
+    assert_eq!(minutes_in_words(sec(3900)), "1 h 5 min");
+    assert_eq!(minutes_in_words(min(120)), "2 h");
+    let mut summary = Summary::of(&quit_during_danas_turn(), min(40));
+    assert_eq!(
+        end_sentence(&summary, "19:35", "20:00"),
+        "ended 19:35, 25 min before the planned 20:00"
+    );
+    summary.actual_end = min(64);
+    assert_eq!(
+        end_sentence(&summary, "20:04", "20:00"),
+        "ended 20:04, 4 min after the planned 20:00"
+    );
+    summary.actual_end = min(60) + sec(10);
+    summary.finished = false;
+    assert_eq!(
+        end_sentence(&summary, "20:00", "20:00"),
+        "stopped 20:00, on the planned end 20:00"
+    );
+}

@@ -1,0 +1,144 @@
+//! `--report FILE`: the summary written as Markdown or JSON, timing only, mode 0600.
+//!
+//! `check_writable` runs before the meeting starts, so a typo in the path is found while the
+//! room is still settling rather than after three hours. The file holds the member names of
+//! the agenda and times — never prompts, notes or anything said.
+//!
+//! # JSON fields
+//!
+//! One object:
+//!
+//! | field | type | meaning |
+//! |---|---|---|
+//! | `start` | string | when the meeting started: RFC 3339 local time with offset, to the second |
+//! | `planned_end` | string | the planned end, same format |
+//! | `actual_end` | string | when the meeting ended (or was summarised, if `finished` is false) |
+//! | `finished` | bool | false when the meeting was stopped before its last slot was done |
+//! | `members` | array | one object per member, in agenda order (below) |
+//! | `segments` | array | one object per segment, in agenda order (below) |
+//! | `resets` | object | room resets by kind: `advice`, `debate`, `crosstalk`, `overprocessing`, `silence`, `emotion` — all six, counts only |
+//!
+//! Each of `members`: `name` (as in the agenda), `present` (bool), `spoken_seconds` (time
+//! spoken over all turns), `allotted_seconds` (frozen allotments of the turns that started; a
+//! passed turn counts only the time used before the pass), `turns` (turns started, passed ones
+//! included), `passed` (turns passed). Each of `segments`: `name`, `planned_seconds` (planned
+//! length of the slots that took place or were due), `actual_seconds` (time spent). Every
+//! `*_seconds` is a whole number, rounded to the nearest second.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local, TimeDelta};
+use thiserror::Error;
+
+use crate::domain::summary::Summary;
+use crate::private_file::{parent_dir, write_atomic};
+
+mod json;
+mod markdown;
+#[cfg(test)]
+mod tests;
+
+/// What can go wrong with `--report`; each message says what to change.
+#[derive(Debug, Error)]
+pub enum ReportError {
+    #[error("the report file {} must end in .md or .json — choose one of those", .0.display())]
+    BadExtension(PathBuf),
+    #[error("the report path {} is a directory — give a file name such as {}", .0.display(), .0.join("forum.md").display())]
+    IsDirectory(PathBuf),
+    #[error("the folder {} for the report does not exist — create it or choose another path", .0.display())]
+    NoFolder(PathBuf),
+    #[error("cannot write the report in {} ({source}) — choose a folder you can write to", .dir.display())]
+    NotWritable { dir: PathBuf, source: io::Error },
+    #[error("could not write the report {} ({source}) — the meeting summary is still on screen", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+/// The report's format, chosen by the file's extension (case-insensitive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
+}
+
+impl ReportFormat {
+    /// The format for `path`'s extension.
+    ///
+    /// # Errors
+    /// `BadExtension` for anything but `.md` and `.json`.
+    pub fn of(path: &Path) -> Result<ReportFormat, ReportError> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("md") => Ok(ReportFormat::Markdown),
+            Some("json") => Ok(ReportFormat::Json),
+            _ => Err(ReportError::BadExtension(path.to_path_buf())),
+        }
+    }
+}
+
+/// Checks, before the meeting starts, that a report can be written to `path`: a known
+/// extension, not a directory, and a folder that exists and accepts a new file (tried for
+/// real with a probe file, which also catches read-only mounts).
+///
+/// # Errors
+/// The `ReportError` that writing the report would meet.
+pub fn check_writable(path: &Path) -> Result<(), ReportError> {
+    if path.is_dir() {
+        return Err(ReportError::IsDirectory(path.to_path_buf()));
+    }
+    ReportFormat::of(path)?;
+    let dir = parent_dir(path);
+    if !dir.is_dir() {
+        return Err(ReportError::NoFolder(dir.to_path_buf()));
+    }
+    let probe = dir.join(format!(".forumtimer-probe-{}", std::process::id()));
+    let not_writable = |source| ReportError::NotWritable {
+        dir: dir.to_path_buf(),
+        source,
+    };
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .map_err(not_writable)?;
+    fs::remove_file(&probe).map_err(not_writable)
+}
+
+/// The report text for `summary`; `origin` is the wall-clock time of meeting-clock zero.
+#[must_use]
+pub fn render(summary: &Summary, origin: DateTime<Local>, format: ReportFormat) -> String {
+    match format {
+        ReportFormat::Markdown => markdown::render(summary, origin),
+        ReportFormat::Json => json::render(summary, origin),
+    }
+}
+
+/// Writes the report to `path` atomically, mode 0600, in the format its extension names.
+///
+/// # Errors
+/// A bad extension, or the I/O error met while writing.
+pub fn write(path: &Path, summary: &Summary, origin: DateTime<Local>) -> Result<(), ReportError> {
+    let format = ReportFormat::of(path)?;
+    if path.is_dir() {
+        return Err(ReportError::IsDirectory(path.to_path_buf()));
+    }
+    write_atomic(path, render(summary, origin, format).as_bytes()).map_err(|source| {
+        ReportError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
+
+/// The wall-clock time of meeting-clock instant `at`, given the wall time of its zero.
+#[must_use]
+pub fn wall(origin: DateTime<Local>, at: std::time::Duration) -> DateTime<Local> {
+    TimeDelta::from_std(at)
+        .ok()
+        .and_then(|delta| origin.checked_add_signed(delta))
+        .unwrap_or(origin)
+}

@@ -1,0 +1,157 @@
+//! Resume after a crash (SPEC §9): what is saved, how an agenda is recognised, and how much
+//! time passed while the program was closed.
+//!
+//! The state file holds timing only: the agenda's path, a hash of its bytes and of the member
+//! list, the shuffle seed, the speed and the core's `Saved`. No names, no prompts. Where the
+//! file lives and how it is written is `resume/store.rs`; the messages are `resume/error.rs`.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local, SubsecRound};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::domain::meeting::{Meeting, Saved};
+use crate::domain::plan::Plan;
+
+mod error;
+mod store;
+#[cfg(test)]
+mod tests;
+
+pub use error::{ResumeError, StateError};
+pub use store::StateStore;
+
+/// The state file's format version; a newer one is refused rather than misread.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The agenda label saved for the built-in default agenda.
+pub const BUILTIN_AGENDA: &str = "<built-in>";
+
+/// Everything a resumed process needs besides the agenda itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedMeeting {
+    pub version: u32,
+    /// The agenda's path as the user gave it, or `BUILTIN_AGENDA`.
+    pub agenda: String,
+    /// `agenda_hash` of the agenda's bytes and the effective member list.
+    pub agenda_hash: String,
+    /// The seed that fixed the order of shuffled rounds.
+    pub seed: u64,
+    /// `--speed`: meeting-clock time per wall-clock time.
+    pub speed: u32,
+    /// The wall clock at the save, to count the time the program was closed.
+    #[serde(with = "rfc3339")]
+    pub saved_at: DateTime<FixedOffset>,
+    /// The meeting clock at the save, in milliseconds.
+    pub meeting_clock_at_save: u64,
+    pub meeting: Saved,
+}
+
+impl SavedMeeting {
+    /// A snapshot of `meeting` at meeting-clock `now` and wall clock `wall_now`.
+    #[must_use]
+    pub fn new(
+        agenda: &str,
+        agenda_hash: String,
+        seed: u64,
+        speed: u32,
+        meeting: &Meeting,
+        now: Duration,
+        wall_now: DateTime<Local>,
+    ) -> SavedMeeting {
+        SavedMeeting {
+            version: FORMAT_VERSION,
+            agenda: agenda.to_string(),
+            agenda_hash,
+            seed,
+            speed,
+            // Milliseconds, as the file stores them, so a loaded state equals the saved one.
+            saved_at: wall_now.fixed_offset().trunc_subsecs(3),
+            meeting_clock_at_save: u64::try_from(now.as_millis()).unwrap_or(u64::MAX),
+            meeting: meeting.saved().clone(),
+        }
+    }
+
+    /// Refuses to resume with another agenda, or with one whose bytes or members changed.
+    ///
+    /// # Errors
+    /// `DifferentAgenda` when the labels differ, `AgendaChanged` when the hashes differ.
+    pub fn check_matches(&self, agenda: &str, agenda_hash: &str) -> Result<(), ResumeError> {
+        if self.agenda != agenda {
+            return Err(ResumeError::DifferentAgenda {
+                saved: self.agenda.clone(),
+                given: agenda.to_string(),
+            });
+        }
+        if self.agenda_hash != agenda_hash {
+            return Err(ResumeError::AgendaChanged {
+                agenda: self.agenda.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The meeting rebuilt on `plan` (built with `self.seed`).
+    ///
+    /// # Errors
+    /// `DoesNotFit` when the saved positions do not fit the plan.
+    pub fn restore(&self, plan: Plan) -> Result<Meeting, ResumeError> {
+        Meeting::restore(plan, self.meeting.clone()).ok_or(ResumeError::DoesNotFit)
+    }
+
+    /// The meeting clock to continue from: the clock at the save plus the time the program
+    /// was closed, run at the saved speed (the meeting went on in the room meanwhile).
+    #[must_use]
+    pub fn clock_on_resume(&self, wall_now: DateTime<Local>) -> Duration {
+        let at_save = Duration::from_millis(self.meeting_clock_at_save);
+        at_save.saturating_add(downtime(self, wall_now).saturating_mul(self.speed.max(1)))
+    }
+}
+
+/// The wall time since the save; never negative, so a clock set backwards adds nothing.
+#[must_use]
+pub fn downtime(saved: &SavedMeeting, wall_now: DateTime<Local>) -> Duration {
+    wall_now
+        .fixed_offset()
+        .signed_duration_since(saved.saved_at)
+        .to_std()
+        .unwrap_or(Duration::ZERO)
+}
+
+/// SHA-256 (lowercase hex) of the agenda's bytes and the effective member list, each part
+/// length-prefixed so no two different inputs share an encoding. A changed agenda or another
+/// `--members` is detected while no name is stored in clear.
+#[must_use]
+pub fn agenda_hash(agenda_bytes: &[u8], members: &[String]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"forumtimer agenda v1\0");
+    let mut part = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    part(agenda_bytes);
+    for member in members {
+        part(member.as_bytes());
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// `saved_at` as an RFC 3339 string, so the file stays readable and needs no chrono feature.
+mod rfc3339 {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(at: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&at.to_rfc3339_opts(SecondsFormat::Millis, false))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(D::Error::custom)
+    }
+}

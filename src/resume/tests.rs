@@ -1,0 +1,298 @@
+//! Saving and resuming: round trips, every refusal, privacy of the file. Temp dirs only.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
+
+use chrono::{DateTime, Local, TimeDelta, TimeZone};
+use proptest::prelude::*;
+
+use super::{ResumeError, SavedMeeting, StateError, StateStore, agenda_hash, downtime};
+use crate::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
+use crate::domain::meeting::{Input, Meeting};
+use crate::domain::plan::Plan;
+
+const PROMPT: &str = "Remember the lake house";
+
+fn plan() -> Plan {
+    let mut agenda = Agenda::new("Forum", &["Zelda", "Ben", "Chidi"]);
+    agenda.segments = vec![
+        Segment {
+            name: "Opening".into(),
+            kind: SegmentKind::Block {
+                length: Duration::from_secs(300),
+            },
+            prompt: Some(PROMPT.into()),
+            warn: None,
+        },
+        Segment {
+            name: "Updates".into(),
+            kind: SegmentKind::Round {
+                each: Duration::from_secs(600),
+                order: Order::Shuffle,
+            },
+            prompt: None,
+            warn: None,
+        },
+    ];
+    Plan::build(&agenda, 42)
+}
+
+fn wall() -> DateTime<Local> {
+    Local.with_ymd_and_hms(2025, 3, 4, 19, 30, 0).unwrap()
+}
+
+fn saved(meeting: &Meeting, now: Duration) -> SavedMeeting {
+    let hash = agenda_hash(b"title = \"Forum\"", &["Zelda".into(), "Ben".into()]);
+    SavedMeeting::new("forum.toml", hash, 42, 1, meeting, now, wall())
+}
+
+fn running() -> (Meeting, Duration) {
+    let mut meeting = Meeting::start(plan(), vec![true; 3], Duration::ZERO, None, true);
+    meeting
+        .apply(Input::Next, Duration::from_secs(400))
+        .unwrap();
+    (meeting, Duration::from_secs(500))
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        Just(Input::TogglePause),
+        Just(Input::Next),
+        Just(Input::Skip),
+        Just(Input::Back),
+        Just(Input::Undo),
+        Just(Input::MoreTime),
+        Just(Input::LessTime),
+        Just(Input::OpenReset),
+        (0..6usize).prop_map(|i| Input::CloseReset(Drift::ALL[i])),
+        (0..3usize, any::<bool>())
+            .prop_map(|(member, present)| Input::SetPresent { member, present }),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn any_meeting_round_trips_through_the_state_file(
+        steps in prop::collection::vec((input(), 0..300_000u64), 0..40),
+    ) {
+        let mut meeting = Meeting::start(plan(), vec![true; 3], Duration::ZERO, None, true);
+        let mut now = Duration::ZERO;
+        for (input, millis) in steps {
+            now += Duration::from_millis(millis);
+            let _ = meeting.apply(input, now);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::at(dir.path().join("forumtimer"));
+        let state = saved(&meeting, now);
+        store.save(&state).unwrap();
+        let loaded = store.load().unwrap();
+        prop_assert_eq!(&loaded, &state);
+        let restored = loaded.restore(plan()).unwrap();
+        prop_assert_eq!(restored.saved(), meeting.saved());
+    }
+}
+
+#[test]
+fn the_file_holds_no_names_and_no_prompts() {
+    let (meeting, now) = running();
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    store.save(&saved(&meeting, now)).unwrap();
+    let text = fs::read_to_string(store.path()).unwrap();
+    assert!(
+        text.contains("\"agenda_hash\""),
+        "the file is the one we wrote"
+    );
+    for secret in ["Zelda", "zelda", PROMPT, "lake"] {
+        assert!(!text.contains(secret), "{secret:?} leaked into {text}");
+    }
+}
+
+#[test]
+fn a_missing_file_says_where_it_looked_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().join("forumtimer"));
+    let error = store.load().unwrap_err();
+    assert!(matches!(error, ResumeError::Missing { .. }));
+    let message = error.to_string();
+    assert!(
+        message.starts_with("no saved meeting to resume in "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("start one with `forumtimer run`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    for damage in [
+        "{\"version\": 1, \"agenda\": ",
+        "{\"version\": 1}",
+        "[]",
+        "",
+    ] {
+        fs::write(store.path(), damage).unwrap();
+        let error = store.load().unwrap_err();
+        let ResumeError::Corrupt {
+            moved_to: Some(moved),
+            ..
+        } = &error
+        else {
+            panic!("{damage:?} gave {error:?}");
+        };
+        assert_eq!(fs::read_to_string(moved).unwrap(), damage);
+        assert!(error.to_string().contains("moved aside to"), "{error}");
+        assert!(!store.exists());
+    }
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        4,
+        "none overwrote another"
+    );
+}
+
+#[test]
+fn a_future_version_is_refused_and_kept() {
+    let (meeting, now) = running();
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    let mut value = serde_json::to_value(saved(&meeting, now)).unwrap();
+    value["version"] = 2.into();
+    fs::write(store.path(), value.to_string()).unwrap();
+    let error = store.load().unwrap_err();
+    assert!(matches!(
+        error,
+        ResumeError::FutureVersion {
+            found: 2,
+            moved_to: Some(_)
+        }
+    ));
+    assert!(error.to_string().contains("newer forumtimer"), "{error}");
+    assert!(!store.exists());
+}
+
+#[test]
+fn a_changed_agenda_or_member_list_is_detected() {
+    let members = vec!["Ana".to_string(), "Ben".to_string()];
+    let hash = agenda_hash(b"agenda", &members);
+    assert_eq!(hash.len(), 64);
+    assert!(
+        hash.chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    );
+    assert_ne!(hash, agenda_hash(b"agenda!", &members));
+    assert_ne!(hash, agenda_hash(b"agenda", &members[..1]));
+    assert_ne!(
+        agenda_hash(b"", &["ab".into()]),
+        agenda_hash(b"", &["a".into(), "b".into()])
+    );
+    let (meeting, now) = running();
+    let state = SavedMeeting::new("forum.toml", hash.clone(), 1, 1, &meeting, now, wall());
+    assert!(state.check_matches("forum.toml", &hash).is_ok());
+    let changed = state.check_matches("forum.toml", &agenda_hash(b"x", &members));
+    assert!(matches!(changed, Err(ResumeError::AgendaChanged { .. })));
+    let other = state.check_matches("other.toml", &hash).unwrap_err();
+    assert!(
+        other
+            .to_string()
+            .contains("`forumtimer run forum.toml --resume`"),
+        "{other}"
+    );
+}
+
+#[test]
+fn a_plan_that_does_not_fit_is_refused() {
+    let (meeting, now) = running();
+    let state = saved(&meeting, now);
+    let refused = state.restore(Plan::build(&Agenda::new("Forum", &["Ana"]), 0));
+    assert!(matches!(refused, Err(ResumeError::DoesNotFit)));
+}
+
+#[test]
+fn downtime_counts_forward_time_and_ignores_a_clock_set_back() {
+    let (meeting, now) = running();
+    let mut state = saved(&meeting, now);
+    let later = wall() + TimeDelta::minutes(7);
+    assert_eq!(downtime(&state, later), Duration::from_secs(420));
+    assert_eq!(
+        downtime(&state, wall() - TimeDelta::minutes(7)),
+        Duration::ZERO
+    );
+    assert_eq!(state.clock_on_resume(later), now + Duration::from_secs(420));
+    state.speed = 10;
+    assert_eq!(
+        state.clock_on_resume(later),
+        now + Duration::from_secs(4200)
+    );
+}
+
+#[test]
+fn saving_tightens_an_existing_directory_to_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_dir = dir.path().join("forumtimer");
+    fs::create_dir(&state_dir).unwrap();
+    fs::set_permissions(&state_dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let (meeting, now) = running();
+    StateStore::at(state_dir.clone())
+        .save(&saved(&meeting, now))
+        .unwrap();
+    let mode = fs::metadata(&state_dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
+
+#[test]
+fn an_unwritable_location_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("state");
+    fs::write(&blocker, "a file where the directory should be").unwrap();
+    let (meeting, now) = running();
+    let store = StateStore::at(blocker.join("forumtimer"));
+    let error = store.save(&saved(&meeting, now)).unwrap_err();
+    assert!(matches!(error, StateError::Write { .. }));
+    assert!(error.to_string().contains("the timer goes on"), "{error}");
+}
+
+#[test]
+fn a_read_only_directory_makes_save_fail() {
+    // Root ignores directory permissions, so only an unprivileged run can observe this;
+    // `an_unwritable_location_is_an_error_not_a_panic` covers the path for everyone.
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } == 0 {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().join("forumtimer"));
+    let (meeting, now) = running();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o500)).unwrap();
+    let result = store.save(&saved(&meeting, now));
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    assert!(matches!(result, Err(StateError::Write { .. })));
+}
+
+#[test]
+fn a_state_saved_at_any_instant_loads_equal() {
+    let (meeting, now) = running();
+    let instant = wall() + TimeDelta::nanoseconds(123_456_789);
+    let state = SavedMeeting::new("forum.toml", "h".into(), 1, 1, &meeting, now, instant);
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    store.save(&state).unwrap();
+    assert_eq!(store.load().unwrap(), state);
+}
+
+#[test]
+fn remove_deletes_the_state_and_tolerates_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    let (meeting, now) = running();
+    store.save(&saved(&meeting, now)).unwrap();
+    assert!(store.exists());
+    store.remove().unwrap();
+    assert!(!store.exists());
+    store.remove().unwrap();
+}

@@ -1,0 +1,135 @@
+//! The summary screen at every size, with and without colour, and snapshots of the layout.
+
+use chrono::{DateTime, Local, TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+use super::SummaryView;
+use crate::domain::summary::{MemberSummary, Summary, example};
+
+fn origin() -> DateTime<Local> {
+    Local.with_ymd_and_hms(2025, 3, 4, 19, 0, 0).unwrap()
+}
+
+fn draw(summary: &Summary, color: bool, width: u16, height: u16) -> Buffer {
+    let view = SummaryView {
+        summary,
+        origin: origin(),
+        color,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&view, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width).max(1);
+    let symbols: Vec<&str> = buffer.content.iter().map(|cell| cell.symbol()).collect();
+    symbols
+        .chunks(width)
+        .map(|row| row.concat().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn crowd() -> Summary {
+    let mut summary = example();
+    summary.members = (0..30)
+        .map(|i| MemberSummary {
+            name: format!("Member with a rather long name {i}"),
+            ..summary.members[i % 5].clone()
+        })
+        .collect();
+    summary
+}
+
+#[test]
+fn never_panics_at_any_size() {
+    let empty = Summary {
+        members: Vec::new(),
+        segments: Vec::new(),
+        ..example()
+    };
+    let large = [
+        (400, 120),
+        (200, 60),
+        (120, 40),
+        (1, 120),
+        (400, 1),
+        (80, 3),
+    ];
+    for summary in [example(), empty, crowd()] {
+        let sizes = (0..=60).flat_map(|w| (0..=30).map(move |h| (w, h)));
+        for (width, height) in sizes.chain(large) {
+            for color in [true, false] {
+                draw(&summary, color, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn balance_is_said_in_words_as_well_as_colour() {
+    let screen = text(&draw(&example(), true, 80, 24));
+    assert!(screen.contains("+1:20 over"), "{screen}");
+    assert!(screen.contains("−3:10 under"), "{screen}");
+    assert!(screen.contains("on time"), "{screen}");
+    assert!(screen.contains("absent"), "{screen}");
+    assert!(
+        screen.contains("Ended 21:04, 4 min after the planned 21:00"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Room resets: advice 2 · crosstalk 1"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn no_room_resets_is_said_plainly() {
+    let mut summary = example();
+    summary.resets = [0; 6];
+    assert!(text(&draw(&summary, true, 80, 24)).contains("No room resets"));
+}
+
+#[test]
+fn without_colour_no_cell_has_a_colour() {
+    let buffer = draw(&example(), false, 160, 48);
+    assert!(text(&buffer).contains("+1:20 over"));
+    for cell in &buffer.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}
+
+#[test]
+fn with_colour_overtime_is_coloured() {
+    let buffer = draw(&example(), true, 160, 48);
+    assert!(buffer.content.iter().any(|cell| cell.fg == Color::Yellow));
+}
+
+#[test]
+fn a_crowd_keeps_the_end_line_resets_and_footer_in_view() {
+    let screen = text(&draw(&crowd(), false, 80, 24));
+    assert!(screen.contains("Ended 21:04"), "{screen}");
+    assert!(screen.contains("Room resets:"), "{screen}");
+    assert!(screen.contains("q to exit"), "{screen}");
+}
+
+#[test]
+fn snapshot_80x24() {
+    insta::assert_snapshot!(text(&draw(&example(), false, 80, 24)));
+}
+
+#[test]
+fn snapshot_40x12() {
+    insta::assert_snapshot!(text(&draw(&example(), false, 40, 12)));
+}
+
+#[test]
+fn snapshot_160x48() {
+    insta::assert_snapshot!(text(&draw(&example(), false, 160, 48)));
+}
