@@ -27,9 +27,9 @@ pub enum Command {
 }
 
 /// Who and how long, shared by `run` and `plan`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct MeetingArgs {
-    /// Agenda file (TOML); the built-in classic forum when omitted.
+    /// Agenda file (TOML); the built-in classic forum when omitted (with --resume: the saved one).
     pub agenda: Option<PathBuf>,
     /// Members, comma-separated, replacing the agenda's: "Ana,Ben,Chidi".
     #[arg(long, value_name = "LIST")]

@@ -14,6 +14,7 @@ use anyhow::{Context, Result, bail};
 use crate::agenda::{self, values};
 use crate::cli::MeetingArgs;
 use crate::domain::agenda::{Agenda, Deadline};
+use crate::resume::BUILTIN_AGENDA;
 
 /// How a command ended, when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,12 +32,9 @@ pub struct Loaded {
     pub agenda: Agenda,
     /// The file's bytes (or the built-in agenda's), for the resume hash.
     pub bytes: Vec<u8>,
-    /// The path as given, or `<built-in>`.
+    /// The agenda's full path, or `<built-in>`: how a saved meeting names it.
     pub label: String,
 }
-
-/// The label of the built-in agenda in messages and saved state.
-pub const BUILT_IN: &str = "<built-in>";
 
 /// Loads the agenda `args` name (or the built-in one), applying `--members`, `--end` and
 /// `--duration`.
@@ -59,7 +57,7 @@ pub fn load(args: &MeetingArgs) -> Result<Loaded> {
                 .unwrap_or_default()
                 .as_bytes()
                 .to_vec();
-            (agenda, bytes, BUILT_IN.to_string())
+            (agenda, bytes, BUILTIN_AGENDA.to_string())
         }
     };
     if let Some(end) = &args.end {
@@ -82,7 +80,8 @@ fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>
     // The diagnostic is several lines (file:line:col, the line, the fix): print it whole.
     let agenda = agenda::load(path, members).map_err(|error| anyhow::anyhow!("{error}"))?;
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    Ok((agenda, bytes, path.display().to_string()))
+    let label = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok((agenda, bytes, label.display().to_string()))
 }
 
 /// A closed pipe downstream (`forumtimer plan | head`) is not an error worth a message.

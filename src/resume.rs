@@ -49,14 +49,14 @@ pub struct SavedMeeting {
 }
 
 impl SavedMeeting {
-    /// A snapshot of `meeting` at meeting-clock `now` and wall clock `wall_now`.
+    /// A snapshot of a meeting's timing at meeting-clock `now` and wall clock `wall_now`.
     #[must_use]
     pub fn new(
         agenda: &str,
         agenda_hash: String,
         seed: u64,
         speed: u32,
-        meeting: &Meeting,
+        meeting: &Saved,
         now: Duration,
         wall_now: DateTime<Local>,
     ) -> SavedMeeting {
@@ -69,7 +69,7 @@ impl SavedMeeting {
             // Milliseconds, as the file stores them, so a loaded state equals the saved one.
             saved_at: wall_now.fixed_offset().trunc_subsecs(3),
             meeting_clock_at_save: u64::try_from(now.as_millis()).unwrap_or(u64::MAX),
-            meeting: meeting.saved().clone(),
+            meeting: meeting.clone(),
         }
     }
 

@@ -116,16 +116,17 @@ fn event_loop(
                 }
             }
         }
+        // Saved before it is shown: what the room sees has already survived a crash.
+        let save_every = SAVE_EVERY * app.settings.speed;
+        if app.changed || (app.meeting().is_some() && now >= last_save + save_every) {
+            save(&mut app, persist, now);
+            last_save = now;
+        }
         app.expire_notice(now);
         terminal.draw(|frame| view::draw(&app, now, frame))?;
         if app.bell_due(now) {
             let mut out = io::stdout();
             let _ = out.write_all(b"\x07").and_then(|()| out.flush());
-        }
-        let save_every = SAVE_EVERY * app.settings.speed;
-        if app.changed || (app.meeting().is_some() && now >= last_save + save_every) {
-            save(&mut app, persist, now);
-            last_save = now;
         }
         let until = app.next_change(now).map(|at| clock.real_until(at, now));
         wait = until.unwrap_or(IDLE_WAIT).min(IDLE_WAIT);

@@ -40,3 +40,56 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     assert!(session.screen_is_restored());
     assert!(session.terminal_is_cooked());
 }
+
+/// Moves the saved meeting's wall-clock stamp back, as if the program had been closed that long.
+fn age_saved_meeting(state: &std::path::Path, minutes: i64) {
+    let path = state.join("forumtimer").join("meeting.json");
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(saved["saved_at"].as_str().unwrap()).unwrap();
+    let earlier = at - chrono::Duration::minutes(minutes);
+    saved["saved_at"] = earlier.to_rfc3339().into();
+    std::fs::write(&path, saved.to_string()).unwrap();
+}
+
+#[test]
+fn a_killed_meeting_resumes_at_the_same_speaker_with_the_downtime_counted() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run"], 80, 24, state.path());
+    session.wait_for("enter");
+    session.press("\r");
+    session.wait_for("Everyone");
+    session.press("n");
+    session.wait_for("Amara");
+    session.press("n");
+    session.wait_for("Ben");
+    // SAFETY: kill only sends a signal to the child we started.
+    unsafe {
+        libc::kill(i32::try_from(session.pid()).unwrap(), libc::SIGKILL);
+    }
+    session.wait_exit();
+    drop(session);
+    age_saved_meeting(state.path(), 5);
+
+    let mut resumed = Session::start(&["run", "--resume"], 80, 24, state.path());
+    let screen = resumed.wait_for("closed for 5 min");
+    assert!(screen.contains("Ben"), "{screen}");
+    assert!(
+        !screen.contains("enter"),
+        "no fresh opening screen: {screen}"
+    );
+    resumed.press("qyq");
+    assert_eq!(resumed.wait_exit(), 0);
+}
+
+#[test]
+fn resume_without_a_saved_meeting_says_so_and_fails() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run", "--resume"], 80, 24, state.path());
+    assert_eq!(session.wait_exit(), 1);
+    assert!(
+        session.screen().contains("no saved meeting"),
+        "{}",
+        session.screen()
+    );
+}

@@ -52,7 +52,7 @@ fn state_and_report_files_are_owner_only_even_under_umask_000() {
             hash,
             0,
             1,
-            &meeting,
+            meeting.saved(),
             now,
             wall,
         ))

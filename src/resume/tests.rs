@@ -44,7 +44,7 @@ fn wall() -> DateTime<Local> {
 
 fn saved(meeting: &Meeting, now: Duration) -> SavedMeeting {
     let hash = agenda_hash(b"title = \"Forum\"", &["Zelda".into(), "Ben".into()]);
-    SavedMeeting::new("forum.toml", hash, 42, 1, meeting, now, wall())
+    SavedMeeting::new("forum.toml", hash, 42, 1, meeting.saved(), now, wall())
 }
 
 fn running() -> (Meeting, Duration) {
@@ -192,7 +192,15 @@ fn a_changed_agenda_or_member_list_is_detected() {
         agenda_hash(b"", &["a".into(), "b".into()])
     );
     let (meeting, now) = running();
-    let state = SavedMeeting::new("forum.toml", hash.clone(), 1, 1, &meeting, now, wall());
+    let state = SavedMeeting::new(
+        "forum.toml",
+        hash.clone(),
+        1,
+        1,
+        meeting.saved(),
+        now,
+        wall(),
+    );
     assert!(state.check_matches("forum.toml", &hash).is_ok());
     let changed = state.check_matches("forum.toml", &agenda_hash(b"x", &members));
     assert!(matches!(changed, Err(ResumeError::AgendaChanged { .. })));
@@ -278,7 +286,15 @@ fn a_read_only_directory_makes_save_fail() {
 fn a_state_saved_at_any_instant_loads_equal() {
     let (meeting, now) = running();
     let instant = wall() + TimeDelta::nanoseconds(123_456_789);
-    let state = SavedMeeting::new("forum.toml", "h".into(), 1, 1, &meeting, now, instant);
+    let state = SavedMeeting::new(
+        "forum.toml",
+        "h".into(),
+        1,
+        1,
+        meeting.saved(),
+        now,
+        instant,
+    );
     let dir = tempfile::tempdir().unwrap();
     let store = StateStore::at(dir.path().to_path_buf());
     store.save(&state).unwrap();

@@ -37,5 +37,8 @@ pub fn draw(app: &App, now: Duration, frame: &mut Frame) {
             format!("{overlay:?}")
         }));
     }
+    if let Some(notice) = &app.notice {
+        lines.push(Line::from(notice.text.clone()));
+    }
     frame.render_widget(Paragraph::new(lines), frame.area());
 }
