@@ -16,6 +16,8 @@ use crate::tui::app::App;
 const CONFIDENTIAL: &str =
     "Confidential: what is said here stays here. This timer keeps timing only.";
 const KEYS: &str = "↑↓ move · space present/absent · enter start · q quit";
+/// The same keys for a narrow window: starting is what matters.
+const KEYS_SHORT: &str = "space present/absent · enter start";
 /// Side by side from this width; stacked (members first) below it.
 const TWO_COLUMNS: u16 = 60;
 
@@ -32,7 +34,14 @@ pub fn draw(
     };
     let area = area.inner(ratatui::layout::Margin::new(1, 0));
     let head = header(app, theme);
-    let head_rows = u16::try_from(head.len()).unwrap_or(0);
+    // Rows after wrapping (approximate: by width, not by word).
+    let head_rows: u16 = head
+        .iter()
+        .map(|line| {
+            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+            width.div_ceil(area.width.max(1)).max(1)
+        })
+        .sum();
     let two_columns = area.width >= TWO_COLUMNS;
     let members_rows = u16::try_from(present.len())
         .unwrap_or(u16::MAX)
@@ -79,7 +88,12 @@ pub fn draw(
         Span::raw(format!(" · {here} of {} present", present.len())),
     ]);
     Paragraph::new(end_line.centered()).render(end, buf);
-    Paragraph::new(Line::from(KEYS).centered())
+    let hint = if usize::from(area.width) >= KEYS.chars().count() {
+        KEYS
+    } else {
+        KEYS_SHORT
+    };
+    Paragraph::new(Line::from(hint).centered())
         .style(theme.dim())
         .render(keys, buf);
 
@@ -132,7 +146,8 @@ fn section(
     buf: &mut Buffer,
     body: impl FnOnce(Rect, &mut Buffer),
 ) {
-    if area.is_empty() {
+    // A title without a single row under it would only look broken.
+    if area.height < 2 || area.width == 0 {
         return;
     }
     let title_row = Rect { height: 1, ..area };

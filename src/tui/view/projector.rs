@@ -36,8 +36,10 @@ pub fn draw(app: &App, meeting: &Meeting, status: &Status, area: Rect, buf: &mut
 
     let text = countdown(status);
     let glyphs = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
-    let budget =
-        glyphs.max(u16::try_from(super::format::length(status.allotted).len() + 1).unwrap_or(0));
+    // Sized for the allotment without room for a sign: as large as possible while the turn
+    // runs; the digits shrink once, at overtime, which is itself worth noticing.
+    let allotted = u16::try_from(super::format::length(status.allotted).len()).unwrap_or(0);
+    let budget = glyphs.max(allotted);
     let digits = big::fit(budget, 1, width, rows.saturating_sub(name_rows), true);
     let (_, digit_rows) = digits.extent(glyphs, 1);
 

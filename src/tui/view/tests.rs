@@ -265,3 +265,16 @@ fn large_window_reset() {
     key(&mut app, 'r', min(6));
     assert_snapshot!(render(&app, min(6), 160, 48).backend());
 }
+
+#[test]
+fn help_in_a_short_window_uses_two_columns() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, '?', min(6));
+    assert_snapshot!(render(&app, min(6), 100, 14).backend());
+}
+
+#[test]
+fn narrow_opening_puts_members_first() {
+    let app = app_with(agenda(), 1, false);
+    assert_snapshot!(render(&app, Duration::ZERO, 40, 16).backend());
+}
