@@ -8,6 +8,7 @@ use super::text_box;
 use super::theme::Theme;
 use crate::tui::app::App;
 
+/// Draws the purpose and agreements box (a safe default line when the agenda has none).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,

@@ -12,6 +12,7 @@ use crate::tui::app::App;
 const QUESTION: &str = "End the meeting?";
 const CHOICES: &str = "y / q to end · n / esc to keep going";
 
+/// Asks before ending the meeting; the keys are handled by `App`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,

@@ -21,6 +21,7 @@ const KEYS_SHORT: &str = "space present/absent · enter start";
 /// Side by side from this width; stacked (members first) below it.
 const TWO_COLUMNS: u16 = 60;
 
+/// Draws the opening screen; `present` is the presence being edited, not yet a meeting.
 pub fn draw(
     app: &App,
     cursor: usize,

@@ -11,6 +11,7 @@ use crate::tui::app::App;
 
 const FOOTER: &str = "↑↓ move · space toggles · esc closes";
 
+/// Draws the picker over the live screen; `cursor` is the highlighted member.
 pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,

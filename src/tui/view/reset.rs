@@ -24,6 +24,7 @@ const BACK: &str = "esc / enter: back to the speaker";
 /// Long lines are hard to follow from across a room; wrap the prose at this width.
 const MEASURE: u16 = 64;
 
+/// Draws the reset overlay over the whole screen for `drift`.
 pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,

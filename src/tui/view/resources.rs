@@ -16,6 +16,7 @@ const DEFAULT: [&str; 3] = [
     "Anyone may step out at any time; the facilitator can help find support.",
 ];
 
+/// Draws the support box: the agenda's `[resources]`, or the default lines.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
