@@ -15,5 +15,4 @@ pub mod domain;
 mod private_file;
 pub mod report;
 pub mod resume;
-pub mod summary_view;
 pub mod tui;

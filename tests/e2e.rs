@@ -8,17 +8,18 @@ use support::pty::Session;
 fn a_facilitator_starts_moves_on_pauses_and_quits() {
     let state = tempfile::tempdir().unwrap();
     let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter");
+    session.wait_for("enter start");
     session.press("\r");
-    session.wait_for("Everyone");
+    session.wait_for("everyone together");
     session.press("n");
-    session.wait_for("Amara");
+    // Amara has the floor (in big letters); the plain-text line names who follows.
+    session.wait_for("Up next  Ben");
     session.press(" ");
     session.wait_for("PAUSED");
     session.press("q");
     session.wait_for("End the meeting?");
     session.press("y");
-    session.wait_for("summary");
+    session.wait_for("Meeting summary");
     session.press("q");
     assert_eq!(session.wait_exit(), 0);
     assert!(session.screen_is_restored(), "{}", session.screen());
@@ -29,9 +30,9 @@ fn a_facilitator_starts_moves_on_pauses_and_quits() {
 fn sigterm_restores_the_terminal_and_exits_143() {
     let state = tempfile::tempdir().unwrap();
     let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter");
+    session.wait_for("enter start");
     session.press("\r");
-    session.wait_for("Everyone");
+    session.wait_for("everyone together");
     // SAFETY: kill only sends a signal to the child we started.
     unsafe {
         libc::kill(i32::try_from(session.pid()).unwrap(), libc::SIGTERM);
@@ -56,13 +57,13 @@ fn age_saved_meeting(state: &std::path::Path, minutes: i64) {
 fn a_killed_meeting_resumes_at_the_same_speaker_with_the_downtime_counted() {
     let state = tempfile::tempdir().unwrap();
     let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter");
+    session.wait_for("enter start");
     session.press("\r");
-    session.wait_for("Everyone");
+    session.wait_for("everyone together");
     session.press("n");
-    session.wait_for("Amara");
+    session.wait_for("Up next  Ben");
     session.press("n");
-    session.wait_for("Ben");
+    session.wait_for("Up next  Chen");
     // SAFETY: kill only sends a signal to the child we started.
     unsafe {
         libc::kill(i32::try_from(session.pid()).unwrap(), libc::SIGKILL);
@@ -73,9 +74,18 @@ fn a_killed_meeting_resumes_at_the_same_speaker_with_the_downtime_counted() {
 
     let mut resumed = Session::start(&["run", "--resume"], 80, 24, state.path());
     let screen = resumed.wait_for("closed for 5 min");
-    assert!(screen.contains("Ben"), "{screen}");
     assert!(
-        !screen.contains("enter"),
+        screen.contains("Up next  Chen"),
+        "Ben still has the floor: {screen}"
+    );
+    // Ben spoke a moment before the kill, then five minutes passed: about 5:00 of his turn.
+    let charged = ["5:00 of", "5:01 of", "5:02 of", "5:03 of"];
+    assert!(
+        charged.iter().any(|elapsed| screen.contains(elapsed)),
+        "the downtime is charged to the turn: {screen}"
+    );
+    assert!(
+        !screen.contains("enter start"),
         "no fresh opening screen: {screen}"
     );
     resumed.press("qyq");

@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::keymap::{Action, Key, action_for, key_of};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
-use crate::domain::deadline::meeting_length;
+use crate::domain::deadline::{DeadlineError, meeting_length};
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
 use crate::domain::plan::Plan;
 
@@ -216,27 +216,35 @@ impl App {
         Flow::Continue
     }
 
+    /// How long the meeting would last if it started at `now` with these members present:
+    /// until the agenda's end, or as planned.
+    ///
+    /// # Errors
+    /// When the agenda's end has already passed.
+    pub fn length_from(&self, now: Duration, present: &[bool]) -> Result<Duration, DeadlineError> {
+        match self.settings.deadline {
+            None => Ok(self.plan.planned_total(present)),
+            Some(deadline) => meeting_length(self.wall(now).time(), deadline),
+        }
+    }
+
     /// Starts the meeting with the members marked present; the end is fixed here.
     pub fn start(&mut self, now: Duration) {
         let Screen::Opening { present, .. } = &self.screen else {
             return;
         };
-        let length = match self.settings.deadline {
-            None => None,
-            Some(deadline) => match meeting_length(self.wall(now).time(), deadline) {
-                Ok(length) => Some(length),
-                Err(error) => {
-                    self.notify(error.to_string(), now);
-                    return;
-                }
-            },
+        let length = match self.length_from(now, present) {
+            Ok(length) => length,
+            Err(error) => {
+                self.notify(error.to_string(), now);
+                return;
+            }
         };
-        let end = length.map(|length| now + length);
         let meeting = Meeting::start(
             self.plan.clone(),
             present.clone(),
             now,
-            end,
+            Some(now + length),
             self.agenda.reset_pauses,
         );
         self.screen = Screen::Meeting(Box::new(meeting));

@@ -1,44 +1,163 @@
-//! Drawing the whole screen from the app state: pure, no I/O.
+//! Drawing the whole screen from the app state: pure, no I/O, no clock reads. `now` is the
+//! meeting-clock instant the event loop read once for this frame.
+//!
+//! - `live`: the live screen · `projector`: name, digits, state only · `opening`: before start
+//! - `help`, `confirm`, `presence`, `reset`, `agreements`, `resources`: overlays, drawn last
+//! - `big`: big text at the largest size that fits · `theme`: styles with and without colour
+//! - `format`, `labels`: shared words and times · `drifts`: the room-reset wording
+
+mod agreements;
+mod big;
+mod confirm;
+pub mod drifts;
+mod format;
+mod help;
+mod labels;
+mod live;
+mod opening;
+mod popup;
+mod presence;
+mod projector;
+mod reset;
+mod resources;
+mod summary;
+#[cfg(test)]
+mod tests;
+mod text_box;
 
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::App;
+use self::summary::SummaryView;
+use self::theme::Theme;
+use super::app::{App, Overlay, Screen};
+use crate::domain::summary::Summary;
+
+mod theme;
+
+/// Below this the live screen cannot show a name, a countdown and a state word legibly.
+const MIN_WIDTH: u16 = 20;
+const MIN_HEIGHT: u16 = 6;
 
 /// Draws `app` as it stands at `now`.
 pub fn draw(app: &App, now: Duration, frame: &mut Frame) {
-    let mut lines = vec![Line::from(app.agenda.title.clone())];
-    if let Some(meeting) = app.meeting() {
-        if let Some(status) = meeting.status(now) {
-            let slot = &meeting.plan().slots[status.slot];
-            let who = slot
-                .member()
-                .map_or("Everyone", |m| meeting.plan().members[m].as_str());
-            let secs = status.remaining.as_millis().div_ceil(1000);
-            lines.push(Line::from(format!(
-                "{who} {}:{:02} {}",
-                secs / 60,
-                secs % 60,
-                if status.paused { "PAUSED" } else { "" }
-            )));
+    let area = frame.area();
+    render(app, now, area, frame.buffer_mut());
+}
+
+/// Draws into a buffer; `draw` without the frame, for tests and benchmarks.
+pub fn render(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+    // The reset overlay replaces the whole screen; no need to draw what it hides.
+    let full_screen_overlay = matches!(app.overlay, Some(Overlay::Reset { .. }));
+    if !full_screen_overlay {
+        if too_small {
+            enlarge(app, now, area, buf);
         } else {
-            lines.push(Line::from("Meeting summary"));
+            screen(app, now, area, buf);
         }
-    } else {
-        lines.push(Line::from("press enter to start"));
     }
     if let Some(overlay) = app.overlay {
-        lines.push(Line::from(if overlay == super::app::Overlay::ConfirmQuit {
-            "End the meeting?".to_string()
-        } else {
-            format!("{overlay:?}")
-        }));
+        overlay_draw(app, overlay, now, area, buf);
     }
-    if let Some(notice) = &app.notice {
-        lines.push(Line::from(notice.text.clone()));
+}
+
+fn screen(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
+    match &app.screen {
+        Screen::Opening { cursor, present } => opening::draw(app, *cursor, present, now, area, buf),
+        Screen::Meeting(meeting) => match meeting.status(now) {
+            Some(status) if app.projector => projector::draw(app, meeting, &status, area, buf),
+            Some(status) => live::draw(app, meeting, &status, now, area, buf),
+            None => draw_summary(app, now, area, buf),
+        },
     }
-    frame.render_widget(Paragraph::new(lines), frame.area());
+}
+
+fn overlay_draw(app: &App, overlay: Overlay, now: Duration, area: Rect, buf: &mut Buffer) {
+    match overlay {
+        Overlay::Help => help::draw(app, area, buf),
+        Overlay::ConfirmQuit => confirm::draw(app, area, buf),
+        Overlay::Presence { cursor } => presence::draw(app, cursor, area, buf),
+        Overlay::Reset { drift } => reset::draw(app, drift, now, area, buf),
+        Overlay::Agreements => agreements::draw(app, area, buf),
+        Overlay::Resources => resources::draw(app, area, buf),
+    }
+}
+
+/// The summary of a finished (or ended) meeting.
+fn draw_summary(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
+    let Some(meeting) = app.meeting() else {
+        return;
+    };
+    let summary = Summary::of(meeting, now);
+    let view = SummaryView {
+        summary: &summary,
+        origin: app.origin,
+        color: app.settings.color,
+    };
+    (&view).render(area, buf);
+}
+
+/// Too small for the live screen: the countdown in one line if a meeting runs, and a polite
+/// request for more room.
+fn enlarge(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let mut lines = Vec::with_capacity(2);
+    if let Some(meeting) = app.meeting()
+        && let Some(status) = meeting.status(now)
+        && let Some(slot) = meeting.plan().slots.get(status.slot)
+    {
+        let mood = labels::mood(&status);
+        let who = labels::holder(meeting.plan(), slot);
+        lines.push(Line::from(vec![
+            Span::styled(format::countdown(&status), theme.digits(mood)),
+            Span::raw(" "),
+            Span::styled(mood.word(), theme.word(mood)),
+            Span::raw(" "),
+            Span::raw(who),
+        ]));
+    }
+    lines.push(Line::from("Please enlarge the window").style(theme.dim()));
+    let rows = u16::try_from(lines.len()).unwrap_or(1);
+    let y = area.y + area.height.saturating_sub(rows * 2) / 2;
+    let rect = Rect {
+        y,
+        height: area.bottom() - y,
+        ..area
+    };
+    Paragraph::new(lines)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}
+
+/// The last row: a notice, the lasting warning, or the few keys that matter most.
+fn bottom_line(app: &App, now: Duration, area: Rect, theme: Theme, buf: &mut Buffer) {
+    let notice = app.notice.as_ref().filter(|n| n.until > now);
+    let mut spans = Vec::with_capacity(3);
+    if let Some(notice) = notice {
+        spans.push(Span::styled(notice.text.as_str(), theme.strong()));
+    }
+    if let Some(warning) = &app.warning {
+        if !spans.is_empty() {
+            spans.push(Span::raw(" · "));
+        }
+        spans.push(Span::styled(warning.as_str(), theme.warning()));
+    }
+    if spans.is_empty() {
+        let hint = "space pause · n next · u undo · r reset the room · ? keys";
+        spans.push(Span::styled(hint, theme.dim()));
+    }
+    Paragraph::new(Line::from(spans).centered()).render(area, buf);
 }

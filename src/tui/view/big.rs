@@ -1,0 +1,168 @@
+//! Big text (countdown digits, names, headings) at the largest size that fits.
+//!
+//! tui-big-text draws 8×8 pixel glyphs at a fixed pixel size. Above its `Full` size we scale
+//! the `Full` rendering up by whole cells, which keeps the glyphs crisp on a 400×120 TV. Below
+//! its smallest useful size we fall back to plain bold text, so nothing ever overflows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+/// How a text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// `Full` glyphs, each pixel `sx` cells wide and `sy` cells tall.
+    Scaled { sx: u16, sy: u16 },
+    /// One of tui-big-text's pixel sizes.
+    Pixel(PixelSize),
+    /// Ordinary text, one cell per character.
+    Plain,
+}
+
+/// The pixel sizes we use below `Full`, largest first. Sextants, octants and the other
+/// sub-cell sizes need "Symbols for Legacy Computing" glyphs that many terminal fonts lack;
+/// plain bold digits read better than boxes of tofu.
+const SMALLER: [PixelSize; 3] = [
+    PixelSize::HalfHeight,
+    PixelSize::HalfWidth,
+    PixelSize::Quadrant,
+];
+
+impl Size {
+    /// Cells taken by one glyph.
+    #[must_use]
+    pub fn glyph(self) -> (u16, u16) {
+        match self {
+            Size::Scaled { sx, sy } => (8 * sx, 8 * sy),
+            Size::Pixel(PixelSize::HalfHeight) => (8, 4),
+            Size::Pixel(PixelSize::HalfWidth) => (4, 8),
+            Size::Pixel(PixelSize::Quadrant) => (4, 4),
+            Size::Pixel(PixelSize::Sextant) => (4, 3),
+            Size::Pixel(PixelSize::ThirdHeight) => (8, 3),
+            Size::Pixel(PixelSize::QuarterHeight) => (8, 2),
+            Size::Pixel(PixelSize::Octant) => (4, 2),
+            Size::Pixel(PixelSize::Full) => (8, 8),
+            Size::Plain => (1, 1),
+        }
+    }
+
+    /// Cells taken by `lines` lines of at most `glyphs` glyphs.
+    #[must_use]
+    pub fn extent(self, glyphs: u16, lines: u16) -> (u16, u16) {
+        let (w, h) = self.glyph();
+        (w.saturating_mul(glyphs), h.saturating_mul(lines))
+    }
+}
+
+/// Whether every character has a glyph in tui-big-text's fonts (ASCII and Latin-1); other
+/// names are drawn as plain text rather than as blanks.
+#[must_use]
+pub fn drawable(text: &str) -> bool {
+    text.chars()
+        .all(|c| c == ' ' || c.is_ascii_graphic() || ('\u{a0}'..='\u{ff}').contains(&c))
+}
+
+/// The largest size at which `lines` lines of `glyphs` glyphs fit in `width`×`height`.
+/// `scale` allows sizes above `Full`; `min_height` keeps tiny sizes out where they would not
+/// read better than plain text.
+#[must_use]
+pub fn fit(glyphs: u16, lines: u16, width: u16, height: u16, scale: bool) -> Size {
+    let glyphs = glyphs.max(1);
+    let lines = lines.max(1);
+    let sx = width / glyphs.saturating_mul(8);
+    let sy = height / lines.saturating_mul(8);
+    if sx >= 1 && sy >= 1 {
+        if !scale {
+            return Size::Scaled { sx: 1, sy: 1 };
+        }
+        // A Full pixel is about twice as tall as it is wide; widen it up to square, never
+        // make it taller than wide.
+        let sy = sy.min(sx);
+        let sx = sx.min(sy.saturating_mul(2));
+        return Size::Scaled { sx, sy };
+    }
+    SMALLER
+        .into_iter()
+        .map(Size::Pixel)
+        .find(|size| {
+            let (w, h) = size.extent(glyphs, lines);
+            w <= width && h <= height
+        })
+        .unwrap_or(Size::Plain)
+}
+
+/// Draws `lines` at `size`, each line centred in `area`; clipped to `area` whatever the size.
+pub fn render(lines: &[&str], size: Size, style: Style, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    match size {
+        Size::Plain => {
+            let text: Vec<Line> = lines.iter().map(|l| Line::from(*l).centered()).collect();
+            Paragraph::new(text).style(style).render(area, buf);
+        }
+        Size::Pixel(pixel) => {
+            let (gw, gh) = size.glyph();
+            for (row, line) in lines.iter().enumerate() {
+                let y = u16::try_from(row).unwrap_or(u16::MAX).saturating_mul(gh);
+                let glyphs = u16::try_from(line.chars().count()).unwrap_or(u16::MAX);
+                let rect = centred(area, glyphs.saturating_mul(gw), gh, y);
+                BigText::builder()
+                    .pixel_size(pixel)
+                    .style(style)
+                    .lines(vec![Line::from(*line)])
+                    .build()
+                    .render(rect, buf);
+            }
+        }
+        Size::Scaled { sx, sy } => {
+            for (row, line) in lines.iter().enumerate() {
+                let y = u16::try_from(row)
+                    .unwrap_or(u16::MAX)
+                    .saturating_mul(8 * sy);
+                scaled(line, sx, sy, style, area, y, buf);
+            }
+        }
+    }
+}
+
+/// The part of `area` that is `width`×`height`, centred horizontally, `dy` rows down.
+fn centred(area: Rect, width: u16, height: u16, dy: u16) -> Rect {
+    let width = width.min(area.width);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y.saturating_add(dy.min(area.height));
+    let height = height.min(area.bottom().saturating_sub(y));
+    Rect::new(x, y, width, height)
+}
+
+/// Renders one line at `Full` into a scratch buffer, then copies each cell as an `sx`×`sy`
+/// block. The scratch buffer is a few hundred cells: cheap at one frame a second.
+fn scaled(line: &str, sx: u16, sy: u16, style: Style, area: Rect, dy: u16, buf: &mut Buffer) {
+    let glyphs = u16::try_from(line.chars().count()).unwrap_or(u16::MAX);
+    let small = Rect::new(0, 0, glyphs.saturating_mul(8), 8);
+    let mut scratch = Buffer::empty(small);
+    BigText::builder()
+        .pixel_size(PixelSize::Full)
+        .style(style)
+        .lines(vec![Line::from(line)])
+        .build()
+        .render(small, &mut scratch);
+    let target = centred(
+        area,
+        small.width.saturating_mul(sx),
+        small.height.saturating_mul(sy),
+        dy,
+    );
+    for y in target.top()..target.bottom() {
+        for x in target.left()..target.right() {
+            let from = ((x - target.x) / sx, (y - target.y) / sy);
+            if let (Some(source), Some(cell)) = (scratch.cell(from), buf.cell_mut((x, y))) {
+                *cell = source.clone();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! The quit confirmation: ending the meeting is one of the few things that needs a second key.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::popup;
+use super::theme::Theme;
+use crate::tui::app::App;
+
+const QUESTION: &str = "End the meeting?";
+const CHOICES: &str = "y / q to end · n / esc to keep going";
+
+/// Asks before ending the meeting; the keys are handled by `App`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let width = popup::widest([QUESTION, CHOICES]);
+    let inner = popup::open("Quit", width, 3, theme, area, buf);
+    let lines = vec![
+        Line::from(QUESTION).style(theme.strong()).centered(),
+        Line::from(""),
+        Line::from(CHOICES).centered(),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}

@@ -1,0 +1,90 @@
+//! Text for times: the countdown, clock times, and the meeting's standing. Pure functions, so
+//! the rounding rules of SPEC §5 are tested here rather than through a terminal.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Local};
+
+use crate::domain::meeting::{Phase, Status};
+
+/// Seconds as `m:ss`, or `h:mm:ss` from one hour up.
+#[must_use]
+pub fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// A duration rounded up to the second, so `0:00` shows exactly when time is up.
+#[must_use]
+pub fn ceil_secs(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis().div_ceil(1000)).unwrap_or(u64::MAX)
+}
+
+/// The countdown as shown in big digits: remaining time rounded up, `0:00` during the first
+/// second of overtime, then `+m:ss` counting up (floored, so `+0:01` means one full second).
+#[must_use]
+pub fn countdown(status: &Status) -> String {
+    match status.phase {
+        Phase::Time { over } if over.as_secs() > 0 => format!("+{}", clock(over.as_secs())),
+        Phase::Time { .. } => clock(0),
+        Phase::Running | Phase::Warning => clock(ceil_secs(status.remaining)),
+    }
+}
+
+/// A length shown in lists (up next, allotments), rounded to the nearest second.
+#[must_use]
+pub fn length(duration: Duration) -> String {
+    clock((duration + Duration::from_millis(500)).as_secs())
+}
+
+/// A wall-clock time as `HH:MM`.
+#[must_use]
+pub fn hhmm(at: DateTime<Local>) -> String {
+    at.format("%H:%M").to_string()
+}
+
+/// "on time", "N min behind" or "N min ahead"; under a minute either way counts as on time.
+#[must_use]
+pub fn standing(behind_millis: i64) -> String {
+    let minutes = behind_millis / 60_000;
+    match minutes {
+        0 => "on time".to_string(),
+        m if m > 0 => format!("{m} min behind"),
+        m => format!("{} min ahead", m.unsigned_abs()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_switches_to_hours_at_one_hour() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(59), "0:59");
+        assert_eq!(clock(3599), "59:59");
+        assert_eq!(clock(3600), "1:00:00");
+        assert_eq!(clock(3661), "1:01:01");
+    }
+
+    #[test]
+    fn remaining_time_is_rounded_up_to_the_second() {
+        assert_eq!(ceil_secs(Duration::from_millis(1)), 1);
+        assert_eq!(ceil_secs(Duration::from_millis(1000)), 1);
+        assert_eq!(ceil_secs(Duration::from_millis(1001)), 2);
+        assert_eq!(ceil_secs(Duration::ZERO), 0);
+    }
+
+    #[test]
+    fn standing_needs_a_full_minute_to_say_behind_or_ahead() {
+        assert_eq!(standing(0), "on time");
+        assert_eq!(standing(59_999), "on time");
+        assert_eq!(standing(-59_999), "on time");
+        assert_eq!(standing(60_000), "1 min behind");
+        assert_eq!(standing(-180_000), "3 min ahead");
+    }
+}

@@ -1,0 +1,159 @@
+//! The opening screen (SPEC §8): title, purpose, a confidentiality reminder, the agreements,
+//! who is present (toggled here), and when the meeting will end if it starts now.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::format::hhmm;
+use super::presence::member_list;
+use super::theme::Theme;
+use crate::tui::app::App;
+
+const CONFIDENTIAL: &str =
+    "Confidential: what is said here stays here. This timer keeps timing only.";
+const KEYS: &str = "↑↓ move · space present/absent · enter start · q quit";
+/// The same keys for a narrow window: starting is what matters.
+const KEYS_SHORT: &str = "space present/absent · enter start";
+/// Side by side from this width; stacked (members first) below it.
+const TWO_COLUMNS: u16 = 60;
+
+/// Draws the opening screen; `present` is the presence being edited, not yet a meeting.
+pub fn draw(
+    app: &App,
+    cursor: usize,
+    present: &[bool],
+    now: Duration,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let area = area.inner(ratatui::layout::Margin::new(1, 0));
+    let head = header(app, theme);
+    // Rows after wrapping (approximate: by width, not by word).
+    let head_rows: u16 = head
+        .iter()
+        .map(|line| {
+            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+            width.div_ceil(area.width.max(1)).max(1)
+        })
+        .sum();
+    let two_columns = area.width >= TWO_COLUMNS;
+    let members_rows = u16::try_from(present.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(1);
+    let agreements_rows = u16::try_from(app.agenda.agreements.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(1);
+    let middle_rows = if two_columns {
+        members_rows.max(agreements_rows)
+    } else {
+        members_rows.saturating_add(agreements_rows)
+    };
+    // The keys sit on the last row; the rest is centred above them.
+    let keys = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    };
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let [top, middle, _, end] = Layout::vertical([
+        Constraint::Length(head_rows + 1),
+        Constraint::Max(middle_rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .flex(Flex::Center)
+    .areas(body);
+    Paragraph::new(head)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(top, buf);
+
+    let length = app.length_from(now, present).unwrap_or_default();
+    let here = present.iter().filter(|p| **p).count();
+    let end_line = Line::from(vec![
+        Span::raw("Planned end "),
+        Span::styled(hhmm(app.wall(now + length)), theme.strong()),
+        Span::raw(format!(" · {here} of {} present", present.len())),
+    ]);
+    Paragraph::new(end_line.centered()).render(end, buf);
+    let hint = if usize::from(area.width) >= KEYS.chars().count() {
+        KEYS
+    } else {
+        KEYS_SHORT
+    };
+    Paragraph::new(Line::from(hint).centered())
+        .style(theme.dim())
+        .render(keys, buf);
+
+    let (agreements, members) = if two_columns {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .spacing(2)
+                .areas(middle);
+        (left, right)
+    } else {
+        let rows = u16::try_from(present.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(1);
+        let [members, agreements] =
+            Layout::vertical([Constraint::Max(rows), Constraint::Fill(1)]).areas(middle);
+        (agreements, members)
+    };
+    section("Who is here", members, theme, buf, |rows, buf| {
+        let flag = |m: usize| present.get(m).copied().unwrap_or(false);
+        member_list(&app.plan.members, flag, cursor, theme, rows, buf);
+    });
+    section("Agreements", agreements, theme, buf, |rows, buf| {
+        let lines: Vec<Line> = app
+            .agenda
+            .agreements
+            .iter()
+            .map(|a| Line::from(vec![Span::raw("• "), Span::raw(a.as_str())]))
+            .collect();
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(rows, buf);
+    });
+}
+
+/// Title, purpose and the confidentiality reminder.
+fn header(app: &App, theme: Theme) -> Vec<Line<'_>> {
+    let mut lines = vec![Line::from(app.agenda.title.as_str()).style(theme.strong())];
+    if let Some(purpose) = &app.agenda.purpose {
+        lines.push(Line::from(purpose.as_str()).style(theme.prompt()));
+    }
+    lines.push(Line::from(CONFIDENTIAL).style(theme.dim()));
+    lines
+}
+
+/// A titled column; the body gets the rows under the title.
+fn section(
+    title: &str,
+    area: Rect,
+    theme: Theme,
+    buf: &mut Buffer,
+    body: impl FnOnce(Rect, &mut Buffer),
+) {
+    // A title without a single row under it would only look broken.
+    if area.height < 2 || area.width == 0 {
+        return;
+    }
+    let title_row = Rect { height: 1, ..area };
+    Paragraph::new(Line::from(title).style(theme.strong())).render(title_row, buf);
+    let rest = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    body(rest, buf);
+}

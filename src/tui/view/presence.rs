@@ -1,0 +1,83 @@
+//! The presence picker (`a`): who is in the room. Absent members' turns are removed.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use super::popup;
+use super::theme::Theme;
+use crate::tui::app::App;
+
+const FOOTER: &str = "↑↓ move · space toggles · esc closes";
+
+/// Draws the picker over the live screen; `cursor` is the highlighted member.
+pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let members = &app.plan.members;
+    let present = |m: usize| app.meeting().is_none_or(|meeting| meeting.is_present(m));
+    let name_w = popup::widest(members.iter().map(String::as_str));
+    let width = (name_w + 14).max(popup::widest([FOOTER]));
+    let count = u16::try_from(members.len()).unwrap_or(u16::MAX);
+    let inner = popup::open(
+        "Who is present",
+        width,
+        count.saturating_add(2),
+        theme,
+        area,
+        buf,
+    );
+    let rows = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    member_list(members, present, cursor, theme, rows, buf);
+    if inner.height > 2 {
+        let last = Rect {
+            y: inner.bottom() - 1,
+            height: 1,
+            ..inner
+        };
+        Paragraph::new(Line::from(FOOTER).centered())
+            .style(theme.dim())
+            .render(last, buf);
+    }
+}
+
+/// Members with `[x] present` / `[ ] absent`, the cursor's row highlighted and kept in view.
+/// Shared with the opening screen.
+pub fn member_list(
+    members: &[String],
+    present: impl Fn(usize) -> bool,
+    cursor: usize,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let name_w = usize::from(popup::widest(members.iter().map(String::as_str)));
+    let items: Vec<ListItem> = members
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let (mark, word) = if present(i) {
+                ("[x]", "present")
+            } else {
+                ("[ ]", "absent")
+            };
+            ListItem::new(Line::from(vec![
+                Span::raw(format!("{mark} ")),
+                Span::styled(format!("{name:<name_w$}"), theme.strong()),
+                Span::raw(format!("  {word}")),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(cursor));
+    StatefulWidget::render(
+        List::new(items).highlight_style(theme.selected()),
+        area,
+        buf,
+        &mut state,
+    );
+}

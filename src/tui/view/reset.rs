@@ -1,0 +1,179 @@
+//! "Reset the room" (`r`, SPEC §7): a calm full-screen overlay that the whole room reads. A big
+//! heading, the return-to-intent prompt (the agenda's `[prompts]` wording when it has one), a
+//! sentence the facilitator can say aloud, and the six drifts on keys `1`–`6`.
+//!
+//! Rows go to the prompt first, then the way back, the heading, the sentence, the drift keys.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+use tui_big_text::PixelSize;
+
+use super::big::{self, Size};
+use super::drifts::{WORDING, wording};
+use super::theme::Theme;
+use crate::domain::agenda::Drift;
+use crate::tui::app::App;
+
+const HEADING: [&str; 2] = ["Let's reset", "the room"];
+const BACK: &str = "esc / enter: back to the speaker";
+/// Long lines are hard to follow from across a room; wrap the prose at this width.
+const MEASURE: u16 = 64;
+
+/// Draws the reset overlay over the whole screen for `drift`.
+pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    Clear.render(area, buf);
+    let words = wording(drift);
+    let prompt = app.agenda.prompts[drift.index()]
+        .as_deref()
+        .unwrap_or(words.prompt);
+    let aloud = format!("You could say: “{}”", words.aloud);
+    let width = area.width.saturating_sub(4).clamp(1, MEASURE);
+    let keys = drift_keys(drift, theme);
+    let keys_width = u16::try_from(keys.width()).unwrap_or(u16::MAX);
+
+    let prompt_rows = wrapped_rows(prompt, width);
+    let aloud_rows = wrapped_rows(&aloud, width);
+    let keys_rows = keys_width.div_ceil(area.width.max(1));
+    let mut rem = area.height;
+    let mut take = |rows: u16| {
+        let fits = rem >= rows;
+        if fits {
+            rem -= rows;
+        }
+        fits
+    };
+    let show_prompt = take(prompt_rows);
+    let show_back = take(1);
+    let show_heading = take(2); // plain heading and the blank row under it
+    let show_aloud = take(aloud_rows + 1);
+    let show_keys = take(keys_rows + 1);
+    let show_name = take(1);
+    let paused = app
+        .meeting()
+        .and_then(|m| m.status(now))
+        .is_some_and(|s| s.paused);
+    let show_paused = paused && take(1);
+
+    // Whatever is left makes the heading big.
+    let heading = if show_heading {
+        // Lowercase at quadrant size is hard to read; below half height, plain bold is better.
+        let room = rem.saturating_add(1);
+        match big::fit(11, 2, area.width.saturating_sub(4), room, false) {
+            size @ (Size::Scaled { .. } | Size::Pixel(PixelSize::HalfHeight)) => size,
+            _ => Size::Plain,
+        }
+    } else {
+        Size::Plain
+    };
+    let heading_rows = match heading {
+        Size::Plain => u16::from(show_heading),
+        size => size.extent(11, 2).1,
+    };
+    let extra = heading_rows.saturating_sub(1);
+    rem = rem.saturating_sub(extra);
+
+    let top = area.y + rem / 2;
+    let mut y = top;
+    let mut row = |h: u16, w: u16| {
+        let w = w.min(area.width);
+        let rect = Rect::new(area.x + (area.width - w) / 2, y, w, h).intersection(area);
+        y = y.saturating_add(h);
+        rect
+    };
+    if show_heading {
+        let rect = row(heading_rows, area.width.saturating_sub(2));
+        if heading == Size::Plain {
+            Paragraph::new(Line::from("Let's reset the room").centered())
+                .style(theme.strong())
+                .render(rect, buf);
+        } else {
+            big::render(&HEADING, heading, theme.border(), rect, buf);
+        }
+        row(1, 0);
+    }
+    if show_name {
+        Paragraph::new(Line::from(words.name).centered())
+            .style(theme.dim())
+            .render(row(1, width), buf);
+    }
+    if show_prompt {
+        Paragraph::new(Line::from(prompt).centered())
+            .style(theme.strong())
+            .wrap(Wrap { trim: true })
+            .render(row(prompt_rows, width), buf);
+    }
+    if show_aloud {
+        row(1, 0);
+        Paragraph::new(Line::from(aloud.as_str()).centered())
+            .style(theme.prompt())
+            .wrap(Wrap { trim: true })
+            .render(row(aloud_rows, width), buf);
+    }
+    if show_keys {
+        row(1, 0);
+        Paragraph::new(keys.centered())
+            .wrap(Wrap { trim: true })
+            .render(row(keys_rows, area.width), buf);
+    }
+    if show_back {
+        let back = if usize::from(area.width) >= BACK.len() {
+            BACK
+        } else {
+            "esc: back"
+        };
+        Paragraph::new(Line::from(back).centered())
+            .style(theme.dim())
+            .render(row(1, area.width), buf);
+    }
+    if show_paused {
+        Paragraph::new(Line::from("The speaker's clock is paused.").centered())
+            .style(theme.dim())
+            .render(row(1, area.width), buf);
+    }
+}
+
+/// `1 advice · 2 debate · …` with the active drift highlighted.
+fn drift_keys(active: Drift, theme: Theme) -> Line<'static> {
+    let mut spans = Vec::with_capacity(WORDING.len() * 2);
+    for (drift, words) in Drift::ALL.iter().zip(WORDING.iter()) {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        let label = format!("{} {}", drift.index() + 1, words.short);
+        let style = if *drift == active {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    Line::from(spans)
+}
+
+/// How many rows `text` takes when word-wrapped at `width` (greedy, like `Wrap { trim }`).
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 1u16;
+    let mut used = 0usize;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        let needed = if used == 0 { len } else { used + 1 + len };
+        if needed <= width {
+            used = needed;
+        } else {
+            rows = rows.saturating_add(1);
+            // A word longer than the line is broken over several rows.
+            rows = rows.saturating_add(u16::try_from(len.saturating_sub(1) / width).unwrap_or(0));
+            used = len % width;
+        }
+    }
+    rows
+}

@@ -1,0 +1,280 @@
+//! Snapshots of every visible state, with time pinned: a hand-made agenda, keys pressed through
+//! `App::handle_key`, rendered on a `TestBackend`. Snapshots show text only, so colour (and its
+//! absence) is checked cell by cell at the end.
+
+use std::time::Duration;
+
+use chrono::{Local, TimeZone};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
+use crate::tui::app::{App, Settings};
+
+mod colour;
+
+pub(super) const fn min(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+fn segment(name: &str, kind: SegmentKind, prompt: Option<&str>) -> Segment {
+    Segment {
+        name: name.into(),
+        kind,
+        prompt: prompt.map(Into::into),
+        warn: None,
+    }
+}
+
+/// Five members, a 5-minute opening, a round of 10 minutes each, a 5-minute closing: an hour.
+pub(super) fn agenda() -> Agenda {
+    let mut agenda = Agenda::new("Monthly forum", &["Ana", "Ben", "Chidi", "Dana", "Eli"]);
+    agenda.purpose = Some("A confidential space to share experience and be witnessed.".into());
+    agenda.agreements = vec![
+        "What is said here stays here.".into(),
+        "Share experience, not advice.".into(),
+        "One voice at a time.".into(),
+    ];
+    agenda.segments = vec![
+        segment(
+            "Opening",
+            SegmentKind::Block { length: min(5) },
+            Some("Read the purpose aloud."),
+        ),
+        segment(
+            "Updates",
+            SegmentKind::Round {
+                each: min(10),
+                order: Order::Agenda,
+            },
+            Some("What has been alive for you this month?"),
+        ),
+        segment(
+            "Closing",
+            SegmentKind::Block { length: min(5) },
+            Some("One word to close."),
+        ),
+    ];
+    agenda
+}
+
+pub(super) fn app_with(agenda: Agenda, speed: u32, color: bool) -> App {
+    let settings = Settings {
+        speed,
+        color,
+        bell: false,
+        deadline: None,
+        seed: 0,
+    };
+    let origin = Local
+        .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
+        .single()
+        .expect("a plain local time");
+    App::new(agenda, settings, origin)
+}
+
+fn press(app: &mut App, code: KeyCode, now: Duration) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), now);
+}
+
+pub(super) fn key(app: &mut App, c: char, now: Duration) {
+    press(app, KeyCode::Char(c), now);
+}
+
+/// The meeting started at 0, the opening ended on time at 5:00: Ana's turn of 10:00 runs.
+pub(super) fn in_anas_turn(color: bool) -> App {
+    let mut app = app_with(agenda(), 1, color);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    press(&mut app, KeyCode::Enter, min(5));
+    app
+}
+
+fn render(app: &App, now: Duration, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| super::draw(app, now, frame))
+        .expect("draw");
+    terminal
+}
+
+pub(super) fn screen(app: &App, now: Duration) -> Terminal<TestBackend> {
+    render(app, now, 80, 24)
+}
+
+#[test]
+fn opening_lists_members_agreements_and_planned_end() {
+    let mut app = app_with(agenda(), 1, true);
+    press(&mut app, KeyCode::Down, Duration::ZERO);
+    key(&mut app, ' ', Duration::ZERO);
+    assert_snapshot!(screen(&app, Duration::ZERO).backend());
+}
+
+#[test]
+fn running_turn_shows_name_digits_and_who_is_next() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(screen(&app, min(5) + Duration::from_millis(192_300)).backend());
+}
+
+#[test]
+fn a_late_opening_puts_the_meeting_behind() {
+    let mut app = app_with(agenda(), 1, true);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    press(&mut app, KeyCode::Enter, min(8));
+    assert_snapshot!(screen(&app, min(9)).backend());
+}
+
+#[test]
+fn last_minute_says_warning() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(screen(&app, min(14) + Duration::from_millis(30_500)).backend());
+}
+
+#[test]
+fn zero_says_time() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(screen(&app, min(15) + Duration::from_millis(400)).backend());
+}
+
+#[test]
+fn overtime_counts_up() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(screen(&app, min(15) + Duration::from_millis(42_700)).backend());
+}
+
+#[test]
+fn pause_says_paused() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, ' ', min(7));
+    assert_snapshot!(screen(&app, min(9)).backend());
+}
+
+#[test]
+fn a_long_overrun_says_over_meeting_time() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(screen(&app, min(58)).backend());
+}
+
+#[test]
+fn rehearsal_says_so() {
+    let mut app = app_with(agenda(), 4, true);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    assert_snapshot!(screen(&app, min(1)).backend());
+}
+
+#[test]
+fn projector_shows_only_name_digits_and_state() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'f', min(6));
+    assert_snapshot!(screen(&app, min(14) + Duration::from_secs(20)).backend());
+}
+
+#[test]
+fn help_lists_every_key() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, '?', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn quit_asks_first() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'q', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn presence_picker_shows_who_is_absent() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'a', min(6));
+    press(&mut app, KeyCode::Down, min(6));
+    press(&mut app, KeyCode::Down, min(6));
+    key(&mut app, ' ', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn reset_the_room_defaults_to_advice() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'r', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn reset_the_room_uses_the_agendas_wording() {
+    let mut agenda = agenda();
+    agenda.prompts[2] = Some("Please, one voice at a time.".into());
+    let mut app = app_with(agenda, 1, true);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    key(&mut app, 'r', min(1));
+    key(&mut app, '3', min(1));
+    assert_snapshot!(screen(&app, min(1)).backend());
+}
+
+#[test]
+fn agreements_show_purpose_and_agreements() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'g', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn resources_have_a_default() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'h', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn a_finished_meeting_shows_the_summary_place() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'q', min(6));
+    key(&mut app, 'y', min(6));
+    assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn small_window_keeps_name_and_time() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(render(&app, min(8), 30, 8).backend());
+}
+
+#[test]
+fn small_window_reset_keeps_the_prompt() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'r', min(6));
+    assert_snapshot!(render(&app, min(6), 30, 8).backend());
+}
+
+#[test]
+fn tiny_window_asks_to_be_enlarged() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(render(&app, min(8), 18, 5).backend());
+}
+
+#[test]
+fn large_window_gets_larger_digits() {
+    let app = in_anas_turn(true);
+    assert_snapshot!(render(&app, min(8), 160, 48).backend());
+}
+
+#[test]
+fn large_window_reset() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'r', min(6));
+    assert_snapshot!(render(&app, min(6), 160, 48).backend());
+}
+
+#[test]
+fn help_in_a_short_window_uses_two_columns() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, '?', min(6));
+    assert_snapshot!(render(&app, min(6), 100, 14).backend());
+}
+
+#[test]
+fn narrow_opening_puts_members_first() {
+    let app = app_with(agenda(), 1, false);
+    assert_snapshot!(render(&app, Duration::ZERO, 40, 16).backend());
+}

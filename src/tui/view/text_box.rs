@@ -1,0 +1,52 @@
+//! An overlay of a few paragraphs of prose (agreements, resources): a centred box, wrapped,
+//! sized to its text and to the screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::popup;
+use super::theme::Theme;
+
+/// Prose is wrapped at this width so lines stay easy to follow.
+const MEASURE: u16 = 64;
+const FOOTER: &str = "esc closes";
+
+/// Draws `lines` (already styled) in a titled box, with the closing key at the bottom.
+pub fn draw(title: &str, lines: Vec<Line<'_>>, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let widest = lines
+        .iter()
+        .map(|l| u16::try_from(l.width()).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(0);
+    let width = widest.clamp(popup::widest([FOOTER, title]), MEASURE);
+    let width = width.min(area.width.saturating_sub(4)).max(1);
+    let rows: u16 = lines
+        .iter()
+        .map(|l| {
+            u16::try_from(l.width())
+                .unwrap_or(u16::MAX)
+                .div_ceil(width)
+                .max(1)
+        })
+        .sum();
+    let inner = popup::open(title, width, rows + 2, theme, area, buf);
+    let body = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(body, buf);
+    if inner.height > 2 {
+        let last = Rect {
+            y: inner.bottom() - 1,
+            height: 1,
+            ..inner
+        };
+        Paragraph::new(Line::from(FOOTER).centered())
+            .style(theme.dim())
+            .render(last, buf);
+    }
+}
