@@ -5,6 +5,7 @@
 pub mod app;
 pub mod clock;
 pub mod keymap;
+pub mod persist;
 pub mod terminal;
 pub mod view;
 
@@ -15,39 +16,14 @@ use crossterm::event::{self, Event, KeyEventKind};
 
 use self::app::{App, Flow};
 use self::clock::MeetingClock;
+pub use self::persist::Forget;
+use self::persist::{Persist, save};
 use self::terminal::Signals;
-use crate::domain::meeting::Saved;
 
 /// The state is saved at least this often (meeting clock at speed 1), besides every action.
 const SAVE_EVERY: Duration = Duration::from_secs(10);
 /// The opening screen shows clock times; it needs no faster wake-up than this.
 const IDLE_WAIT: Duration = Duration::from_secs(10);
-
-/// Where the loop keeps the meeting so a crash or a kill loses nothing.
-pub trait Persist {
-    /// Saves the timing state.
-    ///
-    /// # Errors
-    /// A message for the screen; the meeting goes on regardless.
-    fn save(&mut self, saved: &Saved, now: Duration) -> Result<(), String>;
-    /// Forgets the saved state of a meeting that ended.
-    ///
-    /// # Errors
-    /// A message for the screen.
-    fn discard(&mut self) -> Result<(), String>;
-}
-
-/// A `Persist` that keeps nothing (rehearsals in tests).
-pub struct Forget;
-
-impl Persist for Forget {
-    fn save(&mut self, _: &Saved, _: Duration) -> Result<(), String> {
-        Ok(())
-    }
-    fn discard(&mut self) -> Result<(), String> {
-        Ok(())
-    }
-}
 
 /// How the loop ended.
 #[derive(Debug)]
@@ -139,18 +115,4 @@ fn event_loop(
             wait = Duration::ZERO;
         }
     }
-}
-
-/// Saves the meeting, or forgets it once it has ended; a failure becomes a lasting warning.
-fn save(app: &mut App, persist: &mut dyn Persist, now: Duration) {
-    app.changed = false;
-    let Some(meeting) = app.meeting() else {
-        return;
-    };
-    let result = match (meeting.finished_at(), &app.resumable) {
-        (None, _) => persist.save(meeting.saved(), now),
-        (Some(_), Some(before_quit)) => persist.save(before_quit, now),
-        (Some(_), None) => persist.discard(),
-    };
-    app.warning = result.err();
 }

@@ -103,3 +103,113 @@ fn resume_without_a_saved_meeting_says_so_and_fails() {
         session.screen()
     );
 }
+
+#[test]
+fn resetting_the_room_pauses_then_returns_to_the_running_turn() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run"], 80, 24, state.path());
+    session.wait_for("enter start");
+    session.press("\rn");
+    session.wait_for("Up next  Ben");
+    session.press("r");
+    session.wait_for("Let's reset the room");
+    session.wait_for("Advice-giving");
+    session.press("3");
+    let screen = session.wait_for("Cross-talk");
+    assert!(screen.contains("One voice at a time"), "{screen}");
+    assert!(
+        screen.contains("paused"),
+        "the speaker's clock is paused: {screen}"
+    );
+    session.press("\x1b");
+    let screen = session.wait_until(
+        |screen| !screen.contains("reset the room") || screen.contains("r reset the room"),
+        "the overlay closed",
+    );
+    assert!(screen.contains("running"), "{screen}");
+    assert!(
+        screen.contains("Up next  Ben"),
+        "Amara still has the floor: {screen}"
+    );
+}
+
+/// Where `needle` first occurs in `haystack` at or after `from`.
+fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_then_redraws_it_whole() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run"], 80, 24, state.path());
+    session.wait_for("enter start");
+    session.press("\r");
+    session.wait_for("everyone together");
+    let before = session.raw.len();
+    session.press("\x1a");
+    // The test's pty has no job-control shell, so the kernel does not actually stop the
+    // process; what is checked is that the terminal is handed back and then fully redrawn.
+    let deadline = std::time::Instant::now() + support::pty::PATIENCE;
+    let (left, entered) = loop {
+        let left = find(&session.raw, b"\x1b[?1049l", before);
+        let entered = left.and_then(|at| find(&session.raw, b"\x1b[?1049h", at));
+        if let (Some(left), Some(entered)) = (left, entered) {
+            break (left, entered);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "ctrl-z did not hand the terminal back"
+        );
+        session.pump(std::time::Duration::from_millis(50));
+    };
+    assert!(left < entered);
+    session.wait_until(
+        |screen| screen.contains("everyone together") && screen.contains("Up next"),
+        "a full redraw",
+    );
+    assert!(!session.screen_is_restored(), "back in the full screen");
+}
+
+#[test]
+fn sighup_and_sigint_restore_the_terminal_with_the_conventional_codes() {
+    for (signal, code) in [(libc::SIGHUP, 129), (libc::SIGINT, 130)] {
+        let state = tempfile::tempdir().unwrap();
+        let mut session = Session::start(&["run"], 80, 24, state.path());
+        session.wait_for("enter start");
+        session.press("\r");
+        session.wait_for("everyone together");
+        // SAFETY: kill only sends a signal to the child we started.
+        unsafe {
+            libc::kill(i32::try_from(session.pid()).unwrap(), signal);
+        }
+        assert_eq!(session.wait_exit(), code);
+        assert!(session.screen_is_restored());
+        assert!(session.terminal_is_cooked());
+        assert!(
+            state.path().join("forumtimer/meeting.json").exists(),
+            "the meeting is saved for --resume"
+        );
+    }
+}
+
+#[test]
+fn a_meeting_that_ends_removes_its_saved_state() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run", "--members", "Ana"], 80, 24, state.path());
+    session.wait_for("enter start");
+    session.press("\r");
+    session.wait_for("everyone together");
+    let saved = state.path().join("forumtimer/meeting.json");
+    assert!(saved.exists());
+    for _ in 0..20 {
+        session.press("n");
+    }
+    session.wait_for("Meeting summary");
+    session.press("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(!saved.exists(), "a finished meeting leaves nothing behind");
+}

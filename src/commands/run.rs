@@ -17,7 +17,8 @@ use crate::report;
 use crate::resume::{BUILTIN_AGENDA, SavedMeeting, StateStore, agenda_hash, downtime};
 use crate::tui::app::{App, Settings};
 use crate::tui::clock::MeetingClock;
-use crate::tui::{self, Ended, Persist};
+use crate::tui::persist::Persist;
+use crate::tui::{self, Ended};
 
 /// Runs a meeting full-screen.
 ///

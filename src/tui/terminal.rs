@@ -63,6 +63,15 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
         libc::raise(libc::SIGTSTP);
     }
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
-    terminal.clear()
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All),
+        cursor::Hide
+    )?;
+    // A fresh Terminal has an empty back buffer, so the next draw repaints every cell.
+    // (`Terminal::clear` would ask the terminal for the cursor position, and a terminal that
+    // does not answer would end the meeting with an error.)
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }

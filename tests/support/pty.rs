@@ -20,6 +20,8 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     pub parser: vt100::Parser,
+    /// Every byte the program wrote, for checks on the escape sequences themselves.
+    pub raw: Vec<u8>,
 }
 
 impl Session {
@@ -62,6 +64,7 @@ impl Session {
                 cols.try_into().expect("cols > 0"),
                 0,
             ),
+            raw: Vec::new(),
         }
     }
 
@@ -70,10 +73,12 @@ impl Session {
         self.parser.screen().contents()
     }
 
-    fn pump(&mut self, timeout: Duration) -> bool {
+    /// Reads what the program wrote within `timeout`; false when it wrote nothing.
+    pub fn pump(&mut self, timeout: Duration) -> bool {
         match self.output.recv_timeout(timeout) {
             Ok(bytes) => {
                 self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
                 true
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => false,
