@@ -6,11 +6,7 @@ use support::pty::Session;
 
 #[test]
 fn a_facilitator_starts_moves_on_pauses_and_quits() {
-    let state = tempfile::tempdir().unwrap();
-    let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter start");
-    session.press("\r");
-    session.wait_for("everyone together");
+    let (_state, mut session) = Session::meeting(&["run"]);
     session.press("n");
     // Amara has the floor (in big letters); the plain-text line names who follows.
     session.wait_for("Up next  Ben");
@@ -28,11 +24,7 @@ fn a_facilitator_starts_moves_on_pauses_and_quits() {
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits_143() {
-    let state = tempfile::tempdir().unwrap();
-    let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter start");
-    session.press("\r");
-    session.wait_for("everyone together");
+    let (_state, mut session) = Session::meeting(&["run"]);
     // SAFETY: kill only sends a signal to the child we started.
     unsafe {
         libc::kill(i32::try_from(session.pid()).unwrap(), libc::SIGTERM);
@@ -55,11 +47,7 @@ fn age_saved_meeting(state: &std::path::Path, minutes: i64) {
 
 #[test]
 fn a_killed_meeting_resumes_at_the_same_speaker_with_the_downtime_counted() {
-    let state = tempfile::tempdir().unwrap();
-    let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter start");
-    session.press("\r");
-    session.wait_for("everyone together");
+    let (state, mut session) = Session::meeting(&["run"]);
     session.press("n");
     session.wait_for("Up next  Ben");
     session.press("n");
@@ -144,11 +132,7 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 #[test]
 fn ctrl_z_gives_the_terminal_back_then_redraws_it_whole() {
-    let state = tempfile::tempdir().unwrap();
-    let mut session = Session::start(&["run"], 80, 24, state.path());
-    session.wait_for("enter start");
-    session.press("\r");
-    session.wait_for("everyone together");
+    let (_state, mut session) = Session::meeting(&["run"]);
     let before = session.raw.len();
     session.press("\x1a");
     // The test's pty has no job-control shell, so the kernel does not actually stop the
@@ -177,11 +161,7 @@ fn ctrl_z_gives_the_terminal_back_then_redraws_it_whole() {
 #[test]
 fn sighup_and_sigint_restore_the_terminal_with_the_conventional_codes() {
     for (signal, code) in [(libc::SIGHUP, 129), (libc::SIGINT, 130)] {
-        let state = tempfile::tempdir().unwrap();
-        let mut session = Session::start(&["run"], 80, 24, state.path());
-        session.wait_for("enter start");
-        session.press("\r");
-        session.wait_for("everyone together");
+        let (state, mut session) = Session::meeting(&["run"]);
         // SAFETY: kill only sends a signal to the child we started.
         unsafe {
             libc::kill(i32::try_from(session.pid()).unwrap(), signal);
@@ -198,11 +178,7 @@ fn sighup_and_sigint_restore_the_terminal_with_the_conventional_codes() {
 
 #[test]
 fn a_meeting_that_ends_removes_its_saved_state() {
-    let state = tempfile::tempdir().unwrap();
-    let mut session = Session::start(&["run", "--members", "Ana"], 80, 24, state.path());
-    session.wait_for("enter start");
-    session.press("\r");
-    session.wait_for("everyone together");
+    let (state, mut session) = Session::meeting(&["run", "--members", "Ana"]);
     let saved = state.path().join("forumtimer/meeting.json");
     assert!(saved.exists());
     for _ in 0..20 {

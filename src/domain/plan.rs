@@ -8,6 +8,9 @@ use std::time::Duration;
 
 use super::agenda::{Agenda, Order, PhaseKind, SegmentKind};
 
+#[cfg(test)]
+mod tests;
+
 /// What a slot is: a fixed block for the whole group, or one member's turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotKind {

@@ -165,7 +165,12 @@ pub fn rounded_secs(d: Duration) -> u64 {
 /// `m:ss`, or `h:mm:ss` from one hour, rounded to the nearest second.
 #[must_use]
 pub fn clock(d: Duration) -> String {
-    let secs = rounded_secs(d);
+    clock_secs(rounded_secs(d))
+}
+
+/// Whole seconds as `m:ss`, or `h:mm:ss` from one hour up: how every time span is shown.
+#[must_use]
+pub fn clock_secs(secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     if h > 0 {
         format!("{h}:{m:02}:{s:02}")

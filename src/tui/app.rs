@@ -7,12 +7,13 @@ use std::time::Duration;
 use chrono::{DateTime, Local};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::keymap::{Action, Key, action_for, key_of};
+use super::keymap::{Action, action_for};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
 use crate::domain::deadline::{DeadlineError, meeting_length};
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
 use crate::domain::plan::Plan;
 
+mod overlays;
 #[cfg(test)]
 mod tests;
 
@@ -308,83 +309,8 @@ impl App {
         Flow::Continue
     }
 
-    fn overlay_key(
-        &mut self,
-        overlay: Overlay,
-        event: &KeyEvent,
-        action: Option<Action>,
-        now: Duration,
-    ) -> Flow {
-        let key = key_of(event);
-        match overlay {
-            Overlay::ConfirmQuit => match key {
-                Key::Char('y' | 'q') | Key::Ctrl('c') => {
-                    self.overlay = None;
-                    self.resumable = self.meeting().map(|m| m.saved().clone());
-                    self.input(Input::Finish, now);
-                }
-                Key::Char('n') | Key::Code(KeyCode::Esc) => self.overlay = None,
-                _ => {}
-            },
-            Overlay::Reset { drift } => match key {
-                Key::Char(digit @ '1'..='6') => {
-                    let index = usize::from(digit as u8 - b'1');
-                    self.overlay = Some(Overlay::Reset {
-                        drift: Drift::ALL[index],
-                    });
-                }
-                Key::Code(KeyCode::Esc | KeyCode::Enter) => {
-                    self.overlay = None;
-                    self.input(Input::CloseReset(drift), now);
-                }
-                _ => {}
-            },
-            Overlay::Presence { cursor } => {
-                let members = self.plan.members.len();
-                match event.code {
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        self.overlay = Some(Overlay::Presence {
-                            cursor: cursor.saturating_sub(1),
-                        });
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        self.overlay = Some(Overlay::Presence {
-                            cursor: (cursor + 1).min(members.saturating_sub(1)),
-                        });
-                    }
-                    KeyCode::Char(' ') => {
-                        let present = self.meeting().is_some_and(|m| m.is_present(cursor));
-                        self.input(
-                            Input::SetPresent {
-                                member: cursor,
-                                present: !present,
-                            },
-                            now,
-                        );
-                    }
-                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('a') => self.overlay = None,
-                    _ => {}
-                }
-            }
-            Overlay::Help | Overlay::Agreements | Overlay::Resources => {
-                let toggles = match overlay {
-                    Overlay::Help => Action::Help,
-                    Overlay::Agreements => Action::Agreements,
-                    _ => Action::Resources,
-                };
-                if action == Some(toggles)
-                    || matches!(action, Some(Action::Close | Action::Quit))
-                    || event.code == KeyCode::Enter
-                {
-                    self.overlay = None;
-                }
-            }
-        }
-        Flow::Continue
-    }
-
     /// Applies an input to the meeting, saying on screen why when it changes nothing.
-    fn input(&mut self, input: Input, now: Duration) {
+    pub(super) fn input(&mut self, input: Input, now: Duration) {
         let Screen::Meeting(meeting) = &mut self.screen else {
             return;
         };

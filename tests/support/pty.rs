@@ -68,6 +68,17 @@ impl Session {
         }
     }
 
+    /// Starts `forumtimer ARGS` at 80×24 with a fresh state directory and presses enter on the
+    /// opening screen, so the first slot (the opening block) is running.
+    pub fn meeting(args: &[&str]) -> (tempfile::TempDir, Session) {
+        let state = tempfile::tempdir().expect("a temporary state directory");
+        let mut session = Session::start(args, 80, 24, state.path());
+        session.wait_for("enter start");
+        session.press("\r");
+        session.wait_for("everyone together");
+        (state, session)
+    }
+
     /// The screen as text, one line per row.
     pub fn screen(&self) -> String {
         self.parser.screen().contents()

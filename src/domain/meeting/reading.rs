@@ -3,8 +3,49 @@
 
 use std::time::Duration;
 
-use super::{Meeting, Phase, Scheduled, SlotStatus, Status};
+use super::{Meeting, SlotStatus};
 use crate::domain::plan::{Share, SlotKind, is_active};
+
+/// How the current slot's countdown stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Running,
+    /// Remaining time is at or below the slot's warning threshold.
+    Warning,
+    /// Time is up; `over` is how far past zero it is.
+    Time {
+        over: Duration,
+    },
+}
+
+/// A reading of the meeting at one instant, for the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub slot: usize,
+    pub allotted: Duration,
+    pub elapsed: Duration,
+    /// Time left on the countdown (zero once time is up).
+    pub remaining: Duration,
+    pub phase: Phase,
+    pub paused: bool,
+    pub resetting: bool,
+    /// How far the meeting will run past its planned end even if every remaining turn
+    /// gets zero; `None` while it still fits.
+    pub over_meeting: Option<Duration>,
+    /// Planned member time left minus the time that is really left for it: positive when
+    /// behind, negative when ahead.
+    pub behind_millis: i64,
+    /// The factor applied to the coming turns (1 on schedule).
+    pub factor: f64,
+}
+
+/// One slot of the forecast: when it is expected to start and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheduled {
+    pub slot: usize,
+    pub start: Duration,
+    pub length: Duration,
+}
 
 impl Meeting {
     /// Time the current slot has run, up to `now`.

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use super::{Input, Meeting, Phase, Refusal, SlotStatus};
-use crate::domain::agenda::{Agenda, Drift, Order, PhaseKind, Segment, SegmentKind};
+use crate::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
 use crate::domain::plan::Plan;
 
 const fn min(m: u64) -> Duration {
@@ -349,59 +349,6 @@ fn reset_pauses_false_keeps_the_clock_running() {
         .apply(Input::CloseReset(Drift::Advice), min(2))
         .unwrap();
     assert_eq!(meeting.status(min(2)).unwrap().elapsed, min(2));
-}
-
-#[test]
-fn spotlight_phases_unroll_with_the_speaker_skipped() {
-    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
-    agenda.segments = vec![Segment {
-        name: "Presentation".into(),
-        kind: SegmentKind::Spotlight {
-            speaker: 1,
-            phases: vec![
-                crate::domain::agenda::Phase {
-                    name: "Background".into(),
-                    kind: PhaseKind::Block { length: min(10) },
-                    prompt: None,
-                    warn: None,
-                },
-                crate::domain::agenda::Phase {
-                    name: "Shares".into(),
-                    kind: PhaseKind::Round {
-                        each: min(3),
-                        skip_speaker: true,
-                    },
-                    prompt: None,
-                    warn: None,
-                },
-            ],
-        },
-        prompt: None,
-        warn: None,
-    }];
-    let plan = Plan::build(&agenda, 0);
-    let members: Vec<_> = plan.slots.iter().map(|s| s.member()).collect();
-    assert_eq!(members, vec![None, Some(0), Some(2)]);
-    assert_eq!(plan.slots[1].phase.as_deref(), Some("Shares"));
-}
-
-#[test]
-fn shuffled_rounds_are_fixed_by_the_seed() {
-    let mut agenda = Agenda::new("Forum", &["A", "B", "C", "D", "E", "F", "G", "H"]);
-    let mut shuffled = round("Updates", min(5));
-    shuffled.kind = SegmentKind::Round {
-        each: min(5),
-        order: Order::Shuffle,
-    };
-    agenda.segments = vec![shuffled];
-    assert_eq!(Plan::build(&agenda, 7), Plan::build(&agenda, 7));
-    let mut members: Vec<_> = Plan::build(&agenda, 7)
-        .slots
-        .iter()
-        .filter_map(|s| s.member())
-        .collect();
-    members.sort_unstable();
-    assert_eq!(members, (0..8).collect::<Vec<_>>());
 }
 
 #[test]

@@ -7,16 +7,7 @@ use chrono::{DateTime, Local};
 
 use crate::domain::meeting::{Phase, Status};
 
-/// Seconds as `m:ss`, or `h:mm:ss` from one hour up.
-#[must_use]
-pub fn clock(secs: u64) -> String {
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
+pub use crate::domain::summary::clock_secs as clock;
 
 /// A duration rounded up to the second, so `0:00` shows exactly when time is up.
 #[must_use]
