@@ -42,6 +42,9 @@ use crate::domain::agenda::{Agenda, SegmentKind};
 
 /// Reads and validates the agenda file at `path`. `members`, when given (from `--members`),
 /// replaces the file's `members` before validation.
+///
+/// # Errors
+/// An unreadable file or an invalid agenda, with the full diagnostic.
 pub fn load(path: &Path, members: Option<&[String]>) -> Result<Agenda, AgendaError> {
     let origin = path.display().to_string();
     let text = source::read(path, &origin)?;
@@ -49,6 +52,9 @@ pub fn load(path: &Path, members: Option<&[String]>) -> Result<Agenda, AgendaErr
 }
 
 /// Validates agenda `text`; `source_name` names it in messages (usually the path).
+///
+/// # Errors
+/// The first rule of SPEC §3 the text breaks, positioned.
 pub fn parse(
     source_name: &str,
     text: &str,
@@ -68,6 +74,9 @@ pub fn parse(
 }
 
 /// Splits and checks a `--members "Ana,Ben"` list with the same rules as the file's `members`.
+///
+/// # Errors
+/// An empty or duplicate name.
 pub fn parse_members(list: &str) -> Result<Vec<String>, AgendaError> {
     let names: Vec<String> = if list.trim().is_empty() {
         Vec::new()
@@ -83,6 +92,9 @@ pub fn parse_members(list: &str) -> Result<Vec<String>, AgendaError> {
 /// are among them, and otherwise becomes the first member given — so `--members` alone is
 /// always enough to run the default agenda. It returns a `Result` because the given list may
 /// still break the name rules (empty or duplicate names).
+///
+/// # Errors
+/// When the `--members` list breaks the name rules.
 pub fn default_agenda(members: Option<&[String]>) -> Result<Agenda, AgendaError> {
     let origin = format!("{}.toml (built in)", templates::DEFAULT);
     let text = templates::get(templates::DEFAULT).unwrap_or_default();
@@ -92,11 +104,7 @@ pub fn default_agenda(members: Option<&[String]>) -> Result<Agenda, AgendaError>
             .map_err(|problem| AgendaError::new("--members", problem, None))?;
         for segment in &mut agenda.segments {
             if let SegmentKind::Spotlight { speaker, .. } = &mut segment.kind {
-                let name = agenda
-                    .members
-                    .get(*speaker)
-                    .map(String::as_str)
-                    .unwrap_or("");
+                let name = agenda.members.get(*speaker).map_or("", String::as_str);
                 *speaker = given
                     .iter()
                     .position(|m| members::same_name(m, name))

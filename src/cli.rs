@@ -52,7 +52,7 @@ pub struct RunArgs {
     /// Ring the terminal bell at the warning and at zero.
     #[arg(long)]
     pub bell: bool,
-    /// No colours (also when NO_COLOR is set); states stay readable by their words.
+    /// No colours (also when `NO_COLOR` is set); states stay readable by their words.
     #[arg(long)]
     pub no_color: bool,
     /// Write the timing summary to FILE (.md or .json) when the meeting ends.

@@ -112,7 +112,7 @@ pub fn meeting_length(
             "the fixed blocks take {} but the meeting lasts {}: {} too much; shorten a block or give a later end",
             values::human(fixed),
             values::human(length),
-            values::human(fixed - length)
+            values::human(fixed.saturating_sub(length))
         );
     }
     Ok(Some(length))

@@ -5,6 +5,7 @@
 //! list, the shuffle seed, the speed and the core's `Saved`. No names, no prompts. Where the
 //! file lives and how it is written is `resume/store.rs`; the messages are `resume/error.rs`.
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local, SubsecRound};
@@ -137,8 +138,10 @@ pub fn agenda_hash(agenda_bytes: &[u8], members: &[String]) -> String {
     hasher
         .finalize()
         .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// `saved_at` as an RFC 3339 string, so the file stays readable and needs no chrono feature.

@@ -2,6 +2,9 @@
 //! `file:line:col`, the caret line and the help, through `forumtimer::agenda::load`. File-level
 //! cases (directory, missing, too large, bad UTF-8) are built in a temporary directory.
 
+// A failed unwrap in a test is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use forumtimer::agenda::{self, AgendaError};

@@ -1,5 +1,8 @@
 //! No agenda text makes `parse` panic, and every refusal prints without control characters.
 
+// A failed unwrap in a test is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use forumtimer::agenda::{self, templates};
 use proptest::prelude::*;
 

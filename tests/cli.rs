@@ -1,5 +1,8 @@
 //! The command line as a user meets it: the built binary, its output and its exit codes.
 
+// A failed unwrap in a test is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;

@@ -3,6 +3,9 @@
 //! The umask is process-wide, so this binary holds a single test: no other test can run
 //! while it is set to 000.
 
+// A failed unwrap in a test is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;

@@ -1,6 +1,9 @@
 //! Every agenda we ship must load: the files in `agendas/`, the embedded templates and the
 //! built-in default.
 
+// A failed unwrap in a test is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -1,6 +1,9 @@
 //! SPEC §5/§11: the screen draws at every size, in every state, without panicking. Random
 //! agendas, random keys at random (increasing) instants, random terminal sizes.
 
+// A failed unwrap in a test is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::Duration;
 
 use chrono::{Local, TimeZone};

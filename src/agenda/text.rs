@@ -4,6 +4,8 @@
 //! control character or a bidi override could rewrite what people see. Agendas are refused when
 //! they contain one; everything this module renders escapes them instead of echoing them.
 
+use std::fmt::Write as _;
+
 /// Whether `c` may never appear in agenda text: C0 controls (TAB and line breaks included — they
 /// would break the single-line layout of names), DEL, C1 controls, and bidi overrides/isolates.
 #[must_use]
@@ -76,7 +78,7 @@ pub fn escape_with_span(
             end = Some(out.len());
         }
         if is_forbidden(c) && !(keep_tabs && c == '\t') {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
         }

@@ -139,8 +139,14 @@ impl Summary {
     #[must_use]
     pub fn end_difference(&self) -> (Ordering, Duration) {
         match self.actual_end.cmp(&self.planned_end) {
-            Ordering::Greater => (Ordering::Greater, self.actual_end - self.planned_end),
-            Ordering::Less => (Ordering::Less, self.planned_end - self.actual_end),
+            Ordering::Greater => (
+                Ordering::Greater,
+                self.actual_end.saturating_sub(self.planned_end),
+            ),
+            Ordering::Less => (
+                Ordering::Less,
+                self.planned_end.saturating_sub(self.actual_end),
+            ),
             Ordering::Equal => (Ordering::Equal, Duration::ZERO),
         }
     }

@@ -82,7 +82,7 @@ fn millis(d: std::time::Duration) -> i64 {
 }
 
 /// Backslash-escapes the characters that would break a table cell or turn a name into
-/// markup; CommonMark allows a backslash before any ASCII punctuation.
+/// markup; `CommonMark` allows a backslash before any ASCII punctuation.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

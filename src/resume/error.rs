@@ -25,12 +25,12 @@ pub enum ResumeError {
     Missing { dir: PathBuf },
     #[error("cannot read the saved meeting {} ({source}) — check its permissions, or start afresh with `forumtimer run`", home(.path))]
     Unreadable { path: PathBuf, source: io::Error },
-    #[error("the saved meeting was damaged ({detail}){} — start afresh with `forumtimer run`", moved(.moved_to))]
+    #[error("the saved meeting was damaged ({detail}){} — start afresh with `forumtimer run`", moved(.moved_to.as_ref()))]
     Corrupt {
         detail: String,
         moved_to: Option<PathBuf>,
     },
-    #[error("the saved meeting was written by a newer forumtimer (format {found}){} — update forumtimer and move it back to meeting.json to resume it", moved(.moved_to))]
+    #[error("the saved meeting was written by a newer forumtimer (format {found}){} — update forumtimer and move it back to meeting.json to resume it", moved(.moved_to.as_ref()))]
     FutureVersion {
         found: u64,
         moved_to: Option<PathBuf>,
@@ -55,7 +55,7 @@ fn resume_command(agenda: &str) -> String {
     }
 }
 
-fn moved(to: &Option<PathBuf>) -> String {
+fn moved(to: Option<&PathBuf>) -> String {
     match to {
         Some(path) => format!("; it was moved aside to {}", home(path)),
         None => "; it could not be moved aside".to_string(),

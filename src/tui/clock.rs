@@ -54,7 +54,7 @@ impl MeetingClock {
         self.last_mono = mono;
         self.last_wall = wall;
         if wall_gap > mono_gap + SLEEP_THRESHOLD {
-            self.slept += wall_gap - mono_gap;
+            self.slept += wall_gap.saturating_sub(mono_gap);
         }
         let gap = mono_gap.max(wall_gap);
         let stopped = (gap > expected + SLEEP_THRESHOLD + Duration::from_secs(3)).then_some(gap);

@@ -1,7 +1,8 @@
 //! Runs the real `forumtimer` binary in a pseudo-terminal, types keys and reads the screen
 //! through a terminal emulator (vt100), as a facilitator's terminal would show it.
 
-#![allow(dead_code)] // each test file uses a different part of the harness
+// Each test file uses a different part of the harness; a harness failure is a test failure.
+#![allow(dead_code, clippy::expect_used)]
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -149,7 +150,7 @@ impl Session {
         let fd = self.master.as_raw_fd().expect("a file descriptor");
         // SAFETY: tcgetattr only fills the struct we own; fd is the open pty master.
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        let ok = unsafe { libc::tcgetattr(fd, &mut termios) } == 0;
+        let ok = unsafe { libc::tcgetattr(fd, &raw mut termios) } == 0;
         ok && termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
     }
 

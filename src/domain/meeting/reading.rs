@@ -161,7 +161,7 @@ impl Meeting {
         let remaining = allotted.saturating_sub(elapsed);
         let phase = if elapsed >= allotted {
             Phase::Time {
-                over: elapsed - allotted,
+                over: elapsed.saturating_sub(allotted),
             }
         } else if remaining <= self.plan.slots[slot].warn_threshold(allotted) {
             Phase::Warning

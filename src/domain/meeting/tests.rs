@@ -216,7 +216,7 @@ fn countdown_phases_follow_the_warning_threshold() {
     meeting.apply(Input::Next, min(5)).unwrap();
     assert_eq!(meeting.status(min(5)).unwrap().phase, Phase::Running);
     // Default threshold: the smaller of 1 min and 20% of 10 min.
-    let before = min(14) - Duration::from_millis(1);
+    let before = min(14).saturating_sub(Duration::from_millis(1));
     assert_eq!(meeting.status(before).unwrap().phase, Phase::Running);
     assert_eq!(meeting.status(min(14)).unwrap().phase, Phase::Warning);
     assert_eq!(
@@ -273,7 +273,7 @@ fn next_change_lands_on_the_displayed_second() {
     assert_eq!(meeting.next_change(now), Some(start + sec(2)));
     // At zero the display flips to TIME, then the overtime counts up on whole seconds.
     assert_eq!(
-        meeting.next_change(start + min(10) - Duration::from_millis(1)),
+        meeting.next_change((start + min(10)).saturating_sub(Duration::from_millis(1))),
         Some(start + min(10))
     );
     let over = start + min(10) + Duration::from_millis(400);

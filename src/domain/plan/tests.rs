@@ -47,7 +47,7 @@ fn spotlight_phases_unroll_with_the_speaker_skipped() {
         warn: None,
     }];
     let plan = Plan::build(&agenda, 0);
-    let members: Vec<_> = plan.slots.iter().map(|s| s.member()).collect();
+    let members: Vec<_> = plan.slots.iter().map(super::Slot::member).collect();
     assert_eq!(members, vec![None, Some(0), Some(2)]);
     assert_eq!(plan.slots[1].phase.as_deref(), Some("Shares"));
 }
@@ -60,7 +60,7 @@ fn shuffled_rounds_are_fixed_by_the_seed() {
     let mut members: Vec<_> = Plan::build(&agenda, 7)
         .slots
         .iter()
-        .filter_map(|s| s.member())
+        .filter_map(super::Slot::member)
         .collect();
     members.sort_unstable();
     assert_eq!(members, (0..8).collect::<Vec<_>>());
@@ -73,7 +73,7 @@ fn a_reversed_round_runs_backwards() {
     let members: Vec<_> = Plan::build(&agenda, 0)
         .slots
         .iter()
-        .filter_map(|s| s.member())
+        .filter_map(super::Slot::member)
         .collect();
     assert_eq!(members, vec![2, 1, 0]);
 }

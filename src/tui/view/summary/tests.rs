@@ -28,7 +28,11 @@ fn draw(summary: &Summary, color: bool, width: u16, height: u16) -> Buffer {
 
 fn text(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width).max(1);
-    let symbols: Vec<&str> = buffer.content.iter().map(|cell| cell.symbol()).collect();
+    let symbols: Vec<&str> = buffer
+        .content
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     symbols
         .chunks(width)
         .map(|row| row.concat().trim_end().to_string())
