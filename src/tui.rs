@@ -92,14 +92,19 @@ fn event_loop(
                 }
             }
         }
-        // Saved before it is shown: what the room sees has already survived a crash.
-        let save_every = SAVE_EVERY * app.settings.speed;
-        if app.changed || (app.meeting().is_some() && now >= last_save + save_every) {
-            save(&mut app, persist, now);
-            last_save = now;
-        }
         app.expire_notice(now);
         terminal.draw(|frame| view::draw(&app, now, frame))?;
+        // Saved right after it is shown: the fsyncs take milliseconds the room should not
+        // wait for, and a crash in between loses one keypress at most.
+        let save_every = SAVE_EVERY * app.settings.speed;
+        if app.changed || (app.meeting().is_some() && now >= last_save + save_every) {
+            let shown_warning = app.warning.clone();
+            save(&mut app, persist, now);
+            last_save = now;
+            if app.warning != shown_warning {
+                terminal.draw(|frame| view::draw(&app, now, frame))?;
+            }
+        }
         if app.bell_due(now) {
             let mut out = io::stdout();
             let _ = out.write_all(b"\x07").and_then(|()| out.flush());

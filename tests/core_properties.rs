@@ -1,5 +1,6 @@
 //! SPEC §11 invariants of the allotment rule, checked on random agendas and random
-//! sequences of facilitator actions and clock advances.
+//! sequences of every facilitator action, presence change and clock advance (a system sleep
+//! or a stall reaches the core as just a larger advance).
 
 // A failed unwrap in a test is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -114,8 +115,17 @@ fn member_time(meeting: &Meeting, now: Duration) -> Duration {
         .saturating_sub(current)
 }
 
+/// 10 000 random meetings by default (a few seconds); `PROPTEST_CASES=200000` for a long run.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    #![proptest_config(config())]
 
     #[test]
     fn remaining_allotments_share_exactly_the_member_time((agenda, end, steps) in scenario()) {

@@ -53,8 +53,24 @@ fn a_killed_meeting_resumes_at_the_same_speaker_with_the_downtime_counted() {
     let (state, mut session) = Session::meeting(&["run"]);
     session.press("n");
     session.wait_for("Up next  Ben");
+    let saved = state.path().join("forumtimer/meeting.json");
     session.press("n");
     session.wait_for("Up next  Chen");
+    // The state is written just after the screen: wait for it, as a crash would find it.
+    let deadline = std::time::Instant::now() + support::pty::PATIENCE;
+    let current_slot = || -> Option<u64> {
+        let text = std::fs::read_to_string(&saved).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        json["meeting"]["progress"]["current"].as_u64()
+    };
+    // Slots: the opening (0), Amara (1), Ben (2).
+    while current_slot() != Some(2) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the hand-over was never saved"
+        );
+        session.pump(std::time::Duration::from_millis(20));
+    }
     // SAFETY: kill only sends a signal to the child we started.
     unsafe {
         libc::kill(i32::try_from(session.pid()).unwrap(), libc::SIGKILL);
@@ -180,7 +196,14 @@ fn sighup_and_sigint_restore_the_terminal_with_the_conventional_codes() {
 fn a_meeting_that_ends_removes_its_saved_state() {
     let (state, mut session) = Session::meeting(&["run", "--members", "Ana"]);
     let saved = state.path().join("forumtimer/meeting.json");
-    assert!(saved.exists());
+    let deadline = std::time::Instant::now() + support::pty::PATIENCE;
+    while !saved.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the started meeting was never saved"
+        );
+        session.pump(std::time::Duration::from_millis(20));
+    }
     for _ in 0..20 {
         session.press("n");
     }

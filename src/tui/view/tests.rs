@@ -14,6 +14,7 @@ use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
 use crate::tui::app::{App, Settings};
 
 mod colour;
+mod overlays;
 
 pub(super) const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -91,7 +92,7 @@ pub(super) fn in_anas_turn(color: bool) -> App {
     app
 }
 
-fn render(app: &App, now: Duration, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(super) fn render(app: &App, now: Duration, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| super::draw(app, now, frame))
