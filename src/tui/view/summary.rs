@@ -18,7 +18,7 @@ use crate::report::wall;
 
 mod rows;
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
 
 /// Below this inner width the balance bar is left out rather than drawn uselessly thin.
 const BAR_MIN_WIDTH: u16 = 60;

@@ -26,7 +26,8 @@ fn draw(summary: &Summary, color: bool, width: u16, height: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-fn text(buffer: &Buffer) -> String {
+/// The buffer as lines of text (shared with the other view tests).
+pub(in crate::tui::view) fn text(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width).max(1);
     let symbols: Vec<&str> = buffer
         .content

@@ -7,20 +7,7 @@ use ratatui::buffer::Buffer;
 use super::{in_anas_turn, key, min, render};
 use crate::domain::agenda::Drift;
 use crate::tui::view::drifts::WORDING;
-
-fn text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width).max(1);
-    let symbols: Vec<&str> = buffer
-        .content
-        .iter()
-        .map(ratatui::buffer::Cell::symbol)
-        .collect();
-    symbols
-        .chunks(width)
-        .map(|row| row.concat().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use crate::tui::view::summary::tests::text;
 
 /// The screen as one line of words, so wrapped sentences can be searched whole.
 fn words(buffer: &Buffer) -> String {
