@@ -115,7 +115,11 @@ fn allotment_rule(c: &mut Criterion) {
         b.iter(|| black_box(&meeting).status(black_box(now)));
     });
     group.bench_function("Meeting::schedule", |b| {
-        b.iter(|| black_box(&meeting).schedule(black_box(now)));
+        b.iter(|| {
+            black_box(&meeting)
+                .schedule(black_box(now))
+                .collect::<Vec<_>>()
+        });
     });
     group.bench_function("Meeting::next_change", |b| {
         b.iter(|| black_box(&meeting).next_change(black_box(now)));

@@ -80,7 +80,6 @@ fn json(meeting: &Meeting, origin: DateTime<Local>) -> Result<String> {
     let plan = meeting.plan();
     let slots = meeting
         .schedule(Duration::ZERO)
-        .into_iter()
         .map(|scheduled| {
             let slot = &plan.slots[scheduled.slot];
             JsonSlot {

@@ -194,6 +194,18 @@ impl Share {
         Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
     }
 
+    /// The member time being shared.
+    #[must_use]
+    pub fn pool(&self) -> Duration {
+        self.pool
+    }
+
+    /// The planned length of the turns sharing it.
+    #[must_use]
+    pub fn weight(&self) -> Duration {
+        self.weight
+    }
+
     /// How the allotments compare with the plan: 1 on schedule, below 1 when behind.
     #[must_use]
     pub fn factor(&self) -> f64 {

@@ -98,12 +98,17 @@ impl Meeting {
     /// still to come and the current slot's remaining time, shared by the pending turns.
     #[must_use]
     pub fn share(&self, now: Duration) -> Share {
+        self.totals(now).1
+    }
+
+    /// Fixed-block time still to come and the rule's share, from one pass over the slots.
+    fn totals(&self, now: Duration) -> (Duration, Share) {
         let (fixed, weight) = self.pending_totals();
         let left = self.saved.end.saturating_sub(now);
         let pool = left
             .saturating_sub(fixed)
             .saturating_sub(self.current_left(now));
-        Share::new(pool, weight)
+        (fixed, Share::new(pool, weight))
     }
 
     /// What the facilitator would see of slot `slot` if it started now: its frozen allotment
@@ -120,36 +125,34 @@ impl Meeting {
         }
     }
 
-    /// The current slot and every pending slot that takes place, with expected start times.
-    #[must_use]
-    pub fn schedule(&self, now: Duration) -> Vec<Scheduled> {
-        let mut out = Vec::new();
-        let mut at = now;
-        if let Some(current) = self.progress().current {
-            let left = self.current_left(now);
-            let elapsed = self.elapsed(current, now);
-            out.push(Scheduled {
-                slot: current,
+    /// The current slot and every pending slot that takes place, with expected start times,
+    /// lazily: the screen reads only the first few.
+    pub fn schedule(&self, now: Duration) -> impl Iterator<Item = Scheduled> + '_ {
+        let current = self.progress().current.map(|slot| {
+            let elapsed = self.elapsed(slot, now);
+            Scheduled {
+                slot,
                 start: now.saturating_sub(elapsed),
-                length: left + elapsed,
-            });
-            at += left;
-        }
+                length: self.current_left(now) + elapsed,
+            }
+        });
         let share = self.share(now);
-        for i in self.pending() {
+        let first_start = now + self.current_left(now);
+        let pending = self.pending().scan(first_start, move |at, i| {
             let slot = &self.plan.slots[i];
             let length = match slot.kind {
                 SlotKind::Block => slot.planned,
                 SlotKind::Turn { .. } => share.allot(slot.planned),
             };
-            out.push(Scheduled {
+            let start = *at;
+            *at += length;
+            Some(Scheduled {
                 slot: i,
-                start: at,
+                start,
                 length,
-            });
-            at += length;
-        }
-        out
+            })
+        });
+        current.into_iter().chain(pending)
     }
 
     /// The current slot's countdown and the meeting's standing at `now`; `None` once over.
@@ -168,14 +171,13 @@ impl Meeting {
         } else {
             Phase::Running
         };
-        let (fixed, weight) = self.pending_totals();
-        let share = self.share(now);
-        let projected_end = now + fixed + remaining + share.allot(weight);
+        let (fixed, share) = self.totals(now);
+        // With time left for members the meeting ends on time; without, it ends this late.
+        let projected_end = now + fixed + remaining + share.pool();
         let over_meeting = projected_end
             .checked_sub(self.saved.end)
             .filter(|over| !over.is_zero());
-        let pool = i64::try_from(self.pool_millis(now)).unwrap_or(i64::MAX);
-        let planned = i64::try_from(weight.as_millis()).unwrap_or(i64::MAX);
+        let millis = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
         Some(Status {
             slot,
             allotted,
@@ -185,17 +187,9 @@ impl Meeting {
             paused: self.progress().running_since.is_none(),
             resetting: self.saved.resetting.is_some(),
             over_meeting,
-            behind_millis: planned - pool,
+            behind_millis: millis(share.weight()) - millis(share.pool()),
             factor: share.factor(),
         })
-    }
-
-    fn pool_millis(&self, now: Duration) -> u128 {
-        let (fixed, _) = self.pending_totals();
-        let left = self.saved.end.saturating_sub(now);
-        left.saturating_sub(fixed)
-            .saturating_sub(self.current_left(now))
-            .as_millis()
     }
 
     /// The next instant after `now` at which anything on screen changes: the countdown's next

@@ -354,7 +354,7 @@ fn reset_pauses_false_keeps_the_clock_running() {
 #[test]
 fn schedule_lists_every_slot_back_to_back() {
     let meeting = worked_example();
-    let schedule = meeting.schedule(Duration::ZERO);
+    let schedule: Vec<_> = meeting.schedule(Duration::ZERO).collect();
     let starts: Vec<_> = schedule.iter().map(|s| s.start.as_secs() / 60).collect();
     assert_eq!(starts, vec![0, 5, 15, 25, 35, 45, 55]);
     let last = schedule.last().unwrap();

@@ -221,7 +221,7 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme, buf: &mut
     let mut used = 10;
     let mut text = String::new();
     let mut listed = 0;
-    for scheduled in meeting.schedule(now).iter().skip(1).take(UP_NEXT) {
+    for scheduled in meeting.schedule(now).skip(1).take(UP_NEXT) {
         let Some(slot) = plan.slots.get(scheduled.slot) else {
             continue;
         };
