@@ -14,6 +14,7 @@ use crate::agenda::values::{human, parse_time};
 use crate::cli::{Format, PlanArgs};
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Plan, SlotKind};
+use crate::report::wall;
 
 #[derive(Serialize)]
 struct JsonPlan<'a> {
@@ -61,7 +62,7 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
 
 /// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (SPEC §10).
 fn clock(origin: DateTime<Local>, at: Duration) -> String {
-    let time: NaiveTime = (origin + chrono::Duration::from_std(at).unwrap_or_default()).time();
+    let time: NaiveTime = wall(origin, at).time();
     if time.second() == 0 {
         time.format("%H:%M").to_string()
     } else {

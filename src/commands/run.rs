@@ -66,7 +66,11 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             saved.check_matches(&loaded.label, &hash)?;
             let meeting = saved.restore(Plan::build(&loaded.agenda, saved.seed))?;
             let now = saved.clock_on_resume(wall_now);
-            let origin = wall_now - chrono::Duration::from_std(now).unwrap_or_default();
+            // Checked: a damaged but well-formed state file may hold any clock value.
+            let origin = chrono::TimeDelta::from_std(now)
+                .ok()
+                .and_then(|delta| wall_now.checked_sub_signed(delta))
+                .unwrap_or(wall_now);
             settings.deadline = None;
             let mut app = App::new(loaded.agenda.clone(), settings, origin).resumed(meeting);
             let closed = minutes_in_words(downtime(saved, wall_now));

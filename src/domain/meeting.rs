@@ -18,6 +18,27 @@ pub use reading::{Phase, Scheduled, Status};
 #[cfg(test)]
 mod tests;
 
+/// No meeting-clock value in a saved state is this large; a larger one is a damaged file, and
+/// refusing it keeps every later sum of durations far from overflow.
+const SANE_CLOCK: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
+/// Whether every time in a saved state is below `SANE_CLOCK`.
+fn within_reason(saved: &Saved) -> bool {
+    let progress = &saved.progress;
+    let times = [saved.start, saved.end]
+        .into_iter()
+        .chain(progress.running_since)
+        .chain(progress.finished_at)
+        .chain(
+            progress
+                .slots
+                .iter()
+                .flat_map(|slot| [Some(slot.banked), slot.allotted])
+                .flatten(),
+        );
+    times.into_iter().all(|time| time < SANE_CLOCK)
+}
+
 /// What `+` and `-` give or take.
 pub const NUDGE: Duration = Duration::from_secs(60);
 
@@ -168,7 +189,8 @@ impl Meeting {
         let fits = progress.slots.len() == plan.slots.len()
             && progress.present.len() == plan.members.len()
             && progress.current.is_none_or(|c| c < plan.slots.len())
-            && saved.end >= saved.start;
+            && saved.end >= saved.start
+            && within_reason(&saved);
         fits.then(|| Meeting {
             plan,
             saved,

@@ -129,7 +129,7 @@ impl App {
     /// The wall-clock time shown for a meeting-clock instant.
     #[must_use]
     pub fn wall(&self, at: Duration) -> DateTime<Local> {
-        self.origin + chrono::Duration::from_std(at).unwrap_or_default()
+        crate::report::wall(self.origin, at)
     }
 
     /// Shows `text` for a few seconds.

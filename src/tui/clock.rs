@@ -62,7 +62,9 @@ impl MeetingClock {
     }
 
     fn meeting_time(&self, mono: Instant) -> Duration {
-        (mono.duration_since(self.origin) + self.slept) * self.speed + self.offset
+        (mono.duration_since(self.origin) + self.slept)
+            .saturating_mul(self.speed)
+            .saturating_add(self.offset)
     }
 
     /// Real time until the meeting clock reaches `at`.

@@ -360,3 +360,15 @@ fn schedule_lists_every_slot_back_to_back() {
     let last = schedule.last().unwrap();
     assert_eq!(last.start + last.length, meeting.end());
 }
+
+#[test]
+fn a_saved_state_with_absurd_times_is_not_restored() {
+    let meeting = worked_example();
+    let mut saved = meeting.saved().clone();
+    assert!(Meeting::restore(meeting.plan().clone(), saved.clone()).is_some());
+    saved.end = Duration::from_secs(u64::MAX / 2);
+    assert!(Meeting::restore(meeting.plan().clone(), saved.clone()).is_none());
+    saved.end = min(60);
+    saved.progress.slots[0].banked = Duration::from_secs(u64::MAX / 2);
+    assert!(Meeting::restore(meeting.plan().clone(), saved).is_none());
+}
