@@ -61,3 +61,17 @@ pub fn widest<'a>(lines: impl IntoIterator<Item = &'a str>) -> u16 {
         .max()
         .unwrap_or(0)
 }
+
+/// The popup's last row: its keys, dimmed, when the popup has room besides its content.
+pub fn footer(text: &str, inner: Rect, theme: Theme, buf: &mut Buffer) {
+    if inner.height > 2 {
+        let last = Rect {
+            y: inner.bottom() - 1,
+            height: 1,
+            ..inner
+        };
+        ratatui::widgets::Paragraph::new(Line::from(text).centered())
+            .style(theme.dim())
+            .render(last, buf);
+    }
+}

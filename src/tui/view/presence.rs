@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 use super::popup;
 use super::theme::Theme;
@@ -34,16 +34,7 @@ pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     member_list(members, present, cursor, theme, rows, buf);
-    if inner.height > 2 {
-        let last = Rect {
-            y: inner.bottom() - 1,
-            height: 1,
-            ..inner
-        };
-        Paragraph::new(Line::from(FOOTER).centered())
-            .style(theme.dim())
-            .render(last, buf);
-    }
+    popup::footer(FOOTER, inner, theme, buf);
 }
 
 /// Members with `[x] present` / `[ ] absent`, the cursor's row highlighted and kept in view.

@@ -39,14 +39,5 @@ pub fn draw(title: &str, lines: Vec<Line<'_>>, theme: Theme, area: Rect, buf: &m
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(body, buf);
-    if inner.height > 2 {
-        let last = Rect {
-            y: inner.bottom() - 1,
-            height: 1,
-            ..inner
-        };
-        Paragraph::new(Line::from(FOOTER).centered())
-            .style(theme.dim())
-            .render(last, buf);
-    }
+    popup::footer(FOOTER, inner, theme, buf);
 }
