@@ -75,37 +75,29 @@ fn scenario() -> impl Strategy<Value = (Agenda, Option<u64>, Vec<Step>)> {
     })
 }
 
+/// Slots not yet started that will take place and are turns (`turns`) or blocks (`!turns`),
+/// worked out here from the raw progress, independently of the rule under test.
+fn pending(meeting: &Meeting, turns: bool) -> impl Iterator<Item = usize> + '_ {
+    let progress = meeting.progress();
+    let slots = &meeting.plan().slots;
+    (0..slots.len()).filter(move |&i| {
+        progress.slots[i].status == SlotStatus::Pending
+            && is_active(&slots[i], &progress.present)
+            && matches!(slots[i].kind, SlotKind::Turn { .. }) == turns
+    })
+}
+
 /// The pending turns that will take place, with their current allotments.
 fn pending_turns(meeting: &Meeting, now: Duration) -> Vec<(usize, Duration)> {
-    let progress = meeting.progress();
-    meeting
-        .plan()
-        .slots
-        .iter()
-        .enumerate()
-        .filter(|(i, slot)| {
-            progress.slots[*i].status == SlotStatus::Pending
-                && is_active(slot, &progress.present)
-                && matches!(slot.kind, SlotKind::Turn { .. })
-        })
-        .map(|(i, _)| (i, meeting.allotment(i, now)))
+    pending(meeting, true)
+        .map(|i| (i, meeting.allotment(i, now)))
         .collect()
 }
 
 /// `R − F − current remaining`: the member time the rule must share out.
 fn member_time(meeting: &Meeting, now: Duration) -> Duration {
-    let progress = meeting.progress();
-    let fixed: Duration = meeting
-        .plan()
-        .slots
-        .iter()
-        .enumerate()
-        .filter(|(i, slot)| {
-            progress.slots[*i].status == SlotStatus::Pending
-                && is_active(slot, &progress.present)
-                && slot.kind == SlotKind::Block
-        })
-        .map(|(_, slot)| slot.planned)
+    let fixed: Duration = pending(meeting, false)
+        .map(|i| meeting.plan().slots[i].planned)
         .sum();
     let current = meeting.status(now).map_or(Duration::ZERO, |s| s.remaining);
     meeting
