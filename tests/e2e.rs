@@ -212,3 +212,30 @@ fn a_meeting_that_ends_removes_its_saved_state() {
     assert_eq!(session.wait_exit(), 0);
     assert!(!saved.exists(), "a finished meeting leaves nothing behind");
 }
+
+/// Whether the program wrote any foreground or background colour.
+fn wrote_colour(raw: &[u8]) -> bool {
+    [&b"[38;"[..], b"[48;", b";38;", b";48;"]
+        .iter()
+        .any(|sgr| find(raw, sgr, 0).is_some())
+}
+
+#[test]
+fn no_color_and_the_flag_keep_every_state_in_words_without_colour() {
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
+    let cases: [Case; 3] = [
+        (&["run"], &[], true),
+        (&["run"], &[("NO_COLOR", "1")], false),
+        (&["run", "--no-color"], &[], false),
+    ];
+    for (args, env, coloured) in cases {
+        let state = tempfile::tempdir().unwrap();
+        let mut session = Session::start_with_env(args, 80, 24, state.path(), env);
+        session.wait_for("enter start");
+        session.press("\rn ");
+        session.wait_for("PAUSED");
+        assert_eq!(wrote_colour(&session.raw), coloured, "{args:?} {env:?}");
+        session.press("qyq");
+        assert_eq!(session.wait_exit(), 0);
+    }
+}

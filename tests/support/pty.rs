@@ -28,6 +28,17 @@ pub struct Session {
 impl Session {
     /// Starts `forumtimer ARGS` in a `cols`×`rows` terminal with its state kept in `state_dir`.
     pub fn start(args: &[&str], cols: u16, rows: u16, state_dir: &Path) -> Session {
+        Session::start_with_env(args, cols, rows, state_dir, &[])
+    }
+
+    /// `start`, with extra environment variables.
+    pub fn start_with_env(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        state_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -41,6 +52,9 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", state_dir);
         command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pty.slave.spawn_command(command).expect("forumtimer starts");
         drop(pty.slave);
