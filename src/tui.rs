@@ -6,10 +6,11 @@ pub mod app;
 pub mod clock;
 pub mod keymap;
 pub mod persist;
+pub mod screen;
 pub mod terminal;
 pub mod view;
 
-use std::io::{self, Write};
+use std::io::{self, Stdout, Write};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -18,6 +19,7 @@ use self::app::{App, Flow};
 use self::clock::MeetingClock;
 pub use self::persist::Forget;
 use self::persist::{Persist, save};
+use self::screen::Screen;
 use self::terminal::Signals;
 
 /// The state is saved at least this often (meeting clock at speed 1), besides every action.
@@ -42,14 +44,14 @@ pub struct Ended {
 /// When the terminal cannot be used.
 pub fn run(app: App, clock: MeetingClock, persist: &mut dyn Persist) -> io::Result<Ended> {
     let signals = Signals::register()?;
-    let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, app, clock, &signals, persist);
+    let mut screen = terminal::enter()?;
+    let result = event_loop(&mut screen, app, clock, &signals, persist);
     terminal::leave();
     result
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    screen: &mut Screen<Stdout>,
     mut app: App,
     mut clock: MeetingClock,
     signals: &Signals,
@@ -88,12 +90,13 @@ fn event_loop(
                 }
                 Flow::Suspend => {
                     save(&mut app, persist, now);
-                    terminal::suspend(terminal)?;
+                    terminal::suspend(screen)?;
                 }
             }
         }
         app.expire_notice(now);
-        terminal.draw(|frame| view::draw(&app, now, frame))?;
+        let size = terminal::size()?;
+        screen.draw(size, |area, buf| view::render(&app, now, area, buf))?;
         // Saved right after it is shown: the fsyncs take milliseconds the room should not
         // wait for, and a crash in between loses one keypress at most.
         let save_every = SAVE_EVERY * app.settings.speed;
@@ -102,7 +105,7 @@ fn event_loop(
             save(&mut app, persist, now);
             last_save = now;
             if app.warning != shown_warning {
-                terminal.draw(|frame| view::draw(&app, now, frame))?;
+                screen.draw(size, |area, buf| view::render(&app, now, area, buf))?;
             }
         }
         if app.bell_due(now) {

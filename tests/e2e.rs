@@ -213,11 +213,22 @@ fn a_meeting_that_ends_removes_its_saved_state() {
     assert!(!saved.exists(), "a finished meeting leaves nothing behind");
 }
 
-/// Whether the program wrote any foreground or background colour.
+/// Whether the program wrote any foreground or background colour: an SGR sequence with a
+/// colour parameter (30–38, 40–48, 90–97, 100–107; 39 and 49 only restore the default).
 fn wrote_colour(raw: &[u8]) -> bool {
-    [&b"[38;"[..], b"[48;", b";38;", b";48;"]
-        .iter()
-        .any(|sgr| find(raw, sgr, 0).is_some())
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b[").skip(1).any(|sequence| {
+        let Some(end) = sequence.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            return false;
+        };
+        sequence[end..].starts_with('m')
+            && sequence[..end].split(';').any(|param| {
+                matches!(
+                    param.parse::<u16>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                )
+            })
+    })
 }
 
 #[test]

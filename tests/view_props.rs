@@ -10,10 +10,10 @@ use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use forumtimer::domain::agenda::{Agenda, Order, Phase, PhaseKind, Segment, SegmentKind};
 use forumtimer::tui::app::{App, Settings};
+use forumtimer::tui::screen::Screen;
 use forumtimer::tui::view;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellWidth};
 
 const KEYS: &[KeyCode] = &[
     KeyCode::Enter,
@@ -109,10 +109,11 @@ proptest! {
         let origin = Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).single().unwrap();
         let mut app = App::new(agenda(members, each, long_names), settings, origin);
         let mut now = Duration::ZERO;
-        let draw = |app: &App, now: Duration| {
-            for &(w, h) in &sizes {
-                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-                terminal.draw(|frame| view::draw(app, now, frame)).unwrap();
+        // One screen per size, kept across steps, so frames are sent as differences.
+        let mut screens: Vec<Screen<Vec<u8>>> = sizes.iter().map(|_| Screen::new(Vec::new())).collect();
+        let mut draw = |app: &App, now: Duration| {
+            for (screen, &size) in screens.iter_mut().zip(&sizes) {
+                screen.draw(size, |area, buf| view::render(app, now, area, buf)).unwrap();
             }
         };
         for (key, advance) in steps {
@@ -121,7 +122,59 @@ proptest! {
             draw(&app, now);
         }
         draw(&app, now + Duration::from_secs(36_000));
+        for (screen, &(width, height)) in screens.iter_mut().zip(&sizes) {
+            let shown = screen.shown().clone();
+            let emulated = emulate(screen.output(), width, height);
+            prop_assert_eq!(emulated, texts(&shown));
+        }
     }
+}
+
+/// The rows a terminal emulator shows after `bytes`.
+fn emulate(bytes: &[u8], width: u16, height: u16) -> Vec<String> {
+    if width == 0 || height == 0 {
+        return Vec::new();
+    }
+    let mut parser = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
+    parser.process(bytes);
+    let screen = parser.screen();
+    (0..height)
+        .map(|row| {
+            (0..width)
+                .filter_map(|col| screen.cell(row, col))
+                .filter(|cell| !cell.is_wide_continuation())
+                .map(|cell| match cell.contents() {
+                    "" => " ".to_owned(),
+                    text => text.to_owned(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The rows of `buffer` as text, each wide character once.
+fn texts(buffer: &Buffer) -> Vec<String> {
+    let width = usize::from(buffer.area.width);
+    if width == 0 {
+        return Vec::new();
+    }
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let mut text = String::new();
+            let mut covered = 0;
+            for cell in row {
+                if covered > 0 {
+                    covered -= 1;
+                    continue;
+                }
+                text.push_str(cell.symbol());
+                covered = cell.cell_width().saturating_sub(1);
+            }
+            text
+        })
+        .collect()
 }
 
 #[test]
@@ -151,9 +204,11 @@ fn every_size_up_to_a_large_tv_draws() {
         (400, 1),
         (1, 120),
     ] {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal
-            .draw(|frame| view::draw(&app, Duration::from_secs(5), frame))
+        let mut screen = Screen::new(Vec::new());
+        screen
+            .draw((w, h), |area, buf| {
+                view::render(&app, Duration::from_secs(5), area, buf);
+            })
             .unwrap();
     }
 }

@@ -1,12 +1,14 @@
 //! Entering and leaving the full screen, on every path out: normal exit, error, panic and
 //! signals. Ctrl-Z in raw mode arrives as a key, so suspending is done here by hand.
 
-use std::io::{self, Write};
+use std::io::{self, Stdout, Write};
+use std::panic;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crossterm::{cursor, execute, terminal};
-use ratatui::DefaultTerminal;
+use crossterm::{cursor, execute, style, terminal};
+
+use super::screen::Screen;
 
 /// Signals that end the program; the number of the one received is kept here.
 #[derive(Debug, Clone)]
@@ -35,19 +37,56 @@ impl Signals {
     }
 }
 
-/// Switches to the alternate screen in raw mode; ratatui's hook restores it on a panic.
+/// Switches to the alternate screen in raw mode, with the cursor hidden. A panic restores
+/// the terminal before its message is printed.
 ///
 /// # Errors
 /// When the terminal cannot be set up.
-pub fn enter() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    Ok(terminal)
+pub fn enter() -> io::Result<Screen<Stdout>> {
+    let hook = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        leave();
+        hook(info);
+    }));
+    take()?;
+    Ok(Screen::new(io::stdout()))
+}
+
+fn take() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor. Safe to call twice.
 pub fn leave() {
-    ratatui::restore();
-    let _ = execute!(io::stdout(), cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        style::ResetColor,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// The terminal's size in columns and rows: one `ioctl` on the output, cheap enough for every
+/// frame, so a resize is never missed.
+///
+/// # Errors
+/// When the output is not a terminal whose size can be read.
+pub fn size() -> io::Result<(u16, u16)> {
+    let mut window = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ only writes a `winsize` through the pointer, which outlives the call.
+    let read = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &raw mut window) };
+    if read == 0 && window.ws_col > 0 && window.ws_row > 0 {
+        Ok((window.ws_col, window.ws_row))
+    } else {
+        terminal::size()
+    }
 }
 
 /// Gives the terminal back, stops the process as a shell's ctrl-z would, and takes the
@@ -55,23 +94,14 @@ pub fn leave() {
 ///
 /// # Errors
 /// When the terminal cannot be set up again.
-pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn suspend(screen: &mut Screen<Stdout>) -> io::Result<()> {
     leave();
     let _ = io::stdout().flush();
     // SAFETY: raise only sends a signal to this process; SIGTSTP's default action stops it.
     unsafe {
         libc::raise(libc::SIGTSTP);
     }
-    terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        terminal::EnterAlternateScreen,
-        terminal::Clear(terminal::ClearType::All),
-        cursor::Hide
-    )?;
-    // A fresh Terminal has an empty back buffer, so the next draw repaints every cell.
-    // (`Terminal::clear` would ask the terminal for the cursor position, and a terminal that
-    // does not answer would end the meeting with an error.)
-    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    take()?;
+    screen.invalidate();
     Ok(())
 }

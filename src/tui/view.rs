@@ -27,7 +27,6 @@ mod text_box;
 
 use std::time::Duration;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -44,13 +43,7 @@ mod theme;
 const MIN_WIDTH: u16 = 20;
 const MIN_HEIGHT: u16 = 6;
 
-/// Draws `app` as it stands at `now`.
-pub fn draw(app: &App, now: Duration, frame: &mut Frame) {
-    let area = frame.area();
-    render(app, now, area, frame.buffer_mut());
-}
-
-/// Draws into a buffer; `draw` without the frame, for tests and benchmarks.
+/// Draws `app` as it stands at `now` into `buf`.
 pub fn render(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if area.is_empty() {

@@ -95,7 +95,7 @@ pub(super) fn in_anas_turn(color: bool) -> App {
 pub(super) fn render(app: &App, now: Duration, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|frame| super::draw(app, now, frame))
+        .draw(|frame| super::render(app, now, frame.area(), frame.buffer_mut()))
         .expect("draw");
     terminal
 }

@@ -1,0 +1,93 @@
+//! The frames on the terminal: the buffer it shows, the one being drawn, and the lean bytes
+//! between them. Generic over the writer so tests can read exactly what would be sent.
+
+mod encode;
+
+use std::io::{self, Write};
+use std::mem;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use self::encode::Encoder;
+
+/// Double-buffered drawing to a terminal of a given size.
+#[derive(Debug)]
+pub struct Screen<W: Write> {
+    out: W,
+    shown: Buffer,
+    next: Buffer,
+    encoder: Encoder,
+    bytes: Vec<u8>,
+    repaint: bool,
+}
+
+impl<W: Write> Screen<W> {
+    /// A screen whose first frame clears the terminal and paints every cell.
+    pub fn new(out: W) -> Self {
+        Screen {
+            out,
+            shown: Buffer::empty(Rect::ZERO),
+            next: Buffer::empty(Rect::ZERO),
+            encoder: Encoder::default(),
+            bytes: Vec::with_capacity(4096),
+            repaint: true,
+        }
+    }
+
+    /// The next frame repaints everything: after the terminal was handed to someone else.
+    pub fn invalidate(&mut self) {
+        self.repaint = true;
+        self.encoder.forget();
+    }
+
+    /// Draws a frame of `width`×`height` with `render` and sends what changed in one write.
+    ///
+    /// # Errors
+    /// When the terminal cannot be written to.
+    pub fn draw(
+        &mut self,
+        (width, height): (u16, u16),
+        render: impl FnOnce(Rect, &mut Buffer),
+    ) -> io::Result<()> {
+        let area = Rect::new(0, 0, width, height);
+        if self.repaint || area != self.shown.area {
+            self.shown = Buffer::empty(area);
+            self.next = Buffer::empty(area);
+            self.encoder.clear(&mut self.bytes);
+            self.repaint = false;
+        } else {
+            self.next.reset();
+        }
+        render(area, &mut self.next);
+        self.encoder.frame(&self.shown, &self.next, &mut self.bytes);
+        mem::swap(&mut self.shown, &mut self.next);
+        if self.bytes.is_empty() {
+            return Ok(());
+        }
+        let written = self
+            .out
+            .write_all(&self.bytes)
+            .and_then(|()| self.out.flush());
+        self.bytes.clear();
+        if written.is_err() {
+            // Part of the frame may be on the screen: start again from a clean one.
+            self.invalidate();
+        }
+        written
+    }
+
+    /// What the terminal shows after the last frame.
+    #[must_use]
+    pub fn shown(&self) -> &Buffer {
+        &self.shown
+    }
+
+    /// The writer, for tests that read what was sent.
+    pub fn output(&mut self) -> &mut W {
+        &mut self.out
+    }
+}
+
+#[cfg(test)]
+mod tests;
