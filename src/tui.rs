@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod clock;
+pub mod input;
 pub mod keymap;
 pub mod persist;
 pub mod screen;
@@ -17,6 +18,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 
 use self::app::{App, Flow};
 use self::clock::MeetingClock;
+use self::input::{Input, Wake};
 pub use self::persist::Forget;
 use self::persist::{Persist, save};
 use self::screen::Screen;
@@ -44,14 +46,16 @@ pub struct Ended {
 /// When the terminal cannot be used.
 pub fn run(app: App, clock: MeetingClock, persist: &mut dyn Persist) -> io::Result<Ended> {
     let signals = Signals::register()?;
+    let mut input = Input::new()?;
     let mut screen = terminal::enter()?;
-    let result = event_loop(&mut screen, app, clock, &signals, persist);
+    let result = event_loop(&mut screen, &mut input, app, clock, &signals, persist);
     terminal::leave();
     result
 }
 
 fn event_loop(
     screen: &mut Screen<Stdout>,
+    input: &mut Input,
     mut app: App,
     mut clock: MeetingClock,
     signals: &Signals,
@@ -59,6 +63,9 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let mut wait = Duration::ZERO;
     let mut pending: Option<Event> = None;
+    // crossterm may hold more events from the bytes it last read: ask it before waiting.
+    let mut queued = false;
+    let mut hung_up = false;
     let mut last_save = Duration::ZERO;
     loop {
         let (now, stopped) = clock.read(wait);
@@ -69,7 +76,8 @@ fn event_loop(
                 now,
             );
         }
-        if let Some(signal) = signals.received() {
+        // A closed terminal window is a hang-up, whether or not SIGHUP reached us.
+        if let Some(signal) = signals.received().or(hung_up.then_some(libc::SIGHUP)) {
             save(&mut app, persist, now);
             return Ok(Ended {
                 app,
@@ -114,7 +122,11 @@ fn event_loop(
         }
         let until = app.next_change(now).map(|at| clock.real_until(at, now));
         wait = until.unwrap_or(IDLE_WAIT).min(IDLE_WAIT);
-        if event::poll(wait)? {
+        let timeout = if queued { Duration::ZERO } else { wait };
+        let wake = input.wait(timeout)?;
+        hung_up = wake == Wake::Gone;
+        queued = (queued || wake == Wake::Input) && !hung_up && event::poll(Duration::ZERO)?;
+        if queued {
             let event = event::read()?;
             let is_press = matches!(&event, Event::Key(key) if key.kind == KeyEventKind::Press);
             if is_press || matches!(event, Event::Resize(..)) {

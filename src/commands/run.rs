@@ -2,7 +2,7 @@
 //! agenda, deadline, report path, saved state), run the meeting, then say what happened on the
 //! normal screen.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use anyhow::{Result, bail};
@@ -29,6 +29,11 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     if !std::io::stdout().is_terminal() {
         bail!(
             "`forumtimer run` needs a terminal: standard output is not one (try `forumtimer plan` for a printable schedule)"
+        );
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!(
+            "`forumtimer run` needs a terminal: standard input is not one, so no key could reach it (run it without `<` or a pipe)"
         );
     }
     let store = StateStore::default_location();
@@ -107,9 +112,9 @@ fn after(args: &RunArgs, ended: &Ended) -> Result<Outcome> {
         return Ok(Outcome::Success);
     };
     if let Some(signal) = ended.signal {
-        eprintln!(
+        tell(format_args!(
             "forumtimer: stopped by signal {signal}; `forumtimer run --resume` continues the meeting"
-        );
+        ));
         return Ok(Outcome::Signal(signal));
     }
     if meeting.finished_at().is_none() {
@@ -118,12 +123,20 @@ fn after(args: &RunArgs, ended: &Ended) -> Result<Outcome> {
     if let Some(path) = &args.report {
         let summary = Summary::of(meeting, ended.now);
         report::write(path, &summary, ended.app.origin)?;
-        eprintln!("Timing report written to {}", path.display());
+        tell(format_args!("Timing report written to {}", path.display()));
     }
     if ended.app.resumable.is_some() {
-        eprintln!("The meeting was ended early and saved: `forumtimer run --resume` continues it.");
+        tell(format_args!(
+            "The meeting was ended early and saved: `forumtimer run --resume` continues it."
+        ));
     }
     Ok(Outcome::Success)
+}
+
+/// A line on standard error. After a hang-up there is no terminal to read it, and `eprintln!`
+/// would panic on the failed write instead of exiting with the signal's code.
+fn tell(line: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Saves the meeting in the state directory so a crash, a kill or a quit loses nothing.
