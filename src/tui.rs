@@ -103,8 +103,9 @@ fn event_loop(
             }
         }
         app.expire_notice(now);
-        let size = terminal::size()?;
-        screen.draw(size, |area, buf| view::render(&app, now, area, buf))?;
+        if let Err(error) = draw(screen, &app, now) {
+            return terminal_failed(error, input, app, persist, now);
+        }
         // Saved right after it is shown: the fsyncs take milliseconds the room should not
         // wait for, and a crash in between loses one keypress at most.
         let save_every = SAVE_EVERY * app.settings.speed;
@@ -112,8 +113,10 @@ fn event_loop(
             let shown_warning = app.warning.clone();
             save(&mut app, persist, now);
             last_save = now;
-            if app.warning != shown_warning {
-                screen.draw(size, |area, buf| view::render(&app, now, area, buf))?;
+            if app.warning != shown_warning
+                && let Err(error) = draw(screen, &app, now)
+            {
+                return terminal_failed(error, input, app, persist, now);
             }
         }
         if app.bell_due(now) {
@@ -123,11 +126,17 @@ fn event_loop(
         let until = app.next_change(now).map(|at| clock.real_until(at, now));
         wait = until.unwrap_or(IDLE_WAIT).min(IDLE_WAIT);
         let timeout = if queued { Duration::ZERO } else { wait };
-        let wake = input.wait(timeout)?;
-        hung_up = wake == Wake::Gone;
-        queued = (queued || wake == Wake::Input) && !hung_up && event::poll(Duration::ZERO)?;
-        if queued {
-            let event = event::read()?;
+        let next = next_event(input, timeout, queued);
+        let event = match next {
+            Ok(Next::Gone) => {
+                hung_up = true;
+                None
+            }
+            Ok(Next::Event(event)) => event,
+            Err(error) => return terminal_failed(error, input, app, persist, now),
+        };
+        queued = event.is_some();
+        if let Some(event) = event {
             let is_press = matches!(&event, Event::Key(key) if key.kind == KeyEventKind::Press);
             if is_press || matches!(event, Event::Resize(..)) {
                 pending = Some(event);
@@ -135,4 +144,50 @@ fn event_loop(
             wait = Duration::ZERO;
         }
     }
+}
+
+fn draw(screen: &mut Screen<Stdout>, app: &App, now: Duration) -> io::Result<()> {
+    let size = terminal::size()?;
+    screen.draw(size, |area, buf| view::render(app, now, area, buf))
+}
+
+/// What a wait brought.
+enum Next {
+    /// An event, or none before the timeout.
+    Event(Option<Event>),
+    /// The terminal hung up.
+    Gone,
+}
+
+/// Waits up to `timeout` and reads one event if there is one; `queued` says crossterm may
+/// still hold events read earlier.
+fn next_event(input: &mut Input, timeout: Duration, queued: bool) -> io::Result<Next> {
+    let wake = input.wait(timeout)?;
+    if wake == Wake::Gone {
+        return Ok(Next::Gone);
+    }
+    if (queued || wake == Wake::Input) && event::poll(Duration::ZERO)? {
+        return Ok(Next::Event(Some(event::read()?)));
+    }
+    Ok(Next::Event(None))
+}
+
+/// The terminal failed mid-meeting. The meeting is saved first; if the window closed under
+/// a write, that is a hang-up like any other, not an error.
+fn terminal_failed(
+    error: io::Error,
+    input: &mut Input,
+    mut app: App,
+    persist: &mut dyn Persist,
+    now: Duration,
+) -> io::Result<Ended> {
+    save(&mut app, persist, now);
+    if matches!(input.wait(Duration::ZERO), Ok(Wake::Gone)) {
+        return Ok(Ended {
+            app,
+            now,
+            signal: Some(libc::SIGHUP),
+        });
+    }
+    Err(error)
 }

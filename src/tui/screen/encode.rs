@@ -1,6 +1,7 @@
 //! The bytes that turn what the terminal shows into the next frame: only the cells that
-//! changed, forward moves within a row, one SGR sequence per change of look, and the pen and
-//! cursor carried from frame to frame. Pure: buffers in, bytes out.
+//! changed, the shortest moves between them (line feeds and steps along a row, or rewriting a
+//! short gap), one SGR sequence per change of look, none for blanks that look the same, and
+//! the pen and cursor carried from frame to frame. Pure: buffers in, bytes out.
 //!
 //! ratatui's `Terminal` compares every cell with its wide-character bookkeeping and restarts
 //! the style and hides the cursor on every frame; for a countdown that changes one digit a
@@ -9,31 +10,8 @@
 use std::io::Write;
 
 use ratatui::buffer::{Buffer, Cell, CellWidth};
-use ratatui::style::{Color, Modifier};
 
-/// Colour and attributes of a cell: what an SGR sequence sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Look {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
-}
-
-impl Look {
-    const PLAIN: Look = Look {
-        fg: Color::Reset,
-        bg: Color::Reset,
-        modifier: Modifier::empty(),
-    };
-
-    fn of(cell: &Cell) -> Look {
-        Look {
-            fg: cell.fg,
-            bg: cell.bg,
-            modifier: cell.modifier,
-        }
-    }
-}
+use self::look::Look;
 
 /// What the terminal is known to hold besides its cells: `None` where unknown.
 #[derive(Debug, Default)]
@@ -44,6 +22,59 @@ pub struct Encoder {
 
 /// A forward move costs `ESC [ n C`; rewriting a gap this short with its own cells is cheaper.
 const LONGEST_REWRITTEN_GAP: u16 = 4;
+/// Beyond a few rows down an absolute move is as short as the line feeds.
+const MOST_LINE_FEEDS: u16 = 4;
+
+/// A move within the row, after any line feeds.
+#[derive(Debug, Clone, Copy)]
+enum Along {
+    Stay,
+    /// Carriage return, to column 0.
+    Return,
+    Back(u16),
+    Forward(u16),
+    /// Print the row's own cells in `from..to` again: same look, one byte each.
+    Rewrite(usize, usize),
+}
+
+impl Along {
+    /// Bytes it takes.
+    fn cost(self) -> usize {
+        match self {
+            Along::Stay => 0,
+            Along::Return => 1,
+            Along::Back(n) | Along::Forward(n) => move_len(n),
+            Along::Rewrite(from, to) => to - from,
+        }
+    }
+}
+
+/// `ESC [ n C` or `D`, with `n` left out when it is 1.
+fn write_move(out: &mut Vec<u8>, n: u16, direction: u8) {
+    out.extend_from_slice(b"\x1b[");
+    if n != 1 {
+        let _ = write!(out, "{n}");
+    }
+    out.push(direction);
+}
+
+fn move_len(n: u16) -> usize {
+    3 + if n == 1 { 0 } else { decimal_len(n) }
+}
+
+/// Bytes of the absolute move to (`x`, `y`).
+fn absolute_len(x: u16, y: u16) -> usize {
+    let row = 3 + decimal_len(y.saturating_add(1));
+    if x == 0 {
+        row
+    } else {
+        row + 1 + decimal_len(x.saturating_add(1))
+    }
+}
+
+fn decimal_len(n: u16) -> usize {
+    n.checked_ilog10().map_or(1, |digits| digits as usize + 1)
+}
 
 impl Encoder {
     /// Forgets the pen and cursor, for when something else may have written to the terminal.
@@ -117,46 +148,81 @@ impl Encoder {
         }
     }
 
-    /// Moves to column `x` of row `y`; `row` is that row's next cells, starting at `left`.
+    /// Moves to column `x` of row `y` by the shorter of an absolute move and line feeds plus
+    /// a move along the row; `row` is row `y`'s next cells, starting at column `left`.
+    /// (Raw mode turns off output processing, so a line feed only moves down, and it never
+    /// scrolls: the target row is on the screen and below the cursor.)
     fn move_to(&mut self, x: u16, y: u16, left: u16, row: &[Cell], out: &mut Vec<u8>) {
-        match self.cursor {
-            Some((cx, cy)) if cy == y && cx == x => {}
-            Some((cx, cy)) if cy == y && cx < x => {
-                let gap = &row[usize::from(cx - left)..usize::from(x - left)];
-                let rewritable = x - cx <= LONGEST_REWRITTEN_GAP
-                    && gap
-                        .iter()
-                        .all(|cell| self.pen == Some(Look::of(cell)) && cell.symbol().len() == 1);
-                if rewritable {
-                    for cell in gap {
-                        out.extend_from_slice(cell.symbol().as_bytes());
-                    }
-                } else {
-                    let _ = write!(out, "\x1b[{}C", x - cx);
+        let Some((cx, cy)) = self.cursor else {
+            return self.cursor_to(x, y, out);
+        };
+        if (cx, cy) == (x, y) {
+            return;
+        }
+        let down = y.wrapping_sub(cy);
+        if cy > y || down > MOST_LINE_FEEDS {
+            return self.cursor_to(x, y, out);
+        }
+        let along = self.along(cx, x, left, row);
+        if usize::from(down) + along.cost() >= absolute_len(x, y) {
+            return self.cursor_to(x, y, out);
+        }
+        out.extend(std::iter::repeat_n(b'\n', usize::from(down)));
+        match along {
+            Along::Stay => {}
+            Along::Return => out.push(b'\r'),
+            Along::Back(n) => write_move(out, n, b'D'),
+            Along::Forward(n) => write_move(out, n, b'C'),
+            Along::Rewrite(from, to) => {
+                for cell in &row[from..to] {
+                    out.extend_from_slice(cell.symbol().as_bytes());
                 }
-                self.cursor = Some((x, y));
             }
-            _ => self.cursor_to(x, y, out),
+        }
+        self.cursor = Some((x, y));
+    }
+
+    /// The cheapest way from column `cx` to `x` within a row.
+    fn along(&self, cx: u16, x: u16, left: u16, row: &[Cell]) -> Along {
+        if x == cx {
+            return Along::Stay;
+        }
+        if x == 0 {
+            return Along::Return;
+        }
+        if x < cx {
+            return Along::Back(cx - x);
+        }
+        let (from, to) = (usize::from(cx - left), usize::from(x - left));
+        let rewritable = x - cx <= LONGEST_REWRITTEN_GAP
+            && self.pen.is_some_and(|pen| {
+                row[from..to]
+                    .iter()
+                    .all(|cell| cell.symbol().len() == 1 && pen.shows(cell))
+            });
+        if rewritable {
+            Along::Rewrite(from, to)
+        } else {
+            Along::Forward(x - cx)
         }
     }
 
     fn cursor_to(&mut self, x: u16, y: u16, out: &mut Vec<u8>) {
-        if self.cursor != Some((x, y)) {
-            match x {
-                0 => {
-                    let _ = write!(out, "\x1b[{}H", u32::from(y) + 1);
-                }
-                _ => {
-                    let _ = write!(out, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1);
-                }
-            }
-            self.cursor = Some((x, y));
+        if self.cursor == Some((x, y)) {
+            return;
         }
+        let _ = match x {
+            0 => write!(out, "\x1b[{}H", u32::from(y) + 1),
+            _ => write!(out, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1),
+        };
+        self.cursor = Some((x, y));
     }
 
     /// Prints `cell`, `width` columns wide, at the cursor.
     fn put(&mut self, cell: &Cell, width: u16, left: u16, row_len: usize, out: &mut Vec<u8>) {
-        self.look(Look::of(cell), out);
+        if !self.pen.is_some_and(|pen| pen.shows(cell)) {
+            self.look(Look::of(cell), out);
+        }
         match cell.symbol() {
             // A zero-width symbol would leave the cursor behind the columns we count.
             symbol if width == 0 || symbol.is_empty() => out.push(b' '),
@@ -170,101 +236,11 @@ impl Encoder {
         });
     }
 
-    /// Sets the pen to `look` with one SGR sequence, or none when it already is.
+    /// Sets the pen to `look`, with one SGR sequence when it differs.
     fn look(&mut self, look: Look, out: &mut Vec<u8>) {
-        let mut params: Vec<u8> = Vec::with_capacity(16);
-        let from = match self.pen {
-            Some(pen) if pen == look => return,
-            // Attributes can be switched off one by one, but bold and dim share an "off", so
-            // dropping any of them starts again from plain.
-            Some(pen) if !pen.modifier.difference(look.modifier).is_empty() => {
-                params.push(b'0');
-                Look::PLAIN
-            }
-            Some(pen) => pen,
-            None => {
-                params.push(b'0');
-                Look::PLAIN
-            }
-        };
-        for (modifier, code) in MODIFIER_CODES {
-            if look.modifier.contains(modifier) && !from.modifier.contains(modifier) {
-                separate(&mut params);
-                params.push(code);
-            }
-        }
-        if look.fg != from.fg {
-            separate(&mut params);
-            color_params(look.fg, Layer::Foreground, &mut params);
-        }
-        if look.bg != from.bg {
-            separate(&mut params);
-            color_params(look.bg, Layer::Background, &mut params);
-        }
-        out.extend_from_slice(b"\x1b[");
-        out.extend_from_slice(&params);
-        out.push(b'm');
+        look.switch_from(self.pen, out);
         self.pen = Some(look);
     }
-}
-
-const MODIFIER_CODES: [(Modifier, u8); 9] = [
-    (Modifier::BOLD, b'1'),
-    (Modifier::DIM, b'2'),
-    (Modifier::ITALIC, b'3'),
-    (Modifier::UNDERLINED, b'4'),
-    (Modifier::SLOW_BLINK, b'5'),
-    (Modifier::RAPID_BLINK, b'6'),
-    (Modifier::REVERSED, b'7'),
-    (Modifier::HIDDEN, b'8'),
-    (Modifier::CROSSED_OUT, b'9'),
-];
-
-fn separate(params: &mut Vec<u8>) {
-    if !params.is_empty() {
-        params.push(b';');
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Layer {
-    Foreground,
-    Background,
-}
-
-/// SGR parameters for a colour: the 16 ANSI colours by their short codes (the same palette
-/// entries as `38;5;0`–`15`), the rest by index or as RGB.
-fn color_params(color: Color, layer: Layer, params: &mut Vec<u8>) {
-    let base: u8 = match layer {
-        Layer::Foreground => 30,
-        Layer::Background => 40,
-    };
-    let ansi = match color {
-        Color::Reset => Some(base + 9),
-        Color::Black => Some(base),
-        Color::Red => Some(base + 1),
-        Color::Green => Some(base + 2),
-        Color::Yellow => Some(base + 3),
-        Color::Blue => Some(base + 4),
-        Color::Magenta => Some(base + 5),
-        Color::Cyan => Some(base + 6),
-        Color::Gray => Some(base + 7),
-        Color::DarkGray => Some(base + 60),
-        Color::LightRed => Some(base + 61),
-        Color::LightGreen => Some(base + 62),
-        Color::LightYellow => Some(base + 63),
-        Color::LightBlue => Some(base + 64),
-        Color::LightMagenta => Some(base + 65),
-        Color::LightCyan => Some(base + 66),
-        Color::White => Some(base + 67),
-        Color::Indexed(_) | Color::Rgb(..) => None,
-    };
-    let _ = match (ansi, color) {
-        (Some(code), _) => write!(params, "{code}"),
-        (None, Color::Indexed(index)) => write!(params, "{};5;{index}", base + 8),
-        (None, Color::Rgb(r, g, b)) => write!(params, "{};2;{r};{g};{b}", base + 8),
-        (None, _) => Ok(()),
-    };
 }
 
 /// Whether any cell in `row` is other than one column wide.
@@ -273,5 +249,6 @@ fn has_wide(row: &[Cell]) -> bool {
         .any(|cell| !cell.symbol().is_ascii() && cell.cell_width() != 1)
 }
 
+mod look;
 #[cfg(test)]
 mod tests;
