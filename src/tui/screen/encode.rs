@@ -97,7 +97,7 @@ impl Encoder {
         }
         let rows = next.content.chunks(width).zip(shown.content.chunks(width));
         for ((next_row, shown_row), y) in rows.zip(next.area.y..) {
-            if next_row == shown_row {
+            if next_row.iter().zip(shown_row).all(|(a, b)| same(a, b)) {
                 continue;
             }
             if has_wide(next_row) || has_wide(shown_row) {
@@ -118,7 +118,7 @@ impl Encoder {
         out: &mut Vec<u8>,
     ) {
         for ((cell, before), x) in next.iter().zip(shown).zip(left..) {
-            if cell != before {
+            if !same(cell, before) {
                 self.move_to(x, y, left, next, out);
                 self.put(cell, 1, left, next.len(), out);
             }
@@ -245,8 +245,31 @@ impl Encoder {
 
 /// Whether any cell in `row` is other than one column wide.
 fn has_wide(row: &[Cell]) -> bool {
-    row.iter()
-        .any(|cell| !cell.symbol().is_ascii() && cell.cell_width() != 1)
+    row.iter().any(|cell| !one_column(cell))
+}
+
+/// Whether `cell` takes one column. Printable ASCII and the box and block characters the
+/// views draw with are known to, from their bytes; the rest asks Unicode's width tables, too
+/// slow to ask for every block of the big digits.
+fn one_column(cell: &Cell) -> bool {
+    match cell.symbol().as_bytes() {
+        [byte] => (b' '..=b'~').contains(byte),
+        // U+2500 to U+25BF: box drawing, blocks, shades and the first geometric shapes.
+        [0xe2, 0x94..=0x96, _] => true,
+        _ => cell.cell_width() == 1,
+    }
+}
+
+/// Whether two cells print the same: text, colours and attributes, which is all we write.
+/// ratatui's `Cell::eq` also compares what we never write and was a third of a frame's work,
+/// run for every cell of every frame.
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg && a.bg == b.bg && a.modifier == b.modifier && same_text(a.symbol(), b.symbol())
+}
+
+/// Symbols are a few bytes: a loop kept inline beats a call to `memcmp`.
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 mod look;
