@@ -14,6 +14,7 @@ mod format;
 mod help;
 mod labels;
 mod live;
+mod one_line;
 mod opening;
 mod popup;
 mod presence;
@@ -152,5 +153,5 @@ fn bottom_line(app: &App, now: Duration, area: Rect, theme: Theme, buf: &mut Buf
         let hint = "space pause · n next · u undo · r reset the room · ? keys";
         spans.push(Span::styled(hint, theme.dim()));
     }
-    Paragraph::new(Line::from(spans).centered()).render(area, buf);
+    one_line::render(Line::from(spans).centered(), area, buf);
 }

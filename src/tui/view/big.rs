@@ -1,10 +1,11 @@
 //! Big text (countdown digits, names, headings) at the largest size that fits.
 //!
-//! tui-big-text draws 8×8 pixel glyphs at a fixed pixel size. Above its `Full` size we scale
-//! the `Full` rendering up by whole cells, which keeps the glyphs crisp on a 400×120 TV. Below
+//! tui-big-text draws 8×8 pixel glyphs at a fixed pixel size. Above its `Full` size we draw
+//! its font's bitmaps scaled up by whole cells, which keeps the glyphs crisp on a 400×120 TV. Below
 //! its smallest useful size we fall back to plain bold text, so nothing ever overflows.
 
-use ratatui::buffer::Buffer;
+use font8x8::{BASIC_FONTS, LATIN_FONTS, UnicodeFonts};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -139,30 +140,44 @@ fn centred(area: Rect, width: u16, height: u16, dy: u16) -> Rect {
     Rect::new(x, y, width, height)
 }
 
-/// Renders one line at `Full` into a scratch buffer, then copies each cell as an `sx`×`sy`
-/// block. The scratch buffer is a few hundred cells: cheap at one frame a second.
+/// Draws one line of `Full` glyphs with each pixel an `sx`×`sy` block, straight from the
+/// font's bitmaps: what tui-big-text's `Full` size draws, scaled, without a scratch buffer to
+/// render and copy every second.
 fn scaled(line: &str, sx: u16, sy: u16, style: Style, area: Rect, dy: u16, buf: &mut Buffer) {
-    let glyphs = u16::try_from(line.chars().count()).unwrap_or(u16::MAX);
-    let small = Rect::new(0, 0, glyphs.saturating_mul(8), 8);
-    let mut scratch = Buffer::empty(small);
-    BigText::builder()
-        .pixel_size(PixelSize::Full)
-        .style(style)
-        .lines(vec![Line::from(line)])
-        .build()
-        .render(small, &mut scratch);
+    let glyphs: Vec<[u8; 8]> = line.chars().map(bitmap).collect();
+    let count = u16::try_from(glyphs.len()).unwrap_or(u16::MAX);
     let target = centred(
         area,
-        small.width.saturating_mul(sx),
-        small.height.saturating_mul(sy),
+        count.saturating_mul(8).saturating_mul(sx),
+        8u16.saturating_mul(sy),
         dy,
     );
+    let mut blank = Cell::EMPTY;
+    blank.set_style(style);
+    let mut lit = blank.clone();
+    lit.set_char('█');
     for y in target.top()..target.bottom() {
+        let row = usize::from((y - target.y) / sy);
         for x in target.left()..target.right() {
-            let from = ((x - target.x) / sx, (y - target.y) / sy);
-            if let (Some(source), Some(cell)) = (scratch.cell(from), buf.cell_mut((x, y))) {
-                *cell = source.clone();
+            let column = usize::from((x - target.x) / sx);
+            let bits = glyphs.get(column / 8).map_or(0, |glyph| glyph[row]);
+            let pixel = if bits & (1 << (column % 8)) == 0 {
+                &blank
+            } else {
+                &lit
+            };
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.clone_from(pixel);
             }
         }
     }
+}
+
+/// The 8×8 bitmap of `c` (bit `n` of row `r` is pixel `n` from the left), blank when the font
+/// has none. `drawable` keeps text to ASCII and Latin-1, which these two tables cover.
+fn bitmap(c: char) -> [u8; 8] {
+    BASIC_FONTS
+        .get(c)
+        .or_else(|| LATIN_FONTS.get(c))
+        .unwrap_or([0; 8])
 }

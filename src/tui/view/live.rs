@@ -15,6 +15,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 use super::big::{self, Size};
 use super::format::{self, countdown, hhmm};
 use super::labels::{context, holder, mood};
+use super::one_line;
 use super::theme::{Mood, Theme};
 use crate::domain::meeting::{Meeting, Status};
 use crate::tui::app::App;
@@ -109,9 +110,9 @@ pub fn draw(
     };
     big::render(&[name], name_size, theme.strong(), row(name_rows), buf);
     if show_context {
-        Paragraph::new(Line::from(context(plan, slot)).centered())
-            .style(theme.dim())
-            .render(row(1), buf);
+        let rect = row(1);
+        buf.set_style(rect, theme.dim());
+        one_line::render(Line::from(context(plan, slot)).centered(), rect, buf);
     }
     row(gap);
     big::render(&[&text], digits, theme.digits(mood), row(digits_rows), buf);
@@ -159,7 +160,7 @@ pub fn state_line(
         let text = format!(" REHEARSAL ×{} ", app.settings.speed);
         spans.push(Span::styled(text, theme.rehearsal()));
     }
-    Paragraph::new(Line::from(spans).centered()).render(area, buf);
+    one_line::render(Line::from(spans).centered(), area, buf);
 }
 
 /// The turn's progress: elapsed of allotted.
@@ -203,14 +204,13 @@ fn meeting_line(
         format::standing(status.behind_millis)
     );
     let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX);
-    Paragraph::new(Line::from(right).right_aligned()).render(area, buf);
+    one_line::render(Line::from(right).right_aligned(), area, buf);
     let left = Rect {
         width: area.width.saturating_sub(right_width + 1),
         ..area
     };
-    Paragraph::new(Line::from(format!(" {}", app.agenda.title)))
-        .style(theme.dim())
-        .render(left, buf);
+    buf.set_style(left, theme.dim());
+    one_line::render(Line::from(format!(" {}", app.agenda.title)), left, buf);
 }
 
 /// "Up next  Ben 9:24 · Chidi 9:24 · Closing 5:00": as many as fit, at most four.
@@ -246,5 +246,5 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme, buf: &mut
     if listed == 0 {
         spans.push(Span::styled("the end of the meeting", theme.dim()));
     }
-    Paragraph::new(Line::from(spans).centered()).render(area, buf);
+    one_line::render(Line::from(spans).centered(), area, buf);
 }
