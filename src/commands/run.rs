@@ -97,6 +97,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     };
     let mut persist = StatePersist {
         store,
+        durable: None,
         loaded: &loaded,
         hash,
         seed: app.settings.seed,
@@ -142,6 +143,9 @@ fn tell(line: std::fmt::Arguments) {
 /// Saves the meeting in the state directory so a crash, a kill or a quit loses nothing.
 struct StatePersist<'a> {
     store: Option<StateStore>,
+    /// The meeting as last saved durably: while it stays the same, the periodic saves only
+    /// refresh the file.
+    durable: Option<Saved>,
     loaded: &'a Loaded,
     hash: String,
     seed: u64,
@@ -164,10 +168,16 @@ impl Persist for StatePersist<'_> {
             now,
             Local::now(),
         );
-        store.save(&state).map_err(|error| error.to_string())
+        if self.durable.as_ref() == Some(saved) {
+            return store.refresh(&state).map_err(|error| error.to_string());
+        }
+        store.save(&state).map_err(|error| error.to_string())?;
+        self.durable = Some(saved.clone());
+        Ok(())
     }
 
     fn discard(&mut self) -> Result<(), String> {
+        self.durable = None;
         match &self.store {
             Some(store) => store.remove().map_err(|error| error.to_string()),
             None => Ok(()),

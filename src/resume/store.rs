@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::{FORMAT_VERSION, ResumeError, SavedMeeting, StateError};
-use crate::private_file::write_atomic;
+use crate::private_file::{Rename, write_atomic_with};
 
 const FILE_NAME: &str = "meeting.json";
 const DIR_MODE: u32 = 0o700;
@@ -56,6 +56,20 @@ impl StateStore {
     /// `StateError::Write` when the directory or file cannot be written; the caller shows
     /// it as a warning and keeps timing.
     pub fn save(&self, state: &SavedMeeting) -> Result<(), StateError> {
+        self.write(state, Rename::Durable)
+    }
+
+    /// `save` for a meeting unchanged since the last `save`, only later: losing it to a power
+    /// cut loses nothing, since resuming from the earlier file counts the same time, so the
+    /// directory is not fsynced.
+    ///
+    /// # Errors
+    /// As `save`.
+    pub fn refresh(&self, state: &SavedMeeting) -> Result<(), StateError> {
+        self.write(state, Rename::MayRevert)
+    }
+
+    fn write(&self, state: &SavedMeeting, rename: Rename) -> Result<(), StateError> {
         let write_error = |source| StateError::Write {
             dir: self.dir.clone(),
             source,
@@ -69,7 +83,7 @@ impl StateStore {
         fs::set_permissions(&self.dir, Permissions::from_mode(DIR_MODE)).map_err(write_error)?;
         let bytes =
             serde_json::to_vec_pretty(state).map_err(|e| write_error(io::Error::other(e)))?;
-        write_atomic(&self.path(), &bytes).map_err(write_error)
+        write_atomic_with(&self.path(), &bytes, rename).map_err(write_error)
     }
 
     /// Loads the saved meeting.
