@@ -1,0 +1,72 @@
+//! A meeting's timing state: what undo restores and what a resumed process reads back, with
+//! the check that a state read from disk holds sane times. No names, no prompts.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Where a slot stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SlotStatus {
+    Pending,
+    Current,
+    Done,
+    /// The member passed (`s`).
+    Passed,
+}
+
+/// The timing of one slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotProgress {
+    pub status: SlotStatus,
+    /// Frozen when the slot starts; only `+`/`-` change it afterwards.
+    pub allotted: Option<Duration>,
+    /// Time spoken before the slot's last pause or hand-over.
+    pub banked: Duration,
+}
+
+/// Everything undo restores: positions, presence and times. No names, no prompts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub present: Vec<bool>,
+    pub slots: Vec<SlotProgress>,
+    /// The current slot; `None` once the meeting is over.
+    pub current: Option<usize>,
+    /// When the current slot last resumed; `None` while paused.
+    pub running_since: Option<Duration>,
+    pub finished_at: Option<Duration>,
+}
+
+/// The part of a meeting that a resumed process needs, besides the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub start: Duration,
+    pub end: Duration,
+    pub progress: Progress,
+    /// Room resets by `Drift::index`: counts only, never who or when.
+    pub resets: [u32; 6],
+    /// `Some(true)` while the reset overlay is open and paused the clock itself.
+    pub resetting: Option<bool>,
+    pub reset_pauses: bool,
+}
+
+/// No meeting-clock value in a saved state is this large; a larger one is a damaged file, and
+/// refusing it keeps every later sum of durations far from overflow.
+const SANE_CLOCK: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
+/// Whether every time in a saved state is below `SANE_CLOCK`.
+pub(super) fn within_reason(saved: &Saved) -> bool {
+    let progress = &saved.progress;
+    let times = [saved.start, saved.end]
+        .into_iter()
+        .chain(progress.running_since)
+        .chain(progress.finished_at)
+        .chain(
+            progress
+                .slots
+                .iter()
+                .flat_map(|slot| [Some(slot.banked), slot.allotted])
+                .flatten(),
+        );
+    times.into_iter().all(|time| time < SANE_CLOCK)
+}
