@@ -250,3 +250,24 @@ fn no_color_and_the_flag_keep_every_state_in_words_without_colour() {
         assert_eq!(session.wait_exit(), 0);
     }
 }
+
+#[test]
+fn a_resize_redraws_at_once_even_where_the_screen_sleeps_ten_seconds() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run"], 80, 24, state.path());
+    session.wait_for("enter start");
+    // The opening screen wakes every 10 s on its own; a resize missed by the wait would show
+    // late by a random part of that. Three rounds make a missed one very likely to show.
+    for _ in 0..3 {
+        let asked = std::time::Instant::now();
+        session.resize(19, 5);
+        session.wait_for("enlarge");
+        session.resize(80, 24);
+        session.wait_for("enter start");
+        let took = asked.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(4),
+            "two redraws took {took:?}"
+        );
+    }
+}

@@ -132,6 +132,24 @@ impl Session {
         }
     }
 
+    /// Resizes the terminal, as dragging the window's corner would (the kernel sends
+    /// SIGWINCH); what the program wrote before is read at the old size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        while self.pump(Duration::from_millis(20)) {}
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resizing the terminal");
+        self.parser.set_size(
+            rows.try_into().expect("rows > 0"),
+            cols.try_into().expect("cols > 0"),
+        );
+    }
+
     /// Types `keys` as a terminal would send them.
     pub fn press(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("typing");
