@@ -23,16 +23,25 @@ pub struct Screen<W: Write> {
 }
 
 impl<W: Write> Screen<W> {
-    /// A screen whose first frame clears the terminal and paints every cell.
+    /// A screen whose first frame clears the terminal and paints every cell, for an output in
+    /// raw mode.
     pub fn new(out: W) -> Self {
         Screen {
             out,
             shown: Buffer::empty(Rect::ZERO),
             next: Buffer::empty(Rect::ZERO),
-            encoder: Encoder::default(),
+            encoder: Encoder::new(true),
             bytes: Vec::with_capacity(4096),
             repaint: true,
         }
+    }
+
+    /// For an output that still translates line feeds (a terminal other than the one in raw
+    /// mode): rows are then reached by absolute moves only.
+    #[must_use]
+    pub fn without_line_feeds(mut self) -> Self {
+        self.encoder = Encoder::new(false);
+        self
     }
 
     /// The next frame repaints everything: after the terminal was handed to someone else.

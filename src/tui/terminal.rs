@@ -49,7 +49,23 @@ pub fn enter() -> io::Result<Screen<Stdout>> {
         hook(info);
     }));
     take()?;
-    Ok(Screen::new(io::stdout()))
+    let screen = Screen::new(io::stdout());
+    Ok(if output_is_processed() {
+        screen.without_line_feeds()
+    } else {
+        screen
+    })
+}
+
+/// Whether the terminal on standard output still processes output (turns a line feed into a
+/// new line). Raw mode is set on the input's terminal; output to another one keeps it.
+fn output_is_processed() -> bool {
+    // SAFETY: an all-zero termios is a valid value to be overwritten; tcgetattr only writes
+    // into the struct we own.
+    let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: as above; the descriptor is standard output.
+    let read = unsafe { libc::tcgetattr(libc::STDOUT_FILENO, &raw mut termios) };
+    read != 0 || termios.c_oflag & libc::OPOST != 0
 }
 
 fn take() -> io::Result<()> {

@@ -14,10 +14,13 @@ use ratatui::buffer::{Buffer, Cell, CellWidth};
 use self::look::Look;
 
 /// What the terminal is known to hold besides its cells: `None` where unknown.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Encoder {
     pen: Option<Look>,
     cursor: Option<(u16, u16)>,
+    /// Whether a line feed only moves down: true in raw mode, where the terminal does no
+    /// output processing; with it on, a line feed also returns to the first column.
+    line_feeds: bool,
 }
 
 /// A forward move costs `ESC [ n C`; rewriting a gap this short with its own cells is cheaper.
@@ -77,9 +80,20 @@ fn decimal_len(n: u16) -> usize {
 }
 
 impl Encoder {
+    /// An encoder that knows nothing of the terminal yet; `line_feeds` as the field says.
+    #[must_use]
+    pub fn new(line_feeds: bool) -> Encoder {
+        Encoder {
+            pen: None,
+            cursor: None,
+            line_feeds,
+        }
+    }
+
     /// Forgets the pen and cursor, for when something else may have written to the terminal.
     pub fn forget(&mut self) {
-        *self = Encoder::default();
+        self.pen = None;
+        self.cursor = None;
     }
 
     /// Clears the screen to the default colours; afterwards it shows `Buffer::empty`.
@@ -150,8 +164,7 @@ impl Encoder {
 
     /// Moves to column `x` of row `y` by the shorter of an absolute move and line feeds plus
     /// a move along the row; `row` is row `y`'s next cells, starting at column `left`.
-    /// (Raw mode turns off output processing, so a line feed only moves down, and it never
-    /// scrolls: the target row is on the screen and below the cursor.)
+    /// (A line feed never scrolls here: the target row is on the screen, below the cursor.)
     fn move_to(&mut self, x: u16, y: u16, left: u16, row: &[Cell], out: &mut Vec<u8>) {
         let Some((cx, cy)) = self.cursor else {
             return self.cursor_to(x, y, out);
@@ -160,7 +173,7 @@ impl Encoder {
             return;
         }
         let down = y.wrapping_sub(cy);
-        if cy > y || down > MOST_LINE_FEEDS {
+        if cy > y || down > MOST_LINE_FEEDS || (down > 0 && !self.line_feeds) {
             return self.cursor_to(x, y, out);
         }
         let along = self.along(cx, x, left, row);

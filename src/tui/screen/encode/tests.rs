@@ -153,7 +153,7 @@ proptest! {
     ) {
         let area = Rect::new(0, 0, width, height);
         let mut parser = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
-        let mut encoder = Encoder::default();
+        let mut encoder = Encoder::new(true);
         let mut bytes = Vec::new();
         encoder.clear(&mut bytes);
         let mut shown = Buffer::empty(area);
@@ -172,7 +172,7 @@ proptest! {
 fn an_unchanged_frame_sends_nothing() {
     let area = Rect::new(0, 0, 20, 3);
     let frame = paint(area, &[(1, 1, 3, 1, 0, 1), (0, 2, 5, 2, 3, 4)]);
-    let mut encoder = Encoder::default();
+    let mut encoder = Encoder::new(true);
     let mut bytes = Vec::new();
     encoder.frame(&Buffer::empty(area), &frame, &mut bytes);
     bytes.clear();
@@ -186,7 +186,7 @@ fn one_changed_cell_is_one_move_and_one_character() {
     let before = paint(area, &[(4, 1, 3, 1, 0, 1)]);
     let mut after = before.clone();
     after[(5, 1)].set_symbol(" ");
-    let mut encoder = Encoder::default();
+    let mut encoder = Encoder::new(true);
     let mut bytes = Vec::new();
     encoder.frame(&Buffer::empty(area), &before, &mut bytes);
     bytes.clear();
@@ -204,7 +204,7 @@ fn short_gaps_are_rewritten_and_long_gaps_jumped() {
     for x in [0, 3, 20] {
         after[(x, 0)].set_symbol("-");
     }
-    let mut encoder = Encoder::default();
+    let mut encoder = Encoder::new(true);
     let mut bytes = Vec::new();
     encoder.frame(&Buffer::empty(area), &before, &mut bytes);
     bytes.clear();
@@ -229,7 +229,7 @@ fn the_pen_changes_only_what_differs() {
         Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     );
     next.set_string(2, 0, "c", Style::new().fg(Color::Yellow));
-    let mut encoder = Encoder::default();
+    let mut encoder = Encoder::new(true);
     let mut bytes = Vec::new();
     encoder.clear(&mut bytes);
     bytes.clear();
@@ -248,11 +248,27 @@ fn a_few_rows_down_are_line_feeds() {
     let mut after = before.clone();
     after.set_string(2, 1, "x", Style::new());
     after.set_string(0, 3, "y", Style::new());
-    let mut encoder = Encoder::default();
+    let mut encoder = Encoder::new(true);
     let mut bytes = Vec::new();
     encoder.clear(&mut bytes);
     encoder.frame(&Buffer::empty(area), &before, &mut bytes);
     bytes.clear();
     encoder.frame(&before, &after, &mut bytes);
     assert_eq!(String::from_utf8(bytes).unwrap(), "\nx\n\n\ry");
+}
+
+#[test]
+fn without_raw_output_rows_are_reached_by_absolute_moves() {
+    let area = Rect::new(0, 0, 10, 5);
+    let mut before = Buffer::empty(area);
+    before.set_string(0, 0, "ab", Style::new());
+    let mut after = before.clone();
+    after.set_string(2, 1, "x", Style::new());
+    let mut encoder = Encoder::new(false);
+    let mut bytes = Vec::new();
+    encoder.clear(&mut bytes);
+    encoder.frame(&Buffer::empty(area), &before, &mut bytes);
+    bytes.clear();
+    encoder.frame(&before, &after, &mut bytes);
+    assert_eq!(String::from_utf8(bytes).unwrap(), "\u{1b}[2;3Hx");
 }
