@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Local};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Action, action_for};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
@@ -181,6 +181,20 @@ impl App {
 
     /// Handles one key at `now`.
     pub fn handle_key(&mut self, event: &KeyEvent, now: Duration) -> Flow {
+        // A terminal sends esc and a key typed right after it as one alt+key. With an overlay
+        // open both were meant: the esc closes it and the key acts on the screen below.
+        // Without one, esc alone does nothing there (or quits, on the summary): the key counts.
+        if self.overlay.is_some()
+            && event.modifiers.contains(KeyModifiers::ALT)
+            && matches!(event.code, KeyCode::Char(_))
+        {
+            let flow = self.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), now);
+            if flow != Flow::Continue {
+                return flow;
+            }
+            let key = KeyEvent::new(event.code, event.modifiers.difference(KeyModifiers::ALT));
+            return self.handle_key(&key, now);
+        }
         let action = action_for(event);
         if action == Some(Action::Suspend) {
             return Flow::Suspend;

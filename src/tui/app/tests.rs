@@ -227,6 +227,20 @@ fn overlays_open_and_close_with_their_key_or_esc() {
 }
 
 #[test]
+fn esc_then_a_key_arriving_as_alt_key_closes_the_overlay_and_acts() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    let first = current_member(&app, min(1));
+    key(&mut app, KeyCode::Char('?'), min(1));
+    app.handle_key(
+        &KeyEvent::new(KeyCode::Char('n'), KeyModifiers::ALT),
+        min(1),
+    );
+    assert_eq!(app.overlay, None, "the esc closed the help");
+    assert_ne!(current_member(&app, min(1)), first, "the n moved on");
+}
+
+#[test]
 fn f_toggles_the_projector_view() {
     let mut app = app();
     chars(&mut app, "f", Duration::ZERO);
