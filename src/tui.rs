@@ -65,7 +65,6 @@ fn event_loop(
     let mut pending: Option<Event> = None;
     // crossterm may hold more events from the bytes it last read: ask it before waiting.
     let mut queued = false;
-    let mut hung_up = false;
     let mut last_save = Duration::ZERO;
     loop {
         let (now, stopped) = clock.read(wait);
@@ -76,8 +75,7 @@ fn event_loop(
                 now,
             );
         }
-        // A closed terminal window is a hang-up, whether or not SIGHUP reached us.
-        if let Some(signal) = signals.received().or(hung_up.then_some(libc::SIGHUP)) {
+        if let Some(signal) = signals.received() {
             save(&mut app, persist, now);
             return Ok(Ended {
                 app,
@@ -104,7 +102,8 @@ fn event_loop(
         }
         app.expire_notice(now);
         if let Err(error) = draw(screen, &app, now) {
-            return terminal_failed(error, input, app, persist, now);
+            hang_up_or_fail(error, input, signals, &mut app, persist, now)?;
+            continue;
         }
         // Saved right after it is shown: the fsyncs take milliseconds the room should not
         // wait for, and a crash in between loses one keypress at most.
@@ -116,7 +115,8 @@ fn event_loop(
             if app.warning != shown_warning
                 && let Err(error) = draw(screen, &app, now)
             {
-                return terminal_failed(error, input, app, persist, now);
+                hang_up_or_fail(error, input, signals, &mut app, persist, now)?;
+                continue;
             }
         }
         if app.bell_due(now) {
@@ -126,14 +126,12 @@ fn event_loop(
         let until = app.next_change(now).map(|at| clock.real_until(at, now));
         wait = until.unwrap_or(IDLE_WAIT).min(IDLE_WAIT);
         let timeout = if queued { Duration::ZERO } else { wait };
-        let next = next_event(input, timeout, queued);
-        let event = match next {
-            Ok(Next::Gone) => {
-                hung_up = true;
+        let event = match next_event(input, signals, timeout, queued) {
+            Ok(event) => event,
+            Err(error) => {
+                hang_up_or_fail(error, input, signals, &mut app, persist, now)?;
                 None
             }
-            Ok(Next::Event(event)) => event,
-            Err(error) => return terminal_failed(error, input, app, persist, now),
         };
         queued = event.is_some();
         if let Some(event) = event {
@@ -151,43 +149,41 @@ fn draw(screen: &mut Screen<Stdout>, app: &App, now: Duration) -> io::Result<()>
     screen.draw(size, |area, buf| view::render(app, now, area, buf))
 }
 
-/// What a wait brought.
-enum Next {
-    /// An event, or none before the timeout.
-    Event(Option<Event>),
-    /// The terminal hung up.
-    Gone,
-}
-
 /// Waits up to `timeout` and reads one event if there is one; `queued` says crossterm may
-/// still hold events read earlier.
-fn next_event(input: &mut Input, timeout: Duration, queued: bool) -> io::Result<Next> {
+/// still hold events read earlier. A closed terminal window is recorded as a hang-up, so the
+/// loop ends as it does for SIGHUP, whether or not that signal reached us.
+fn next_event(
+    input: &mut Input,
+    signals: &Signals,
+    timeout: Duration,
+    queued: bool,
+) -> io::Result<Option<Event>> {
     let wake = input.wait(timeout)?;
     if wake == Wake::Gone {
-        return Ok(Next::Gone);
+        signals.hang_up();
+        return Ok(None);
     }
     if (queued || wake == Wake::Input) && event::poll(Duration::ZERO)? {
-        return Ok(Next::Event(Some(event::read()?)));
+        return Ok(Some(event::read()?));
     }
-    Ok(Next::Event(None))
+    Ok(None)
 }
 
-/// The terminal failed mid-meeting. The meeting is saved first; if the window closed under
-/// a write, that is a hang-up like any other, not an error.
-fn terminal_failed(
+/// The terminal failed mid-meeting. If the window closed under a read or a write, that is a
+/// hang-up like any other (recorded, and the loop ends at its next turn); otherwise the
+/// meeting is saved and the error returned.
+fn hang_up_or_fail(
     error: io::Error,
     input: &mut Input,
-    mut app: App,
+    signals: &Signals,
+    app: &mut App,
     persist: &mut dyn Persist,
     now: Duration,
-) -> io::Result<Ended> {
-    save(&mut app, persist, now);
+) -> io::Result<()> {
     if matches!(input.wait(Duration::ZERO), Ok(Wake::Gone)) {
-        return Ok(Ended {
-            app,
-            now,
-            signal: Some(libc::SIGHUP),
-        });
+        signals.hang_up();
+        return Ok(());
     }
+    save(app, persist, now);
     Err(error)
 }

@@ -27,6 +27,15 @@ impl Signals {
         Ok(Signals(received))
     }
 
+    /// Records a hang-up found some other way (the terminal closed under a read or a write),
+    /// unless a signal came first.
+    pub fn hang_up(&self) {
+        let hangup = libc::SIGHUP as usize;
+        let _ = self
+            .0
+            .compare_exchange(0, hangup, Ordering::Relaxed, Ordering::Relaxed);
+    }
+
     /// The signal received, if any.
     #[must_use]
     pub fn received(&self) -> Option<i32> {
