@@ -84,6 +84,14 @@ fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>
     Ok((agenda, bytes, label.display().to_string()))
 }
 
+/// A line on standard error for the person at the terminal. Not `eprintln!`: after a hang-up
+/// there is no terminal to read it, and `eprintln!` would panic on the failed write instead of
+/// letting the program exit with its code.
+pub fn tell(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 /// A closed pipe downstream (`forumtimer plan | head`) is not an error worth a message.
 #[must_use]
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {

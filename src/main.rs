@@ -1,6 +1,5 @@
 //! The `forumtimer` binary: parse the command line, dispatch, print the error once, exit.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -22,8 +21,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Signal(signal)) => ExitCode::from(signal_exit_code(signal)),
         Err(error) if commands::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            // Not `eprintln!`: with the terminal gone it would panic instead of failing.
-            let _ = writeln!(std::io::stderr(), "forumtimer: {error:#}");
+            commands::tell(format_args!("forumtimer: {error:#}"));
             ExitCode::FAILURE
         }
     }

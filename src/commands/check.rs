@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Outcome;
+use super::{Outcome, tell};
 use crate::agenda;
 use crate::agenda::values::human;
 use crate::cli::CheckArgs;
@@ -33,7 +33,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             }
             Err(error) => {
                 all_valid = false;
-                eprintln!("{error}");
+                tell(format_args!("{error}"));
             }
         }
     }

@@ -5,7 +5,7 @@ use std::io::{ErrorKind, Write};
 
 use anyhow::{Context, Result, bail};
 
-use super::Outcome;
+use super::{Outcome, tell};
 use crate::agenda::templates;
 use crate::cli::NewArgs;
 
@@ -48,10 +48,10 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
     };
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    eprintln!(
+    tell(format_args!(
         "wrote {}; edit it, then `forumtimer check {}`",
         path.display(),
         path.display()
-    );
+    ));
     Ok(Outcome::Success)
 }

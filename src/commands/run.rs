@@ -2,13 +2,13 @@
 //! agenda, deadline, report path, saved state), run the meeting, then say what happened on the
 //! normal screen.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
 use chrono::Local;
 
-use super::{Loaded, Outcome, load, meeting_length};
+use super::{Loaded, Outcome, load, meeting_length, tell};
 use crate::cli::RunArgs;
 use crate::domain::meeting::Saved;
 use crate::domain::plan::Plan;
@@ -132,12 +132,6 @@ fn after(args: &RunArgs, ended: &Ended) -> Result<Outcome> {
         ));
     }
     Ok(Outcome::Success)
-}
-
-/// A line on standard error. After a hang-up there is no terminal to read it, and `eprintln!`
-/// would panic on the failed write instead of exiting with the signal's code.
-fn tell(line: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Saves the meeting in the state directory so a crash, a kill or a quit loses nothing.
