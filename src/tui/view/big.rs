@@ -144,11 +144,11 @@ fn centred(area: Rect, width: u16, height: u16, dy: u16) -> Rect {
 /// font's bitmaps: what tui-big-text's `Full` size draws, scaled, without a scratch buffer to
 /// render and copy every second.
 fn scaled(line: &str, sx: u16, sy: u16, style: Style, area: Rect, dy: u16, buf: &mut Buffer) {
-    let glyphs: Vec<[u8; 8]> = line.chars().map(bitmap).collect();
-    let count = u16::try_from(glyphs.len()).unwrap_or(u16::MAX);
+    let count = u16::try_from(line.chars().count()).unwrap_or(u16::MAX);
+    let glyph_width = 8u16.saturating_mul(sx);
     let target = centred(
         area,
-        count.saturating_mul(8).saturating_mul(sx),
+        count.saturating_mul(glyph_width),
         8u16.saturating_mul(sy),
         dy,
     );
@@ -156,18 +156,21 @@ fn scaled(line: &str, sx: u16, sy: u16, style: Style, area: Rect, dy: u16, buf: 
     blank.set_style(style);
     let mut lit = blank.clone();
     lit.set_char('█');
-    for y in target.top()..target.bottom() {
-        let row = usize::from((y - target.y) / sy);
-        for x in target.left()..target.right() {
-            let column = usize::from((x - target.x) / sx);
-            let bits = glyphs.get(column / 8).map_or(0, |glyph| glyph[row]);
-            let pixel = if bits & (1 << (column % 8)) == 0 {
-                &blank
-            } else {
-                &lit
-            };
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.clone_from(pixel);
+    let starts = (target.x..target.right()).step_by(usize::from(glyph_width.max(1)));
+    for (c, left) in line.chars().zip(starts) {
+        let glyph = bitmap(c);
+        let right = left.saturating_add(glyph_width).min(target.right());
+        for y in target.top()..target.bottom() {
+            let bits = glyph[usize::from((y - target.y) / sy)];
+            for x in left..right {
+                let pixel = if bits & (1 << ((x - left) / sx)) == 0 {
+                    &blank
+                } else {
+                    &lit
+                };
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    cell.clone_from(pixel);
+                }
             }
         }
     }
