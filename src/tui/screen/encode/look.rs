@@ -43,38 +43,33 @@ impl Look {
     /// Writes the SGR sequence that turns a pen of look `pen` (`None`: unknown) into this
     /// look; nothing when it already is.
     pub fn switch_from(self, pen: Option<Look>, out: &mut Vec<u8>) {
-        let look = self;
-        if pen == Some(look) {
+        if pen == Some(self) {
             return;
         }
         out.extend_from_slice(b"\x1b[");
         let params = out.len();
         let from = match pen {
-            // Attributes can be switched off one by one, but bold and dim share an "off", so
-            // dropping any of them starts again from plain.
-            Some(pen) if !pen.modifier.difference(look.modifier).is_empty() => {
-                out.push(b'0');
-                Look::PLAIN
-            }
-            Some(pen) => pen,
-            None => {
+            Some(pen) if pen.modifier.difference(self.modifier).is_empty() => pen,
+            // An unknown pen, or one with an attribute to drop: attributes could be switched
+            // off one by one, but bold and dim share an "off", so start again from plain.
+            _ => {
                 out.push(b'0');
                 Look::PLAIN
             }
         };
         for (modifier, code) in MODIFIER_CODES {
-            if look.modifier.contains(modifier) && !from.modifier.contains(modifier) {
+            if self.modifier.contains(modifier) && !from.modifier.contains(modifier) {
                 separate(out, params);
                 out.push(code);
             }
         }
-        if look.fg != from.fg {
+        if self.fg != from.fg {
             separate(out, params);
-            color_params(look.fg, Layer::Foreground, out);
+            color_params(self.fg, Layer::Foreground, out);
         }
-        if look.bg != from.bg {
+        if self.bg != from.bg {
             separate(out, params);
-            color_params(look.bg, Layer::Background, out);
+            color_params(self.bg, Layer::Background, out);
         }
         out.push(b'm');
     }

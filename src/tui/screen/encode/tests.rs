@@ -168,15 +168,21 @@ proptest! {
     }
 }
 
+/// What `encoder` sends to go from `before` to `after`, once a cleared screen shows `before`.
+fn second_frame(mut encoder: Encoder, before: &Buffer, after: &Buffer) -> String {
+    let mut bytes = Vec::new();
+    encoder.clear(&mut bytes);
+    encoder.frame(&Buffer::empty(before.area), before, &mut bytes);
+    bytes.clear();
+    encoder.frame(before, after, &mut bytes);
+    String::from_utf8(bytes).unwrap()
+}
+
 #[test]
 fn an_unchanged_frame_sends_nothing() {
     let area = Rect::new(0, 0, 20, 3);
     let frame = paint(area, &[(1, 1, 3, 1, 0, 1), (0, 2, 5, 2, 3, 4)]);
-    let mut encoder = Encoder::new(true);
-    let mut bytes = Vec::new();
-    encoder.frame(&Buffer::empty(area), &frame, &mut bytes);
-    bytes.clear();
-    encoder.frame(&frame, &frame.clone(), &mut bytes);
+    let bytes = second_frame(Encoder::new(true), &frame, &frame.clone());
     assert!(bytes.is_empty(), "{bytes:?}");
 }
 
@@ -186,13 +192,11 @@ fn one_changed_cell_is_one_move_and_one_character() {
     let before = paint(area, &[(4, 1, 3, 1, 0, 1)]);
     let mut after = before.clone();
     after[(5, 1)].set_symbol(" ");
-    let mut encoder = Encoder::new(true);
-    let mut bytes = Vec::new();
-    encoder.frame(&Buffer::empty(area), &before, &mut bytes);
-    bytes.clear();
-    encoder.frame(&before, &after, &mut bytes);
     // The pen is bold green and the cursor just after the glyphs: back three, no SGR.
-    assert_eq!(String::from_utf8(bytes).unwrap(), "\u{1b}[3D ");
+    assert_eq!(
+        second_frame(Encoder::new(true), &before, &after),
+        "\u{1b}[3D "
+    );
 }
 
 #[test]
@@ -204,71 +208,50 @@ fn short_gaps_are_rewritten_and_long_gaps_jumped() {
     for x in [0, 3, 20] {
         after[(x, 0)].set_symbol("-");
     }
-    let mut encoder = Encoder::new(true);
-    let mut bytes = Vec::new();
-    encoder.frame(&Buffer::empty(area), &before, &mut bytes);
-    bytes.clear();
-    encoder.frame(&before, &after, &mut bytes);
-    assert_eq!(String::from_utf8(bytes).unwrap(), "\r-bc-\u{1b}[16C-");
+    assert_eq!(
+        second_frame(Encoder::new(true), &before, &after),
+        "\r-bc-\u{1b}[16C-"
+    );
 }
 
 #[test]
 fn the_pen_changes_only_what_differs() {
     let area = Rect::new(0, 0, 10, 1);
     let mut next = Buffer::empty(area);
-    next.set_string(
-        0,
-        0,
-        "a",
-        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-    );
-    next.set_string(
-        1,
-        0,
-        "b",
-        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    );
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    next.set_string(0, 0, "a", bold.fg(Color::Green));
+    next.set_string(1, 0, "b", bold.fg(Color::Yellow));
     next.set_string(2, 0, "c", Style::new().fg(Color::Yellow));
-    let mut encoder = Encoder::new(true);
-    let mut bytes = Vec::new();
-    encoder.clear(&mut bytes);
-    bytes.clear();
-    encoder.frame(&Buffer::empty(area), &next, &mut bytes);
     assert_eq!(
-        String::from_utf8(bytes).unwrap(),
+        second_frame(Encoder::new(true), &Buffer::empty(area), &next),
         "\u{1b}[1H\u{1b}[1;32ma\u{1b}[33mb\u{1b}[0;33mc"
     );
 }
 
-#[test]
-fn a_few_rows_down_are_line_feeds() {
-    let area = Rect::new(0, 0, 10, 5);
-    let mut before = Buffer::empty(area);
+/// "ab" on the first row; the next frame adds an "x" under the "b"'s right.
+fn ab_then_x_below() -> (Buffer, Buffer) {
+    let mut before = Buffer::empty(Rect::new(0, 0, 10, 5));
     before.set_string(0, 0, "ab", Style::new());
     let mut after = before.clone();
     after.set_string(2, 1, "x", Style::new());
+    (before, after)
+}
+
+#[test]
+fn a_few_rows_down_are_line_feeds() {
+    let (before, mut after) = ab_then_x_below();
     after.set_string(0, 3, "y", Style::new());
-    let mut encoder = Encoder::new(true);
-    let mut bytes = Vec::new();
-    encoder.clear(&mut bytes);
-    encoder.frame(&Buffer::empty(area), &before, &mut bytes);
-    bytes.clear();
-    encoder.frame(&before, &after, &mut bytes);
-    assert_eq!(String::from_utf8(bytes).unwrap(), "\nx\n\n\ry");
+    assert_eq!(
+        second_frame(Encoder::new(true), &before, &after),
+        "\nx\n\n\ry"
+    );
 }
 
 #[test]
 fn without_raw_output_rows_are_reached_by_absolute_moves() {
-    let area = Rect::new(0, 0, 10, 5);
-    let mut before = Buffer::empty(area);
-    before.set_string(0, 0, "ab", Style::new());
-    let mut after = before.clone();
-    after.set_string(2, 1, "x", Style::new());
-    let mut encoder = Encoder::new(false);
-    let mut bytes = Vec::new();
-    encoder.clear(&mut bytes);
-    encoder.frame(&Buffer::empty(area), &before, &mut bytes);
-    bytes.clear();
-    encoder.frame(&before, &after, &mut bytes);
-    assert_eq!(String::from_utf8(bytes).unwrap(), "\u{1b}[2;3Hx");
+    let (before, after) = ab_then_x_below();
+    assert_eq!(
+        second_frame(Encoder::new(false), &before, &after),
+        "\u{1b}[2;3Hx"
+    );
 }
