@@ -312,3 +312,18 @@ fn remove_deletes_the_state_and_tolerates_none() {
     assert!(!store.exists());
     store.remove().unwrap();
 }
+
+#[test]
+fn a_refresh_replaces_the_saved_meeting_like_a_save() {
+    let (meeting, now) = running();
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().join("forumtimer"));
+    store.save(&saved(&meeting, now)).unwrap();
+    let later = saved(&meeting, now + Duration::from_secs(10));
+    store.refresh(&later).unwrap();
+    assert_eq!(store.load().unwrap(), later);
+    let mode = fs::metadata(store.path()).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let files = fs::read_dir(dir.path().join("forumtimer")).unwrap().count();
+    assert_eq!(files, 1, "no temp file left behind");
+}

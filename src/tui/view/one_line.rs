@@ -27,3 +27,42 @@ pub fn render(line: Line, area: Rect, buf: &mut Buffer) {
     };
     buf.set_line(area.x + offset, area.y, &line, area.width - offset);
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use ratatui::style::{Color, Style};
+    use ratatui::text::Span;
+
+    use super::*;
+
+    /// Words as the views write them, wide characters included.
+    const WORDS: [&str; 6] = ["Ben", " · ", "9:24", "Up next", "界", "Zoë"];
+
+    proptest! {
+        #[test]
+        fn any_line_lands_where_paragraph_puts_it(
+            words in proptest::collection::vec((0..WORDS.len(), any::<bool>()), 0..8),
+            alignment in 0..3usize,
+            (x, width, height) in (0u16..5, 0u16..40, 0u16..3),
+        ) {
+            let spans: Vec<Span> = words
+                .iter()
+                .map(|&(word, coloured)| {
+                    let style = if coloured { Style::new().fg(Color::Green) } else { Style::new() };
+                    Span::styled(WORDS[word], style)
+                })
+                .collect();
+            let line = Line::from(spans).alignment(
+                [Alignment::Left, Alignment::Center, Alignment::Right][alignment],
+            );
+            let area = Rect::new(x, 1, width, height);
+            let whole = Rect::new(0, 0, 48, 5);
+            let mut ours = Buffer::empty(whole);
+            let mut theirs = Buffer::empty(whole);
+            render(line.clone(), area, &mut ours);
+            Paragraph::new(line).render(area, &mut theirs);
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+}
