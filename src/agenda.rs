@@ -5,6 +5,7 @@
 //! - `source`: reading a file safely (regular, ≤ 1 MiB, UTF-8).
 //! - `scan`: refusing control/bidi characters and pathological nesting before TOML parsing.
 //! - `schema`: the file as written (serde); `toml_error`: TOML/serde messages made friendly.
+//! - [`json_schema`]: the JSON Schema of that file, for editors (`forumtimer schema`).
 //! - `validate`, `segments`, `members`, `values`: the rules of SPEC §3.
 //! - `error`, `diagnostic`: [`AgendaError`] and its cargo-style rendering.
 //! - [`templates`]: the shipped agendas; `text`: which characters are forbidden, and escaping.
@@ -16,6 +17,7 @@
 
 mod diagnostic;
 mod error;
+pub mod json_schema;
 mod members;
 mod scan;
 mod schema;

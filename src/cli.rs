@@ -24,6 +24,8 @@ pub enum Command {
     New(NewArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Print the JSON Schema of the agenda format, for TOML editors.
+    Schema,
 }
 
 /// Who and how long, shared by `run` and `plan`.

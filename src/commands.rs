@@ -6,6 +6,7 @@ pub mod completions;
 pub mod new;
 pub mod plan;
 pub mod run;
+pub mod schema;
 
 use std::path::Path;
 

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::New(args) => commands::new::run(&args),
         Command::Completions(args) => commands::completions::run(&args),
+        Command::Schema => commands::schema::run(),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -15,7 +15,7 @@ use crate::domain::agenda::{Order, Phase, PhaseKind, Segment, SegmentKind};
 /// More phases than any spotlight needs; bounds the unrolled plan.
 pub const MAX_PHASES: usize = 20;
 
-const ORDERS: &[&str] = &["agenda", "shuffle", "reverse"];
+pub(crate) const ORDERS: &[&str; 3] = &["agenda", "shuffle", "reverse"];
 const KINDS_HELP: &str = "a segment is a fixed block (`length`), a round (`each`) or a \
                           spotlight (`phases` with a `speaker`): keep exactly one";
 
