@@ -2,11 +2,27 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValuesParser;
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+
+use crate::agenda::templates;
+
+mod help;
+use help::{
+    ABOUT, CHECK_EXAMPLES, COMPLETIONS_EXAMPLES, EXAMPLES, MAN_EXAMPLES, NEW_EXAMPLES,
+    PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES,
+};
 
 /// A calm full-screen timer for peer forums: equal time, one-key facilitation.
 #[derive(Debug, Parser)]
-#[command(name = "forumtimer", version, about, propagate_version = true)]
+#[command(
+    name = "forumtimer",
+    version = env!("FORUMTIMER_VERSION"),
+    about,
+    long_about = ABOUT,
+    propagate_version = true,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -15,23 +31,33 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run a meeting full-screen.
+    #[command(after_help = RUN_EXAMPLES)]
     Run(RunArgs),
     /// Print the schedule an agenda gives, slot by slot.
+    #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
     /// Check agenda files; exits 1 if any is invalid.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Write a new, commented agenda to edit.
+    #[command(after_help = NEW_EXAMPLES)]
     New(NewArgs),
     /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
     /// Print the JSON Schema of the agenda format, for TOML editors.
+    #[command(after_help = SCHEMA_EXAMPLES)]
     Schema,
+    /// Print the manual page (roff).
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
 }
 
 /// Who and how long, shared by `run` and `plan`.
 #[derive(Debug, Clone, Args)]
 pub struct MeetingArgs {
     /// Agenda file (TOML); the built-in classic forum when omitted (with --resume: the saved one).
+    #[arg(value_hint = ValueHint::FilePath)]
     pub agenda: Option<PathBuf>,
     /// Members, comma-separated, replacing the agenda's: "Ana,Ben,Chidi".
     #[arg(long, value_name = "LIST")]
@@ -86,14 +112,19 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Agenda files to check.
-    #[arg(required = true, value_name = "AGENDA")]
+    #[arg(required = true, value_name = "AGENDA", value_hint = ValueHint::FilePath)]
     pub agendas: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// Which ready-made agenda to start from (see `forumtimer new --list`).
-    #[arg(long, value_name = "NAME", default_value = "classic-forum")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = templates::DEFAULT,
+        value_parser = PossibleValuesParser::new(templates::names().iter().copied())
+    )]
     pub template: String,
     /// Where to write it (default: standard output).
     #[arg(long, short, value_name = "FILE")]

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod man;
 pub mod new;
 pub mod plan;
 pub mod run;

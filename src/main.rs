@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::New(args) => commands::new::run(&args),
         Command::Completions(args) => commands::completions::run(&args),
         Command::Schema => commands::schema::run(),
+        Command::Man => commands::man::run(),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -158,6 +158,7 @@ fn new_writes_a_template_that_checks() {
     forumtimer()
         .args(["new", "--template", "support-circle", "--output"])
         .arg(&path)
+        .env("XDG_DATA_HOME", dir.path())
         .assert()
         .success();
     forumtimer().arg("check").arg(&path).assert().success();
@@ -171,6 +172,7 @@ fn new_never_overwrites_without_force() {
     forumtimer()
         .args(["new", "--output"])
         .arg(&path)
+        .env("XDG_DATA_HOME", dir.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains("--force"));
@@ -178,6 +180,7 @@ fn new_never_overwrites_without_force() {
     forumtimer()
         .args(["new", "--force", "--output"])
         .arg(&path)
+        .env("XDG_DATA_HOME", dir.path())
         .assert()
         .success();
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep me");
@@ -188,7 +191,7 @@ fn new_names_the_templates_when_one_is_unknown() {
     forumtimer()
         .args(["new", "--template", "nope"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("support-circle"));
 }
 

@@ -1,11 +1,12 @@
-//! `forumtimer new`: write a ready, commented agenda to start from.
+//! `forumtimer new`: write a ready, commented agenda to start from, whose first line points
+//! TOML editors at the agenda schema (see `schema`).
 
 use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
 
 use anyhow::{Context, Result, bail};
 
-use super::{Outcome, tell};
+use super::{Outcome, schema, tell};
 use crate::agenda::templates;
 use crate::cli::NewArgs;
 
@@ -21,13 +22,14 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Success);
     }
-    let Some(text) = templates::get(&args.template) else {
+    let Some(template) = templates::get(&args.template) else {
         bail!(
             "no template named `{}`; choose one of: {}",
             args.template,
             templates::names().join(", ")
         );
     };
+    let text = with_editor_schema(template);
     let Some(path) = &args.output else {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(Outcome::Success);
@@ -54,4 +56,21 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
         path.display()
     ));
     Ok(Outcome::Success)
+}
+
+/// The template with a `#:schema` first line naming the editor copy of the schema, which is
+/// refreshed on the way. An agenda is still written when the copy cannot be: editors then
+/// only lack completion, and the message says how to make the copy by hand.
+fn with_editor_schema(template: &str) -> String {
+    let Some(path) = schema::editor_copy() else {
+        return template.to_string();
+    };
+    if let Err(error) = schema::refresh_editor_copy(&path) {
+        tell(format_args!(
+            "forumtimer: note: cannot write the editor schema to {}: {error}; `forumtimer schema > {}` makes it",
+            path.display(),
+            path.display()
+        ));
+    }
+    schema::with_directive(template, &path)
 }
