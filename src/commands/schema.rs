@@ -49,14 +49,21 @@ pub fn refresh_editor_copy(path: &Path) -> std::io::Result<()> {
 }
 
 /// `agenda` with `#:schema PATH` as its first line, replacing a directive already there (the
-/// shipped agendas name the repository's copy).
+/// shipped agendas name the repository's copy). A path that is not plain text on one line
+/// (not UTF-8, or with a control character such as a newline) cannot be named in a comment
+/// line without breaking the agenda: then the agenda goes without a directive.
 #[must_use]
 pub fn with_directive(agenda: &str, schema: &Path) -> String {
     let body = match agenda.split_once('\n') {
         Some((first, rest)) if first.starts_with(DIRECTIVE) => rest,
         _ => agenda,
     };
-    format!("{DIRECTIVE}{}\n{body}", schema.display())
+    match schema.to_str() {
+        Some(path) if !path.chars().any(crate::agenda::text::is_forbidden) => {
+            format!("{DIRECTIVE}{path}\n{body}")
+        }
+        _ => body.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +86,13 @@ mod tests {
             again,
             "#:schema /home/ana/.local/share/forumtimer/agenda.schema.json\n# A forum\ntitle = \"Forum\"\n"
         );
+    }
+
+    #[test]
+    fn a_path_that_would_break_the_line_is_left_out() {
+        let agenda = "#:schema ../schema/agenda.schema.json\ntitle = \"Forum\"\n";
+        let odd = Path::new("/tmp/a\nmembers = []/agenda.schema.json");
+        assert_eq!(with_directive(agenda, odd), "title = \"Forum\"\n");
     }
 
     #[test]
