@@ -280,3 +280,36 @@ proptest! {
         prop_assert_eq!(schema, loader.is_ok() || too_long, "{:?}: {:?}", text, loader);
     }
 }
+
+#[test]
+fn the_defaults_the_schema_states_are_the_loaders() {
+    use forumtimer::domain::agenda::{Order, PhaseKind, SegmentKind};
+    let schema = json_schema::schema();
+    let top = &schema["properties"];
+    let segment = &schema["definitions"]["Segment"]["properties"];
+    let phase = &schema["definitions"]["Phase"]["properties"];
+    let agenda = forumtimer::agenda::parse(
+        "minimal",
+        "members = [\"Ana\", \"Ben\"]\n\
+         [[segment]]\nname = \"Updates\"\neach = \"5m\"\n\
+         [[segment]]\nname = \"Spotlight\"\nspeaker = \"Ana\"\n\
+         phases = [{ name = \"Shares\", each = \"3m\" }]\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(top["title"]["default"], json!(agenda.title));
+    assert_eq!(top["reset_pauses"]["default"], json!(agenda.reset_pauses));
+    assert_eq!(top["bell"]["default"], json!(agenda.bell));
+    let SegmentKind::Round { order, .. } = &agenda.segments[0].kind else {
+        panic!("a round");
+    };
+    assert_eq!(*order, Order::Agenda);
+    assert_eq!(segment["order"]["default"], "agenda");
+    let SegmentKind::Spotlight { phases, .. } = &agenda.segments[1].kind else {
+        panic!("a spotlight");
+    };
+    let PhaseKind::Round { skip_speaker, .. } = phases[0].kind else {
+        panic!("a round phase");
+    };
+    assert_eq!(phase["skip_speaker"]["default"], json!(skip_speaker));
+}

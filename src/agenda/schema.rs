@@ -28,7 +28,7 @@ use super::json_schema::{
 )]
 pub(crate) struct File {
     /// The meeting's title, shown on the opening screen. Default: "Forum".
-    #[schemars(with = "Option<Name>", example = &"Monthly forum")]
+    #[schemars(with = "Option<Name>", example = &"Monthly forum", extend("default" = super::DEFAULT_TITLE))]
     pub title: Option<Spanned<String>>,
     /// Why the group meets, shown on the opening screen under the title.
     #[schemars(with = "Option<Text>")]
@@ -49,8 +49,10 @@ pub(crate) struct File {
     #[schemars(with = "Option<DurationText>")]
     pub warn: Option<Spanned<Value>>,
     /// Whether opening the reset-the-room overlay pauses the speaker's clock. Default: true.
+    #[schemars(extend("default" = true))]
     pub reset_pauses: Option<bool>,
     /// Whether the terminal bell rings at the warning and at zero (as `--bell` does). Default: false.
+    #[schemars(extend("default" = false))]
     pub bell: Option<bool>,
     /// The segments of the meeting, in order: each `[[segment]]` is a fixed block (`length`), a round of turns (`each`) or a spotlight on one member (`speaker` and `phases`).
     #[schemars(with = "Option<Segments>", required)]
@@ -84,7 +86,7 @@ pub(crate) struct Segment {
     #[schemars(with = "Option<Name>", example = &"Ben")]
     pub speaker: Option<Spanned<String>>,
     /// In which order a round's turns go. Only with `each`.
-    #[schemars(with = "Option<Order>")]
+    #[schemars(with = "Option<Order>", extend("default" = super::segments::ORDERS[0]))]
     pub order: Option<Spanned<String>>,
     /// A line shown during the segment, like a question for the round.
     #[schemars(with = "Option<Text>")]
@@ -109,7 +111,7 @@ pub(crate) struct Phase {
     #[schemars(with = "Option<DurationText>")]
     pub each: Option<Spanned<Value>>,
     /// Whether the member in the spotlight sits this round out. Only with `each`. Default: false.
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
     pub skip_speaker: Option<Spanned<bool>>,
     /// A line shown during the phase.
     #[schemars(with = "Option<Text>")]
