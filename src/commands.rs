@@ -63,12 +63,13 @@ pub fn load(args: &MeetingArgs) -> Result<Loaded> {
         }
     };
     if let Some(end) = &args.end {
-        let end = values::parse_time(end).map_err(|why| anyhow::anyhow!("--end: {why}"))?;
+        let end =
+            values::parse_time(end).map_err(|why| anyhow::anyhow!("--end: {}", shown(&why)))?;
         agenda.deadline = Some(Deadline::End(end));
     }
     if let Some(duration) = &args.duration {
-        let length =
-            values::parse_duration(duration).map_err(|why| anyhow::anyhow!("--duration: {why}"))?;
+        let length = values::parse_duration(duration)
+            .map_err(|why| anyhow::anyhow!("--duration: {}", shown(&why)))?;
         agenda.deadline = Some(Deadline::Duration(length));
     }
     Ok(Loaded {
@@ -84,6 +85,12 @@ fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let label = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     Ok((agenda, bytes, label.display().to_string()))
+}
+
+/// A message that quotes what was typed on the command line, with control characters escaped
+/// as agenda text is: a pasted ESC must not act on the terminal the message is shown on.
+pub fn shown(message: &impl std::fmt::Display) -> String {
+    agenda::text::escape(&message.to_string())
 }
 
 /// A line on standard error for the person at the terminal. Not `eprintln!`: after a hang-up

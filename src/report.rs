@@ -25,15 +25,16 @@
 //! length of the slots that took place or were due), `actual_seconds` (time spent). Every
 //! `*_seconds` is a whole number, rounded to the nearest second.
 
-use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, TimeDelta};
 use thiserror::Error;
 
+use crate::agenda::text::escape;
 use crate::domain::summary::Summary;
-use crate::private_file::{parent_dir, write_atomic};
+use crate::private_file::{new_temp, parent_dir, refuse_unsafe, write_atomic};
+use crate::resume::reason;
 
 mod json;
 mod markdown;
@@ -43,15 +44,17 @@ mod tests;
 /// What can go wrong with `--report`; each message says what to change.
 #[derive(Debug, Error)]
 pub enum ReportError {
-    #[error("the report file {} must end in .md or .json — choose one of those", .0.display())]
+    #[error("the report file {} must end in .md or .json — choose one of those", shown(.0))]
     BadExtension(PathBuf),
-    #[error("the report path {} is a directory — give a file name such as {}", .0.display(), .0.join("forum.md").display())]
+    #[error("the report path {} is a directory — give a file name such as {}", shown(.0), shown(&.0.join("forum.md")))]
     IsDirectory(PathBuf),
-    #[error("the folder {} for the report does not exist — create it or choose another path", .0.display())]
+    #[error("the folder {} for the report does not exist — create it or choose another path", shown(.0))]
     NoFolder(PathBuf),
-    #[error("cannot write the report in {} ({source}) — choose a folder you can write to", .dir.display())]
+    #[error("cannot write the report in {} ({}) — choose a folder you can write to, with room for the report", shown(.dir), reason(.source))]
     NotWritable { dir: PathBuf, source: io::Error },
-    #[error("could not write the report {} ({source}) — the meeting summary is still on screen", .path.display())]
+    #[error("the report path {} is not a file to write to ({source}) — choose another path", shown(.path))]
+    Refused { path: PathBuf, source: io::Error },
+    #[error("could not write the report {} ({})", shown(.path), reason(.source))]
     Write { path: PathBuf, source: io::Error },
 }
 
@@ -80,9 +83,14 @@ impl ReportFormat {
     }
 }
 
+/// The probe writes this much and syncs it: more than a report of 30 members takes, so a
+/// disk too full for the report is found before the meeting rather than after it.
+const PROBE_BYTES: usize = 64 * 1024;
+
 /// Checks, before the meeting starts, that a report can be written to `path`: a known
-/// extension, not a directory, and a folder that exists and accepts a new file (tried for
-/// real with a probe file, which also catches read-only mounts).
+/// extension, not a directory, FIFO, device or someone else's symlink, and a folder that
+/// exists and takes a report-sized file (tried for real with a probe file, which also catches
+/// read-only mounts and full disks).
 ///
 /// # Errors
 /// The `ReportError` that writing the report would meet.
@@ -95,17 +103,28 @@ pub fn check_writable(path: &Path) -> Result<(), ReportError> {
     if !dir.is_dir() {
         return Err(ReportError::NoFolder(dir.to_path_buf()));
     }
-    let probe = dir.join(format!(".forumtimer-probe-{}", std::process::id()));
+    refuse_unsafe(path).map_err(|source| ReportError::Refused {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let not_writable = |source| ReportError::NotWritable {
         dir: dir.to_path_buf(),
         source,
     };
-    fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
+    // Removed when dropped, whatever happens.
+    let probe = new_temp(path).map_err(not_writable)?;
+    probe
+        .as_file()
+        .write_all(&vec![b'\n'; PROBE_BYTES])
+        .and_then(|()| probe.as_file().sync_all())
         .map_err(not_writable)?;
-    fs::remove_file(&probe).map_err(not_writable)
+    probe.close().map_err(not_writable)
+}
+
+/// A path as shown in a message: control characters escaped, so a typed ESC cannot act on
+/// the terminal.
+fn shown(path: &Path) -> String {
+    escape(&path.display().to_string())
 }
 
 /// The report text for `summary`; `origin` is the wall-clock time of meeting-clock zero.
@@ -126,6 +145,10 @@ pub fn write(path: &Path, summary: &Summary, origin: DateTime<Local>) -> Result<
     if path.is_dir() {
         return Err(ReportError::IsDirectory(path.to_path_buf()));
     }
+    refuse_unsafe(path).map_err(|source| ReportError::Refused {
+        path: path.to_path_buf(),
+        source,
+    })?;
     write_atomic(path, render(summary, origin, format).as_bytes()).map_err(|source| {
         ReportError::Write {
             path: path.to_path_buf(),

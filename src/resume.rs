@@ -20,7 +20,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
-pub use error::{ResumeError, StateError};
+pub use error::{ResumeError, StateError, reason};
 pub use store::StateStore;
 
 /// The state file's format version; a newer one is refused rather than misread.
@@ -108,6 +108,42 @@ impl SavedMeeting {
         let at_save = Duration::from_millis(self.meeting_clock_at_save);
         at_save.saturating_add(downtime(self, wall_now).saturating_mul(self.speed.max(1)))
     }
+}
+
+/// The opening screen's sentence about an unfinished saved meeting (SPEC §9): which agenda
+/// (its file name, escaped: the state file may have been edited), when it stopped and how far
+/// it got. `None` for a file that could not be read: only that something is saved is said.
+#[must_use]
+pub fn describe_unfinished(saved: Option<&SavedMeeting>, wall_now: DateTime<Local>) -> String {
+    let Some(saved) = saved else {
+        return "A saved meeting that cannot be read is kept here.".to_string();
+    };
+    let agenda = if saved.agenda == BUILTIN_AGENDA {
+        "the built-in agenda".to_string()
+    } else {
+        let name = std::path::Path::new(&saved.agenda).file_name().map_or_else(
+            || saved.agenda.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        crate::agenda::text::escape(&name)
+    };
+    let stopped = saved.saved_at.with_timezone(&Local);
+    let when = if stopped.date_naive() == wall_now.date_naive() {
+        stopped.format("%H:%M").to_string()
+    } else {
+        stopped.format("%a %-d %b %H:%M").to_string()
+    };
+    let progress = &saved.meeting.progress;
+    let slot = progress
+        .current
+        .map_or(progress.slots.len(), |current| current + 1);
+    let into =
+        Duration::from_millis(saved.meeting_clock_at_save).saturating_sub(saved.meeting.start);
+    format!(
+        "An unfinished meeting is saved: {agenda}, stopped {when}, {} in, slot {slot} of {}.",
+        crate::domain::summary::minutes_in_words(into),
+        progress.slots.len()
+    )
 }
 
 /// The wall time since the save; never negative, so a clock set backwards adds nothing.

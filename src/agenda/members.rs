@@ -88,7 +88,16 @@ fn check(names: &[(&str, Option<Range<usize>>)], origin: &str) -> Result<Vec<Str
 /// Whether two member names are the same person: names are unique ignoring case.
 #[must_use]
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+    folded(a) == folded(b)
+}
+
+/// A name as compared (SPEC §3): Unicode NFC, so `José` with a precomposed `é` and with `e`
+/// plus a combining accent are one name, then lower case (renormalised, since lowering can
+/// leave a decomposed sequence).
+fn folded(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let lower: String = name.nfc().collect::<String>().to_lowercase();
+    lower.nfc().collect()
 }
 
 /// The index of `speaker` in `members`, or a problem saying who the members are.
@@ -136,6 +145,17 @@ fn ordinal(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_typed_precomposed_and_decomposed_is_one_duplicate() {
+        let precomposed = "Jos\u{e9}";
+        let decomposed = "Jose\u{301}";
+        assert!(same_name(precomposed, decomposed));
+        assert!(same_name("JOSE\u{301}", precomposed));
+        let error = cli(&[precomposed, decomposed]).unwrap_err();
+        assert!(error.message.contains("appears twice"), "{}", error.message);
+        assert!(!same_name("Jose", precomposed));
+    }
 
     fn cli(names: &[&str]) -> Result<Vec<String>, Problem> {
         from_cli(&names.iter().map(|n| (*n).to_string()).collect::<Vec<_>>())

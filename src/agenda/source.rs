@@ -63,6 +63,10 @@ fn check_metadata(metadata: &std::fs::Metadata) -> Result<(), Problem> {
 
 fn too_large(size: Option<u64>) -> Problem {
     let size = match size {
+        // Just over the limit rounds to "1.0 MiB", which reads as within it: say the bytes.
+        Some(bytes) if bytes < MAX_SIZE + MAX_SIZE / 10 => {
+            format!("{bytes} bytes, {} over", bytes.saturating_sub(MAX_SIZE))
+        }
         Some(bytes) => format!("{:.1} MiB", bytes as f64 / MAX_SIZE as f64),
         None => "more than 1 MiB".to_string(),
     };
@@ -115,5 +119,12 @@ mod tests {
                 .message
                 .contains("1.5 MiB")
         );
+    }
+
+    #[test]
+    fn a_file_just_over_the_limit_is_not_said_to_be_one_mebibyte() {
+        let message = too_large(Some(MAX_SIZE + 1)).message;
+        assert!(!message.contains("1.0 MiB"), "{message}");
+        assert!(message.contains("1048577 bytes, 1 over"), "{message}");
     }
 }

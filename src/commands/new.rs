@@ -3,6 +3,7 @@
 
 use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
+use std::os::unix::fs::OpenOptionsExt;
 
 use anyhow::{Context, Result, bail};
 
@@ -25,7 +26,7 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
     let Some(template) = templates::get(&args.template) else {
         bail!(
             "no template named `{}`; choose one of: {}",
-            args.template,
+            super::shown(&args.template),
             templates::names().join(", ")
         );
     };
@@ -34,8 +35,12 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(Outcome::Success);
     };
+    // A FIFO would block the open for ever, a device or someone else's symlink would be
+    // written through: refused before opening, and O_NONBLOCK in case one is swapped in.
+    crate::private_file::refuse_unsafe(path)
+        .with_context(|| format!("cannot write {}", super::shown(&path.display())))?;
     let mut options = OpenOptions::new();
-    options.write(true);
+    options.write(true).custom_flags(libc::O_NONBLOCK);
     if args.force {
         options.create(true).truncate(true);
     } else {
@@ -48,6 +53,12 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
         ),
         result => result.with_context(|| format!("cannot write {}", path.display()))?,
     };
+    if !file.metadata().is_ok_and(|meta| meta.is_file()) {
+        bail!(
+            "cannot write {}: it is not a regular file",
+            super::shown(&path.display())
+        );
+    }
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     tell(format_args!(

@@ -2,7 +2,8 @@
 //! agenda, deadline, report path, saved state), run the meeting, then say what happened on the
 //! normal screen.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
@@ -14,7 +15,10 @@ use crate::domain::meeting::Saved;
 use crate::domain::plan::Plan;
 use crate::domain::summary::{Summary, minutes_in_words};
 use crate::report;
-use crate::resume::{BUILTIN_AGENDA, SavedMeeting, StateStore, agenda_hash, downtime};
+use crate::resume::{
+    BUILTIN_AGENDA, ResumeError, SavedMeeting, StateStore, agenda_hash, describe_unfinished,
+    downtime, reason,
+};
 use crate::tui::app::{App, Settings};
 use crate::tui::clock::MeetingClock;
 use crate::tui::persist::Persist;
@@ -37,36 +41,50 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         );
     }
     let store = StateStore::default_location();
+    // Held until the process ends: a second `run` must not take over this meeting's file.
+    let (_lock, lock_warning) = match store.as_ref().map(StateStore::lock).transpose()? {
+        Some(Ok(lock)) => (Some(lock), None),
+        Some(Err(error)) => (None, Some(error.to_string())),
+        None => (None, None),
+    };
     let saved = if args.resume {
-        let store = store
-            .as_ref()
-            .ok_or(crate::resume::ResumeError::NoStateDir)?;
+        let store = store.as_ref().ok_or(ResumeError::NoStateDir)?;
         Some(store.load()?)
     } else {
         None
     };
     let mut meeting_args = args.meeting.clone();
+    let mut agenda_from_state = None;
     if let Some(saved) = &saved
         && meeting_args.agenda.is_none()
         && saved.agenda != BUILTIN_AGENDA
     {
         meeting_args.agenda = Some(saved.agenda.clone().into());
+        agenda_from_state = Some(saved.agenda.clone());
     }
-    let loaded = load(&meeting_args)?;
+    // An agenda path read from the state file may name any file: its diagnostic would print
+    // that file's lines, so only the path (escaped) is said.
+    let loaded = load(&meeting_args).map_err(|error| match agenda_from_state {
+        Some(agenda) => ResumeError::AgendaUnreadable { agenda }.into(),
+        None => error,
+    })?;
     if let Some(path) = &args.report {
         report::check_writable(path)?;
     }
     let hash = agenda_hash(&loaded.bytes, &loaded.agenda.members);
     let wall_now = Local::now();
     let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // A resumed rehearsal goes on at the speed it was rehearsed at.
+    let speed = saved.as_ref().map_or(args.speed, |s| s.speed.max(1));
     let mut settings = Settings {
-        speed: args.speed,
+        speed,
         color: !(args.no_color || no_color_env),
         bell: args.bell || loaded.agenda.bell,
         deadline: loaded.agenda.deadline,
         seed: saved.as_ref().map_or_else(|| fastrand::u64(..), |s| s.seed),
     };
-    let (app, start) = match &saved {
+    let mut set_aside = false;
+    let (mut app, start) = match &saved {
         Some(saved) => {
             saved.check_matches(&loaded.label, &hash)?;
             let meeting = saved.restore(Plan::build(&loaded.agenda, saved.seed))?;
@@ -86,52 +104,75 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             // Fail before the full screen opens when the end cannot be met from now.
             meeting_length(&loaded.agenda, wall_now.time())?;
             let mut app = App::new(loaded.agenda.clone(), settings, wall_now);
-            if store.as_ref().is_some_and(StateStore::exists) {
-                app.warning = Some(
-                    "An unfinished meeting is saved: q, then `forumtimer run --resume` continues it. Starting replaces it."
-                        .to_string(),
-                );
+            if let Some(store) = store.as_ref().filter(|store| store.exists()) {
+                let unfinished = store.peek().ok();
+                app.unfinished = Some(describe_unfinished(unfinished.as_ref(), wall_now));
+                set_aside = true;
             }
             (app, Duration::ZERO)
         }
     };
+    app.warning = lock_warning;
     let mut persist = StatePersist {
         store,
         durable: None,
         loaded: &loaded,
         hash,
         seed: app.settings.seed,
-        speed: args.speed,
+        speed,
+        set_aside,
+        last_error: None,
     };
-    let ended = tui::run(app, MeetingClock::new(start, args.speed), &mut persist)?;
-    after(args, &ended)
+    let ended = tui::run(app, MeetingClock::new(start, speed), &mut persist)?;
+    Ok(after(args, &ended, persist.last_error.as_deref()))
 }
 
-/// What the facilitator reads on the normal screen once the full screen closes.
-fn after(args: &RunArgs, ended: &Ended) -> Result<Outcome> {
+/// What the facilitator reads on the normal screen once the full screen closes. Every
+/// sentence is true: "saved" only when the last save worked (`save_error` is its failure).
+fn after(args: &RunArgs, ended: &Ended, save_error: Option<&str>) -> Outcome {
     let Some(meeting) = ended.app.meeting() else {
-        return Ok(Outcome::Success);
+        return Outcome::Success;
+    };
+    let kept = match save_error {
+        None => "`forumtimer run --resume` continues the meeting".to_string(),
+        Some(error) => format!("the meeting could not be saved ({error}), so it cannot be resumed"),
     };
     if let Some(signal) = ended.signal {
         tell(format_args!(
-            "forumtimer: stopped by signal {signal}; `forumtimer run --resume` continues the meeting"
+            "forumtimer: stopped by signal {signal}; {kept}"
         ));
-        return Ok(Outcome::Signal(signal));
+        return Outcome::Signal(signal);
     }
     if meeting.finished_at().is_none() {
-        return Ok(Outcome::Success);
+        return Outcome::Success;
     }
+    let mut outcome = Outcome::Success;
     if let Some(path) = &args.report {
         let summary = Summary::of(meeting, ended.now);
-        report::write(path, &summary, ended.app.origin)?;
-        tell(format_args!("Timing report written to {}", path.display()));
+        match report::write(path, &summary, ended.app.origin) {
+            Ok(()) => tell(format_args!("Timing report written to {}", path.display())),
+            Err(error) => {
+                report_fallback(path, &error, &summary, ended);
+                outcome = Outcome::Failure;
+            }
+        }
     }
     if ended.app.resumable.is_some() {
-        tell(format_args!(
-            "The meeting was ended early and saved: `forumtimer run --resume` continues it."
-        ));
+        tell(format_args!("The meeting was ended early; {kept}."));
     }
-    Ok(Outcome::Success)
+    outcome
+}
+
+/// The report could not be written (a full disk): it goes to standard output, the named
+/// fallback, so the summary is on the screen the facilitator is looking at, not lost.
+fn report_fallback(path: &Path, error: &report::ReportError, summary: &Summary, ended: &Ended) {
+    tell(format_args!(
+        "forumtimer: {error}; the report follows on standard output instead"
+    ));
+    let format = report::ReportFormat::of(path).unwrap_or(report::ReportFormat::Markdown);
+    let text = report::render(summary, ended.app.origin, format);
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 /// Saves the meeting in the state directory so a crash, a kill or a quit loses nothing.
@@ -144,10 +185,33 @@ struct StatePersist<'a> {
     hash: String,
     seed: u64,
     speed: u32,
+    /// An unfinished meeting is in the file: moved to `meeting.json.previous` before the
+    /// first save of this one replaces it.
+    set_aside: bool,
+    /// Why the last save failed; `None` when it worked.
+    last_error: Option<String>,
 }
 
 impl Persist for StatePersist<'_> {
     fn save(&mut self, saved: &Saved, now: Duration) -> Result<(), String> {
+        let result = self.try_save(saved, now);
+        self.last_error = result.as_ref().err().cloned();
+        result
+    }
+
+    fn discard(&mut self) -> Result<(), String> {
+        self.durable = None;
+        let result = match &self.store {
+            Some(store) => store.remove().map_err(|error| error.to_string()),
+            None => Ok(()),
+        };
+        self.last_error = result.as_ref().err().cloned();
+        result
+    }
+}
+
+impl StatePersist<'_> {
+    fn try_save(&mut self, saved: &Saved, now: Duration) -> Result<(), String> {
         let Some(store) = &self.store else {
             return Err(
                 "no state directory: this meeting could not be resumed after a crash".into(),
@@ -162,19 +226,20 @@ impl Persist for StatePersist<'_> {
             now,
             Local::now(),
         );
+        if self.set_aside {
+            store.set_aside().map_err(|error| {
+                format!(
+                    "Not saved: the unfinished meeting could not be kept aside ({})",
+                    reason(&error)
+                )
+            })?;
+            self.set_aside = false;
+        }
         if self.durable.as_ref() == Some(saved) {
             return store.refresh(&state).map_err(|error| error.to_string());
         }
         store.save(&state).map_err(|error| error.to_string())?;
         self.durable = Some(saved.clone());
         Ok(())
-    }
-
-    fn discard(&mut self) -> Result<(), String> {
-        self.durable = None;
-        match &self.store {
-            Some(store) => store.remove().map_err(|error| error.to_string()),
-            None => Ok(()),
-        }
     }
 }

@@ -5,10 +5,14 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::agenda::text::escape;
+
 /// Saving failed. The timer keeps running; the screen shows this as a warning.
 #[derive(Debug, Error)]
 pub enum StateError {
-    #[error("cannot save the meeting in {} ({source}) — the timer goes on, but it could not be resumed after a crash", home(.dir))]
+    /// Said first, then why and where: a narrow screen cuts the end of a line, and what the
+    /// facilitator must know is that a crash now loses the meeting.
+    #[error("Not saved, no resume after a crash: {} in {}", reason(.source), home(.dir))]
     Write { dir: PathBuf, source: io::Error },
     #[error("cannot remove the saved meeting {} ({source}) — delete it by hand so it is not resumed by mistake", home(.path))]
     Remove { path: PathBuf, source: io::Error },
@@ -25,6 +29,10 @@ pub enum ResumeError {
     Missing { dir: PathBuf },
     #[error("cannot read the saved meeting {} ({source}) — check its permissions, or start afresh with `forumtimer run`", home(.path))]
     Unreadable { path: PathBuf, source: io::Error },
+    #[error("the saved meeting {} is not a file forumtimer wrote ({source}) — remove it, then start afresh with `forumtimer run`", home(.path))]
+    Refused { path: PathBuf, source: io::Error },
+    #[error("another forumtimer meeting is running with this state directory{} — finish it there first: two at once would overwrite each other's saved state", holder(*.pid))]
+    Busy { pid: Option<u32> },
     #[error("the saved meeting was damaged ({detail}){} — start afresh with `forumtimer run`", moved(.moved_to.as_ref()))]
     Corrupt {
         detail: String,
@@ -35,23 +43,39 @@ pub enum ResumeError {
         found: u64,
         moved_to: Option<PathBuf>,
     },
-    #[error("the saved meeting was run with the agenda {saved}, not {given} — resume it with `{}`", resume_command(.saved))]
+    #[error("the saved meeting was run with the agenda {}, not {given} — resume it with `{}`", escape(.saved), resume_command(.saved))]
     DifferentAgenda { saved: String, given: String },
     #[error(
-        "the agenda {agenda} or its member list changed since the meeting was saved — undo the change to resume, or start afresh with `forumtimer run`"
+        "the agenda {} or its member list changed since the meeting was saved — undo the change to resume, or start afresh with `forumtimer run`", escape(.agenda)
     )]
     AgendaChanged { agenda: String },
+    #[error("the saved meeting's agenda {} cannot be loaded — check it with `forumtimer check`, or start afresh with `forumtimer run`", escape(.agenda))]
+    AgendaUnreadable { agenda: String },
     #[error(
         "the saved meeting does not fit this agenda's plan — start afresh with `forumtimer run`"
     )]
     DoesNotFit,
 }
 
+/// An I/O error as a person reads it: the system's sentence without "(os error 28)".
+#[must_use]
+pub fn reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+fn holder(pid: Option<u32>) -> String {
+    pid.map_or_else(String::new, |pid| format!(" (process {pid})"))
+}
+
 fn resume_command(agenda: &str) -> String {
     if agenda == super::BUILTIN_AGENDA {
         "forumtimer run --resume".to_string()
     } else {
-        format!("forumtimer run {agenda} --resume")
+        format!("forumtimer run {} --resume", escape(agenda))
     }
 }
 

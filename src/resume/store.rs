@@ -1,18 +1,32 @@
 //! The state file on disk: `<state dir>/forumtimer/meeting.json`, directory 0700, file 0600,
-//! written atomically. A damaged or newer file is moved aside, never overwritten or ignored.
+//! written atomically. A damaged or newer file is moved aside, never overwritten or ignored;
+//! a meeting replaced by a fresh start is kept as `meeting.json.previous` (one generation).
+//! `meeting.lock` is held (`flock`) by the one live meeting; the lock goes with the process.
 
-use std::fs::{self, DirBuilder, Permissions};
-use std::io;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
+use std::io::{self, Read, Seek, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
 use super::{FORMAT_VERSION, ResumeError, SavedMeeting, StateError};
-use crate::private_file::{Rename, write_atomic_with};
+use crate::private_file::{FILE_MODE, Rename, read_regular, write_atomic_with};
 
 const FILE_NAME: &str = "meeting.json";
+const PREVIOUS_NAME: &str = "meeting.json.previous";
+const LOCK_NAME: &str = "meeting.lock";
 const DIR_MODE: u32 = 0o700;
+/// A state file is a few kilobytes; anything this large is not one forumtimer wrote.
+const MAX_STATE_BYTES: u64 = 1 << 20;
+
+/// The advisory lock of the one live meeting of a state directory, released when dropped
+/// (or when the process ends, however it ends).
+#[derive(Debug)]
+pub struct StateLock {
+    _file: File,
+}
 
 /// Where the one saved meeting lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +59,84 @@ impl StateStore {
         self.dir.join(FILE_NAME)
     }
 
+    /// Where a meeting replaced by a fresh start is kept.
+    #[must_use]
+    pub fn previous_path(&self) -> PathBuf {
+        self.dir.join(PREVIOUS_NAME)
+    }
+
+    /// Whether anything (even a damaged file) is saved.
     #[must_use]
     pub fn exists(&self) -> bool {
-        self.path().is_file()
+        fs::symlink_metadata(self.path()).is_ok()
+    }
+
+    /// Takes the state directory's lock for the life of the process.
+    ///
+    /// # Errors
+    /// `ResumeError::Busy` when another live meeting holds it; `StateError::Write` when the
+    /// lock file cannot be made (the caller warns and goes on: the timer never stops for it).
+    pub fn lock(&self) -> Result<Result<StateLock, StateError>, ResumeError> {
+        let write_error = |source| StateError::Write {
+            dir: self.dir.clone(),
+            source,
+        };
+        if let Err(error) = self.make_dir() {
+            return Ok(Err(write_error(error)));
+        }
+        let opened = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(self.dir.join(LOCK_NAME));
+        let mut file = match opened {
+            Ok(file) => file,
+            Err(error) => return Ok(Err(write_error(error))),
+        };
+        // SAFETY: flock only acts on the descriptor, which `file` keeps open.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            let error = io::Error::last_os_error();
+            if error.kind() == io::ErrorKind::WouldBlock {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                return Err(ResumeError::Busy {
+                    pid: text.trim().parse().ok(),
+                });
+            }
+            return Ok(Err(write_error(error)));
+        }
+        // The holder's process id, for the message a second run shows; best effort.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(Ok(StateLock { _file: file }))
+    }
+
+    /// Moves the saved meeting to `meeting.json.previous` (replacing an older one there), so a
+    /// fresh start that replaces it can still be undone by hand.
+    ///
+    /// # Errors
+    /// When the file exists and cannot be moved.
+    pub fn set_aside(&self) -> io::Result<Option<PathBuf>> {
+        if !self.exists() {
+            return Ok(None);
+        }
+        let previous = self.previous_path();
+        fs::rename(self.path(), &previous)?;
+        Ok(Some(previous))
+    }
+
+    fn make_dir(&self) -> io::Result<()> {
+        DirBuilder::new()
+            .recursive(true)
+            .mode(DIR_MODE)
+            .create(&self.dir)?;
+        // An existing directory keeps the mode it had; ours holds meeting state, so tighten it.
+        fs::set_permissions(&self.dir, Permissions::from_mode(DIR_MODE))
     }
 
     /// Saves `state` atomically, creating the directory 0700 if needed.
@@ -74,13 +163,7 @@ impl StateStore {
             dir: self.dir.clone(),
             source,
         };
-        DirBuilder::new()
-            .recursive(true)
-            .mode(DIR_MODE)
-            .create(&self.dir)
-            .map_err(write_error)?;
-        // An existing directory keeps the mode it had; ours holds meeting state, so tighten it.
-        fs::set_permissions(&self.dir, Permissions::from_mode(DIR_MODE)).map_err(write_error)?;
+        self.make_dir().map_err(write_error)?;
         let bytes =
             serde_json::to_vec_pretty(state).map_err(|e| write_error(io::Error::other(e)))?;
         write_atomic_with(&self.path(), &bytes, rename).map_err(write_error)
@@ -92,31 +175,52 @@ impl StateStore {
     /// `Missing` when there is none; `Corrupt` or `FutureVersion` (the file moved aside
     /// first, so the next start is not blocked by it); `Unreadable` on other I/O errors.
     pub fn load(&self) -> Result<SavedMeeting, ResumeError> {
+        self.read(true)
+    }
+
+    /// Reads the saved meeting without moving a damaged one aside: what the opening screen
+    /// says about an unfinished meeting before anyone decides.
+    ///
+    /// # Errors
+    /// As `load`, with nothing moved.
+    pub fn peek(&self) -> Result<SavedMeeting, ResumeError> {
+        self.read(false)
+    }
+
+    fn read(&self, move_damaged: bool) -> Result<SavedMeeting, ResumeError> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
+        let bytes = match read_regular(&path, MAX_STATE_BYTES) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(ResumeError::Missing {
                     dir: self.dir.clone(),
                 });
             }
+            Err(source) if source.kind() == io::ErrorKind::InvalidInput => {
+                return Err(ResumeError::Refused { path, source });
+            }
             Err(source) => return Err(ResumeError::Unreadable { path, source }),
+        };
+        let aside = |why| move_damaged.then(|| self.move_aside(why)).flatten();
+        let corrupt = |detail: String| ResumeError::Corrupt {
+            detail,
+            moved_to: aside("corrupt"),
         };
         let value: serde_json::Value = match serde_json::from_slice(&bytes) {
             Ok(value) => value,
-            Err(e) => return Err(self.corrupt(e.to_string())),
+            Err(e) => return Err(corrupt(e.to_string())),
         };
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(version) if version == u64::from(FORMAT_VERSION) => {}
             Some(found) if found > u64::from(FORMAT_VERSION) => {
                 return Err(ResumeError::FutureVersion {
                     found,
-                    moved_to: self.move_aside("future"),
+                    moved_to: aside("future"),
                 });
             }
-            _ => return Err(self.corrupt("no known format version".to_string())),
+            _ => return Err(corrupt("no known format version".to_string())),
         }
-        serde_json::from_value(value).map_err(|e| self.corrupt(e.to_string()))
+        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
     }
 
     /// Removes the saved meeting (a finished meeting needs no resume); none is fine.
@@ -130,13 +234,6 @@ impl StateStore {
                 source: e,
             }),
             _ => Ok(()),
-        }
-    }
-
-    fn corrupt(&self, detail: String) -> ResumeError {
-        ResumeError::Corrupt {
-            detail,
-            moved_to: self.move_aside("corrupt"),
         }
     }
 

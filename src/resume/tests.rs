@@ -262,7 +262,78 @@ fn an_unwritable_location_is_an_error_not_a_panic() {
     let store = StateStore::at(blocker.join("forumtimer"));
     let error = store.save(&saved(&meeting, now)).unwrap_err();
     assert!(matches!(error, StateError::Write { .. }));
-    assert!(error.to_string().contains("the timer goes on"), "{error}");
+    // The screen cuts a line at its width: what a crash would cost is said first.
+    let text = error.to_string();
+    let head: String = text.chars().take(40).collect();
+    assert!(head.contains("no resume after a crash"), "{text}");
+    assert!(!text.contains("os error"), "{text}");
+}
+
+#[test]
+fn a_second_live_meeting_is_refused_by_the_lock_and_the_lock_goes_with_its_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().join("forumtimer"));
+    let first = store.lock().unwrap().unwrap();
+    let error = store.lock().unwrap_err();
+    assert!(matches!(error, ResumeError::Busy { pid: Some(pid) } if pid == std::process::id()));
+    assert!(
+        error
+            .to_string()
+            .contains("another forumtimer meeting is running"),
+        "{error}"
+    );
+    drop(first);
+    assert!(store.lock().unwrap().is_ok());
+}
+
+#[test]
+fn a_fresh_start_keeps_the_replaced_meeting_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    assert_eq!(store.set_aside().unwrap(), None);
+    let (meeting, now) = running();
+    store.save(&saved(&meeting, now)).unwrap();
+    let previous = store.set_aside().unwrap().unwrap();
+    assert_eq!(previous, store.previous_path());
+    assert!(!store.exists());
+    let kept: SavedMeeting = serde_json::from_slice(&fs::read(previous).unwrap()).unwrap();
+    assert_eq!(kept, saved(&meeting, now));
+}
+
+#[test]
+fn a_fifo_at_the_state_path_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    let path = std::ffi::CString::new(store.path().to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads the NUL-terminated path we own.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    let error = store.load().unwrap_err();
+    assert!(matches!(error, ResumeError::Refused { .. }), "{error}");
+    assert!(error.to_string().contains("FIFO"), "{error}");
+    let (meeting, now) = running();
+    assert!(store.save(&saved(&meeting, now)).is_err());
+}
+
+#[test]
+fn peeking_at_a_damaged_file_moves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path().to_path_buf());
+    fs::write(store.path(), "{ not json").unwrap();
+    assert!(store.peek().is_err());
+    assert!(store.exists());
+}
+
+#[test]
+fn the_unfinished_meeting_is_described_by_file_name_time_and_progress() {
+    let (meeting, now) = running();
+    let mut state = saved(&meeting, now);
+    state.agenda = "/home/ana/forums/\u{1b}[2Jforum.toml".into();
+    let text = super::describe_unfinished(Some(&state), wall());
+    assert_eq!(
+        text,
+        "An unfinished meeting is saved: \\u{1b}[2Jforum.toml, stopped 19:30, 8 min in, slot 2 of 4."
+    );
+    assert!(super::describe_unfinished(None, wall()).contains("cannot be read"));
 }
 
 #[test]

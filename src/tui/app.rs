@@ -34,10 +34,16 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     ConfirmQuit,
-    Presence { cursor: usize },
-    Reset { drift: Drift },
+    Presence {
+        cursor: usize,
+    },
+    Reset {
+        drift: Drift,
+    },
     Agreements,
     Resources,
+    /// Starting would replace an unfinished saved meeting: asked first (SPEC §9).
+    ConfirmAfresh,
 }
 
 /// What the event loop should do after a key.
@@ -88,6 +94,9 @@ pub struct App {
     pub changed: bool,
     /// The meeting as it was before a confirmed quit: what `--resume` continues.
     pub resumable: Option<Saved>,
+    /// What the opening screen says about an unfinished saved meeting that starting would
+    /// replace; `enter` asks before it does.
+    pub unfinished: Option<String>,
 }
 
 impl App {
@@ -108,6 +117,7 @@ impl App {
             rung: None,
             changed: false,
             resumable: None,
+            unfinished: None,
         }
     }
 
@@ -224,6 +234,9 @@ impl App {
                 if let Some(flag) = present.get_mut(*cursor) {
                     *flag = !*flag;
                 }
+            }
+            KeyCode::Enter if self.unfinished.is_some() => {
+                self.overlay = Some(Overlay::ConfirmAfresh);
             }
             KeyCode::Enter => self.start(now),
             _ => return self.common_key(action),

@@ -1,68 +1,128 @@
-//! The meeting clock: monotonic time scaled by `--speed`, plus any time the system was
-//! asleep. This is the only place the running program reads a clock.
+//! The meeting clock: a clock that counts suspend (`CLOCK_BOOTTIME` on Linux), scaled by
+//! `--speed`. This is the only place the running program reads a clock.
+//!
+//! The wall clock is never read here. NTP, a manual change or a daylight-saving jump steps it
+//! in either direction, and a step must not add or remove meeting time (SPEC §4). Time the
+//! machine slept is the boot clock's gain over the monotonic clock, which stands still in
+//! suspend; a stopped process (ctrl-z, a stall) shows as a gap in both.
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Duration;
 
-/// A gap in the wall clock this much larger than the monotonic one is a system sleep.
-const SLEEP_THRESHOLD: Duration = Duration::from_secs(2);
+/// A gap this much larger than the loop meant to wait is worth saying on screen.
+const STOP_THRESHOLD: Duration = Duration::from_secs(5);
+
+/// One reading of the two clocks the meeting clock is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Time that runs while the machine is awake (`CLOCK_MONOTONIC`).
+    pub awake: Duration,
+    /// Time that runs also while the machine sleeps (`CLOCK_BOOTTIME`); equal to `awake` where
+    /// the platform offers no such clock.
+    pub boot: Duration,
+}
+
+/// Where the clock readings come from: the system, or a test's hand.
+pub trait Source {
+    fn read(&mut self) -> Reading;
+}
+
+/// The system's clocks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClocks;
+
+impl Source for SystemClocks {
+    fn read(&mut self) -> Reading {
+        let awake = clock_time(libc::CLOCK_MONOTONIC);
+        Reading {
+            awake,
+            boot: clock_time(BOOT_CLOCK).max(awake),
+        }
+    }
+}
+
+/// Counts suspend on Linux (and Android).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const BOOT_CLOCK: libc::clockid_t = libc::CLOCK_BOOTTIME;
+/// macOS's `CLOCK_MONOTONIC` counts sleep (its `Instant` does not); elsewhere the monotonic
+/// clock is the best there is, and a sleep shows as nothing.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+const BOOT_CLOCK: libc::clockid_t = libc::CLOCK_MONOTONIC;
+
+fn clock_time(clock: libc::clockid_t) -> Duration {
+    let mut time = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec we own; both clocks exist where used.
+    let read = unsafe { libc::clock_gettime(clock, &raw mut time) };
+    if read != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        u64::try_from(time.tv_sec).unwrap_or(0),
+        u32::try_from(time.tv_nsec).unwrap_or(0),
+    )
+}
 
 /// Reads the meeting clock and notices when the process or the machine stood still.
-#[derive(Debug)]
 pub struct MeetingClock {
-    origin: Instant,
+    source: Box<dyn Source>,
+    /// The boot clock when the meeting clock read `offset`.
+    origin: Duration,
     /// Meeting-clock time at `origin` (non-zero after a resume).
     offset: Duration,
     speed: u32,
-    /// Wall time that passed while the monotonic clock stood still (laptop sleep).
-    slept: Duration,
-    last_mono: Instant,
-    last_wall: SystemTime,
+    last: Reading,
+}
+
+impl std::fmt::Debug for MeetingClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MeetingClock")
+            .field("origin", &self.origin)
+            .field("offset", &self.offset)
+            .field("speed", &self.speed)
+            .finish_non_exhaustive()
+    }
 }
 
 impl MeetingClock {
+    /// The meeting clock on the system's clocks, reading `offset` now.
     #[must_use]
     pub fn new(offset: Duration, speed: u32) -> Self {
-        let now = Instant::now();
+        MeetingClock::with_source(Box::new(SystemClocks), offset, speed)
+    }
+
+    /// The meeting clock on `source` (a test's injected clocks), reading `offset` now.
+    #[must_use]
+    pub fn with_source(mut source: Box<dyn Source>, offset: Duration, speed: u32) -> Self {
+        let last = source.read();
         MeetingClock {
-            origin: now,
+            source,
+            origin: last.boot,
             offset,
             speed: speed.max(1),
-            slept: Duration::ZERO,
-            last_mono: now,
-            last_wall: SystemTime::now(),
+            last,
         }
     }
 
     /// The meeting-clock time now, and how long the program was stopped since the last
-    /// reading if that was long enough to say so (`expected` is how long the loop meant to wait).
+    /// reading if that was long enough to say so (`expected` is how long the loop meant to
+    /// wait). Stopped time is already counted: the meeting went on in the room.
     pub fn read(&mut self, expected: Duration) -> (Duration, Option<Duration>) {
-        self.read_at(Instant::now(), SystemTime::now(), expected)
+        let reading = self.source.read();
+        // Clocks that went backwards (a broken source) count as standing still.
+        let boot = reading.boot.max(self.last.boot);
+        let gap = boot.saturating_sub(self.last.boot);
+        self.last = Reading {
+            awake: reading.awake.max(self.last.awake),
+            boot,
+        };
+        let stopped = (gap > expected + STOP_THRESHOLD).then_some(gap);
+        (self.meeting_time(boot), stopped)
     }
 
-    /// `read` with the two clocks' readings passed in.
-    fn read_at(
-        &mut self,
-        mono: Instant,
-        wall: SystemTime,
-        expected: Duration,
-    ) -> (Duration, Option<Duration>) {
-        let mono_gap = mono.duration_since(self.last_mono);
-        // A wall clock set backwards gives an error here and is ignored: it never removes time.
-        let wall_gap = wall
-            .duration_since(self.last_wall)
-            .unwrap_or(Duration::ZERO);
-        self.last_mono = mono;
-        self.last_wall = wall;
-        if wall_gap > mono_gap + SLEEP_THRESHOLD {
-            self.slept += wall_gap.saturating_sub(mono_gap);
-        }
-        let gap = mono_gap.max(wall_gap);
-        let stopped = (gap > expected + SLEEP_THRESHOLD + Duration::from_secs(3)).then_some(gap);
-        (self.meeting_time(mono), stopped)
-    }
-
-    fn meeting_time(&self, mono: Instant) -> Duration {
-        (mono.duration_since(self.origin) + self.slept)
+    fn meeting_time(&self, boot: Duration) -> Duration {
+        boot.saturating_sub(self.origin)
             .saturating_mul(self.speed)
             .saturating_add(self.offset)
     }
@@ -76,56 +136,102 @@ impl MeetingClock {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
     use super::*;
 
     const SECOND: Duration = Duration::from_secs(1);
 
-    fn clock(speed: u32) -> (MeetingClock, Instant, SystemTime) {
-        let clock = MeetingClock::new(Duration::from_secs(100), speed);
-        let (mono, wall) = (clock.last_mono, clock.last_wall);
-        (clock, mono, wall)
+    /// Clocks a test moves by hand.
+    #[derive(Clone)]
+    struct Hand(Arc<Mutex<Reading>>);
+
+    impl Hand {
+        fn advance(&self, awake: Duration, boot: Duration) {
+            let mut reading = self.0.lock().unwrap();
+            reading.awake += awake;
+            reading.boot += boot;
+        }
+    }
+
+    impl Source for Hand {
+        fn read(&mut self) -> Reading {
+            *self.0.lock().unwrap()
+        }
+    }
+
+    fn clock(speed: u32) -> (MeetingClock, Hand) {
+        let hand = Hand(Arc::new(Mutex::new(Reading {
+            awake: Duration::from_secs(1000),
+            boot: Duration::from_secs(5000),
+        })));
+        let clock =
+            MeetingClock::with_source(Box::new(hand.clone()), Duration::from_secs(100), speed);
+        (clock, hand)
     }
 
     #[test]
     fn the_meeting_clock_runs_from_its_offset_at_the_given_speed() {
-        let (mut clock, mono, wall) = clock(60);
-        let (now, stopped) = clock.read_at(mono + SECOND, wall + SECOND, SECOND);
-        assert_eq!(now, Duration::from_secs(160));
-        assert_eq!(stopped, None);
+        let (mut clock, hand) = clock(60);
+        hand.advance(SECOND, SECOND);
+        assert_eq!(clock.read(SECOND), (Duration::from_secs(160), None));
     }
 
     #[test]
     fn a_system_sleep_is_counted_and_reported() {
-        let (mut clock, mono, wall) = clock(1);
-        // The laptop slept 7 minutes: the wall clock moved, the monotonic clock did not.
+        let (mut clock, hand) = clock(1);
+        // The laptop slept 7 minutes: the boot clock moved, the monotonic clock did not.
         let slept = Duration::from_secs(7 * 60);
-        let (now, stopped) = clock.read_at(mono + SECOND, wall + SECOND + slept, SECOND);
+        hand.advance(SECOND, SECOND + slept);
+        let (now, stopped) = clock.read(SECOND);
         assert_eq!(now, Duration::from_secs(100 + 1 + 7 * 60));
         assert_eq!(stopped, Some(SECOND + slept));
     }
 
     #[test]
-    fn a_wall_clock_set_backwards_changes_nothing() {
-        let (mut clock, mono, wall) = clock(1);
-        let back = wall.checked_sub(Duration::from_secs(3600)).unwrap();
-        let (now, stopped) = clock.read_at(mono + SECOND, back, SECOND);
-        assert_eq!(now, Duration::from_secs(101));
-        assert_eq!(stopped, None);
+    fn a_stopped_process_is_reported_but_already_counted() {
+        let (mut clock, hand) = clock(1);
+        let stopped_for = Duration::from_secs(120);
+        hand.advance(stopped_for, stopped_for);
+        assert_eq!(
+            clock.read(SECOND),
+            (Duration::from_secs(220), Some(stopped_for))
+        );
     }
 
     #[test]
-    fn a_stopped_process_is_reported_but_already_counted() {
-        let (mut clock, mono, wall) = clock(1);
-        let stopped_for = Duration::from_secs(120);
-        let (now, stopped) = clock.read_at(mono + stopped_for, wall + stopped_for, SECOND);
-        assert_eq!(now, Duration::from_secs(220));
-        assert_eq!(stopped, Some(stopped_for));
+    fn a_short_wait_says_nothing() {
+        let (mut clock, hand) = clock(1);
+        hand.advance(Duration::from_secs(10), Duration::from_secs(10));
+        assert_eq!(clock.read(Duration::from_secs(10)).1, None);
+    }
+
+    #[test]
+    fn clocks_that_run_backwards_never_remove_time() {
+        let (mut clock, hand) = clock(1);
+        hand.advance(Duration::from_secs(10), Duration::from_secs(10));
+        assert_eq!(
+            clock.read(Duration::from_secs(10)).0,
+            Duration::from_secs(110)
+        );
+        *hand.0.lock().unwrap() = Reading {
+            awake: Duration::ZERO,
+            boot: Duration::ZERO,
+        };
+        assert_eq!(clock.read(SECOND), (Duration::from_secs(110), None));
     }
 
     #[test]
     fn real_waits_are_scaled_back_by_the_speed() {
-        let (clock, _, _) = clock(60);
+        let (clock, _) = clock(60);
         let at = Duration::from_secs(160);
         assert_eq!(clock.real_until(at, Duration::from_secs(100)), SECOND);
+    }
+
+    #[test]
+    fn the_system_clocks_read_and_the_boot_clock_is_never_behind() {
+        let reading = SystemClocks.read();
+        assert!(reading.awake > Duration::ZERO);
+        assert!(reading.boot >= reading.awake);
     }
 }

@@ -10,18 +10,32 @@ use crossterm::{cursor, execute, style, terminal};
 
 use super::screen::Screen;
 
+/// Every signal whose default action ends the process and that can be caught (SPEC §9):
+/// each one restores the terminal and saves the meeting. SIGPIPE is among them because a
+/// terminal closed under a write may raise it once the handler replaces Rust's `SIG_IGN`.
+pub const TERMINATING: [i32; 8] = [
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGPIPE,
+];
+
 /// Signals that end the program; the number of the one received is kept here.
 #[derive(Debug, Clone)]
 pub struct Signals(Arc<AtomicUsize>);
 
 impl Signals {
-    /// Registers SIGTERM, SIGHUP and SIGINT so they end the loop instead of the process.
+    /// Registers every `TERMINATING` signal so it ends the loop instead of the process.
     ///
     /// # Errors
     /// When the handlers cannot be installed.
     pub fn register() -> io::Result<Signals> {
         let received = Arc::new(AtomicUsize::new(0));
-        for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
+        for signal in TERMINATING {
             signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)?;
         }
         Ok(Signals(received))

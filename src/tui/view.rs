@@ -25,6 +25,7 @@ mod summary;
 #[cfg(test)]
 mod tests;
 mod text_box;
+mod unfinished;
 
 use std::time::Duration;
 
@@ -67,7 +68,10 @@ pub fn render(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
 
 fn screen(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
     match &app.screen {
-        Screen::Opening { cursor, present } => opening::draw(app, *cursor, present, now, area, buf),
+        Screen::Opening { cursor, present } => {
+            opening::draw(app, *cursor, present, now, area, buf);
+            unfinished::notice(app, area, buf);
+        }
         Screen::Meeting(meeting) => match meeting.status(now) {
             Some(status) if app.projector => projector::draw(app, meeting, &status, area, buf),
             Some(status) => live::draw(app, meeting, &status, now, area, buf),
@@ -84,6 +88,7 @@ fn overlay_draw(app: &App, overlay: Overlay, now: Duration, area: Rect, buf: &mu
         Overlay::Reset { drift } => reset::draw(app, drift, now, area, buf),
         Overlay::Agreements => agreements::draw(app, area, buf),
         Overlay::Resources => resources::draw(app, area, buf),
+        Overlay::ConfirmAfresh => unfinished::confirm(app, area, buf),
     }
 }
 

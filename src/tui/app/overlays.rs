@@ -29,6 +29,14 @@ impl App {
                 Key::Char('n') | Key::Code(KeyCode::Esc) => self.overlay = None,
                 _ => {}
             },
+            Overlay::ConfirmAfresh => match key {
+                Key::Char('y') | Key::Code(KeyCode::Enter) => {
+                    self.overlay = None;
+                    self.start(now);
+                }
+                Key::Char('n') | Key::Code(KeyCode::Esc) => self.overlay = None,
+                _ => {}
+            },
             Overlay::Reset { drift } => match key {
                 Key::Char(digit @ '1'..='6') => {
                     let index = usize::from(digit as u8 - b'1');

@@ -1,0 +1,121 @@
+//! An unfinished saved meeting, as the opening screen shows it (SPEC §9): a notice at the top
+//! saying which agenda, when it stopped and how far it got, and the question `enter` asks
+//! before a fresh start replaces it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::popup;
+use super::theme::Theme;
+use crate::tui::app::App;
+
+const HOW: &str = "q, then `forumtimer run --resume` continues it.";
+const QUESTION: &str = "Start a new meeting instead?";
+const KEPT: &str = "The unfinished one is kept aside as meeting.json.previous.";
+const CHOICES: &str = "y / enter start afresh · n / esc back";
+
+/// The notice on the opening screen's top rows, over whatever the centred layout put there.
+pub fn notice(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(text) = &app.unfinished else {
+        return;
+    };
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let lines = vec![
+        Line::from(text.as_str()).style(theme.warning()),
+        Line::from(HOW).style(theme.warning()),
+    ];
+    let rows = Rect {
+        height: area.height.min(2),
+        ..area
+    };
+    ratatui::widgets::Clear.render(rows, buf);
+    Paragraph::new(lines).centered().render(rows, buf);
+}
+
+/// Asks before a fresh start replaces the unfinished meeting; the keys are handled by `App`.
+pub fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let what = app.unfinished.as_deref().unwrap_or_default();
+    let width = popup::widest([what, QUESTION, KEPT, CHOICES]).min(area.width.saturating_sub(4));
+    let inner = popup::open("Unfinished meeting", width, 6, theme, area, buf);
+    let lines = vec![
+        Line::from(what).centered(),
+        Line::from(""),
+        Line::from(QUESTION).style(theme.strong()).centered(),
+        Line::from(KEPT).centered(),
+        Line::from(""),
+        Line::from(CHOICES).centered(),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use chrono::{Local, TimeZone};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::domain::agenda::Agenda;
+    use crate::tui::app::{App, Overlay, Settings};
+
+    fn app() -> App {
+        let settings = Settings {
+            speed: 1,
+            color: false,
+            bell: false,
+            deadline: None,
+            seed: 0,
+        };
+        let origin = Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).unwrap();
+        let mut app = App::new(Agenda::new("Forum", &["Ana", "Ben"]), settings, origin);
+        app.unfinished =
+            Some("An unfinished meeting is saved: forum.toml, stopped at 19:42.".into());
+        app
+    }
+
+    fn text(app: &App) -> String {
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        crate::tui::view::render(app, Duration::ZERO, area, &mut buf);
+        buf.content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect()
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), Duration::ZERO);
+    }
+
+    #[test]
+    fn the_opening_screen_says_an_unfinished_meeting_is_saved() {
+        let screen = text(&app());
+        assert!(screen.contains("forum.toml, stopped at 19:42"), "{screen}");
+        assert!(screen.contains("--resume` continues it"), "{screen}");
+    }
+
+    #[test]
+    fn enter_asks_before_starting_afresh_and_esc_keeps_the_opening_screen() {
+        let mut app = app();
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.overlay, Some(Overlay::ConfirmAfresh));
+        assert!(app.meeting().is_none());
+        assert!(text(&app).contains("meeting.json.previous"));
+        press(&mut app, KeyCode::Esc);
+        assert!(app.overlay.is_none() && app.meeting().is_none());
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('y'));
+        assert!(app.meeting().is_some());
+    }
+}
