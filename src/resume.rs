@@ -47,6 +47,19 @@ pub struct SavedMeeting {
     /// The meeting clock at the save, in milliseconds.
     pub meeting_clock_at_save: u64,
     pub meeting: Saved,
+    /// The boot clock at the save: within the same boot it measures the time the program was
+    /// closed even if the wall clock was stepped meanwhile. Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boot: Option<BootStamp>,
+}
+
+/// Which boot of the machine, and its boot clock (which counts suspend), at one instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BootStamp {
+    /// The kernel's random id of this boot.
+    pub boot_id: String,
+    /// `CLOCK_BOOTTIME` in milliseconds.
+    pub boot_ms: u64,
 }
 
 impl SavedMeeting {
@@ -71,7 +84,15 @@ impl SavedMeeting {
             saved_at: wall_now.fixed_offset().trunc_subsecs(3),
             meeting_clock_at_save: u64::try_from(now.as_millis()).unwrap_or(u64::MAX),
             meeting: meeting.clone(),
+            boot: None,
         }
+    }
+
+    /// The same snapshot, stamped with the boot clock read at the save.
+    #[must_use]
+    pub fn with_boot(mut self, boot: Option<BootStamp>) -> SavedMeeting {
+        self.boot = boot;
+        self
     }
 
     /// Refuses to resume with another agenda, or with one whose bytes or members changed.
@@ -104,9 +125,14 @@ impl SavedMeeting {
     /// The meeting clock to continue from: the clock at the save plus the time the program
     /// was closed, run at the saved speed (the meeting went on in the room meanwhile).
     #[must_use]
-    pub fn clock_on_resume(&self, wall_now: DateTime<Local>) -> Duration {
+    pub fn clock_on_resume(
+        &self,
+        wall_now: DateTime<Local>,
+        boot_now: Option<&BootStamp>,
+    ) -> Duration {
         let at_save = Duration::from_millis(self.meeting_clock_at_save);
-        at_save.saturating_add(downtime(self, wall_now).saturating_mul(self.speed.max(1)))
+        let closed = downtime(self, wall_now, boot_now);
+        at_save.saturating_add(closed.saturating_mul(self.speed.max(1)))
     }
 }
 
@@ -146,9 +172,20 @@ pub fn describe_unfinished(saved: Option<&SavedMeeting>, wall_now: DateTime<Loca
     )
 }
 
-/// The wall time since the save; never negative, so a clock set backwards adds nothing.
+/// The time since the save. Within the same boot it is the boot clock's, so a wall clock
+/// stepped while the program was closed changes nothing; after a reboot only the wall clock
+/// is left, and it is never taken negative, so a clock set backwards adds nothing.
 #[must_use]
-pub fn downtime(saved: &SavedMeeting, wall_now: DateTime<Local>) -> Duration {
+pub fn downtime(
+    saved: &SavedMeeting,
+    wall_now: DateTime<Local>,
+    boot_now: Option<&BootStamp>,
+) -> Duration {
+    if let (Some(then), Some(now)) = (&saved.boot, boot_now)
+        && then.boot_id == now.boot_id
+    {
+        return Duration::from_millis(now.boot_ms.saturating_sub(then.boot_ms));
+    }
     wall_now
         .fixed_offset()
         .signed_duration_since(saved.saved_at)

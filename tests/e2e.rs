@@ -45,6 +45,11 @@ fn age_saved_meeting(state: &std::path::Path, minutes: i64) {
     let at = chrono::DateTime::parse_from_rfc3339(saved["saved_at"].as_str().unwrap()).unwrap();
     let earlier = at - chrono::Duration::minutes(minutes);
     saved["saved_at"] = earlier.to_rfc3339().into();
+    // Within one boot the boot clock, not the wall clock, measures the time closed.
+    if let Some(boot_ms) = saved["boot"]["boot_ms"].as_u64() {
+        let minutes = u64::try_from(minutes).unwrap();
+        saved["boot"]["boot_ms"] = boot_ms.saturating_sub(minutes * 60_000).into();
+    }
     std::fs::write(&path, saved.to_string()).unwrap();
 }
 

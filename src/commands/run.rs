@@ -20,7 +20,7 @@ use crate::resume::{
     downtime, reason,
 };
 use crate::tui::app::{App, Settings};
-use crate::tui::clock::MeetingClock;
+use crate::tui::clock::{self, MeetingClock};
 use crate::tui::persist::Persist;
 use crate::tui::{self, Ended};
 
@@ -88,7 +88,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         Some(saved) => {
             saved.check_matches(&loaded.label, &hash)?;
             let meeting = saved.restore(Plan::build(&loaded.agenda, saved.seed))?;
-            let now = saved.clock_on_resume(wall_now);
+            let boot_now = clock::boot_stamp();
+            let now = saved.clock_on_resume(wall_now, boot_now.as_ref());
             // Checked: a damaged but well-formed state file may hold any clock value.
             let origin = chrono::TimeDelta::from_std(now)
                 .ok()
@@ -96,7 +97,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
                 .unwrap_or(wall_now);
             settings.deadline = None;
             let mut app = App::new(loaded.agenda.clone(), settings, origin).resumed(meeting);
-            let closed = minutes_in_words(downtime(saved, wall_now));
+            let closed = minutes_in_words(downtime(saved, wall_now, boot_now.as_ref()));
             app.notify(format!("Resumed: closed for {closed} — counted"), now);
             (app, now)
         }
@@ -225,7 +226,8 @@ impl StatePersist<'_> {
             saved,
             now,
             Local::now(),
-        );
+        )
+        .with_boot(clock::boot_stamp());
         if self.set_aside {
             store.set_aside().map_err(|error| {
                 format!(

@@ -226,15 +226,18 @@ fn downtime_counts_forward_time_and_ignores_a_clock_set_back() {
     let (meeting, now) = running();
     let mut state = saved(&meeting, now);
     let later = wall() + TimeDelta::minutes(7);
-    assert_eq!(downtime(&state, later), Duration::from_secs(420));
+    assert_eq!(downtime(&state, later, None), Duration::from_secs(420));
     assert_eq!(
-        downtime(&state, wall() - TimeDelta::minutes(7)),
+        downtime(&state, wall() - TimeDelta::minutes(7), None),
         Duration::ZERO
     );
-    assert_eq!(state.clock_on_resume(later), now + Duration::from_secs(420));
+    assert_eq!(
+        state.clock_on_resume(later, None),
+        now + Duration::from_secs(420)
+    );
     state.speed = 10;
     assert_eq!(
-        state.clock_on_resume(later),
+        state.clock_on_resume(later, None),
         now + Duration::from_secs(4200)
     );
 }
@@ -397,4 +400,41 @@ fn a_refresh_replaces_the_saved_meeting_like_a_save() {
     assert_eq!(mode, 0o600);
     let files = fs::read_dir(dir.path().join("forumtimer")).unwrap().count();
     assert_eq!(files, 1, "no temp file left behind");
+}
+
+#[test]
+fn within_one_boot_the_boot_clock_measures_the_time_closed_whatever_the_wall_clock_did() {
+    let (meeting, now) = running();
+    let stamp = |id: &str, boot_ms| super::BootStamp {
+        boot_id: id.into(),
+        boot_ms,
+    };
+    let state = saved(&meeting, now).with_boot(Some(stamp("a", 1_000_000)));
+    let five_minutes_later = stamp("a", 1_300_000);
+    // The wall clock was stepped an hour forward while the program was closed.
+    let stepped = wall() + TimeDelta::hours(1);
+    assert_eq!(
+        downtime(&state, stepped, Some(&five_minutes_later)),
+        Duration::from_secs(300)
+    );
+    assert_eq!(
+        state.clock_on_resume(stepped, Some(&five_minutes_later)),
+        now + Duration::from_secs(300)
+    );
+    // After a reboot only the wall clock is left.
+    let rebooted = stamp("b", 5_000);
+    assert_eq!(
+        downtime(&state, stepped, Some(&rebooted)),
+        Duration::from_secs(3600)
+    );
+}
+
+#[test]
+fn a_file_without_a_boot_stamp_still_loads() {
+    let (meeting, now) = running();
+    let mut json = serde_json::to_value(saved(&meeting, now)).unwrap();
+    assert!(json.get("boot").is_none());
+    json["boot"] = serde_json::json!({"boot_id": "x", "boot_ms": 5});
+    let state: SavedMeeting = serde_json::from_value(json).unwrap();
+    assert_eq!(state.boot.unwrap().boot_ms, 5);
 }

@@ -40,6 +40,25 @@ impl Source for SystemClocks {
     }
 }
 
+/// This boot's id and boot clock, for measuring the time between a save and a resume without
+/// the wall clock; `None` where the system has no boot id.
+#[must_use]
+pub fn boot_stamp() -> Option<crate::resume::BootStamp> {
+    if !cfg!(any(target_os = "linux", target_os = "android")) {
+        return None;
+    }
+    let id = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").ok()?;
+    let id = id.trim();
+    // The kernel writes a UUID; anything else is not trusted as one.
+    if id.is_empty() || id.len() > 64 {
+        return None;
+    }
+    Some(crate::resume::BootStamp {
+        boot_id: id.to_string(),
+        boot_ms: u64::try_from(clock_time(BOOT_CLOCK).as_millis()).unwrap_or(u64::MAX),
+    })
+}
+
 /// Counts suspend on Linux (and Android).
 #[cfg(any(target_os = "linux", target_os = "android"))]
 const BOOT_CLOCK: libc::clockid_t = libc::CLOCK_BOOTTIME;
@@ -226,6 +245,15 @@ mod tests {
         let (clock, _) = clock(60);
         let at = Duration::from_secs(160);
         assert_eq!(clock.real_until(at, Duration::from_secs(100)), SECOND);
+    }
+
+    #[test]
+    fn this_boot_has_a_stamp_that_moves_forward() {
+        if let Some(first) = boot_stamp() {
+            let second = boot_stamp().unwrap();
+            assert_eq!(first.boot_id, second.boot_id);
+            assert!(second.boot_ms >= first.boot_ms);
+        }
     }
 
     #[test]
