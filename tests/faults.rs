@@ -451,3 +451,34 @@ fn a_wall_clock_stepped_back_and_restored_adds_no_meeting_time() {
     assert_eq!(now, Duration::from_secs(423));
     assert_eq!(stopped, Some(Duration::from_secs(421)));
 }
+
+// --- Hostile command-line values ------------------------------------------------------
+
+#[test]
+fn an_escape_typed_into_a_value_is_escaped_in_the_message() {
+    let esc = "x\u{1b}[2Jy";
+    for args in [
+        vec!["plan", "--duration", esc],
+        vec!["plan", "--end", esc],
+        vec!["new", "--template", esc],
+    ] {
+        let output = Command::cargo_bin("forumtimer")
+            .unwrap()
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(!stderr.contains('\u{1b}'), "{args:?}: {stderr:?}");
+        assert!(stderr.contains("x\\u{1b}[2Jy"), "{args:?}: {stderr:?}");
+    }
+    let state = tempfile::tempdir().unwrap();
+    let report = format!("{}/{esc}.txt", state.path().display());
+    let mut session = Session::start(&["run", "--report", &report], 120, 24, state.path());
+    assert_eq!(session.wait_exit(), 1);
+    assert!(
+        session.screen().contains("x\\u{1b}[2Jy.txt"),
+        "{}",
+        session.screen()
+    );
+}
