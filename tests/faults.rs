@@ -484,3 +484,15 @@ fn an_escape_typed_into_a_value_is_escaped_in_the_message() {
         session.screen()
     );
 }
+
+#[test]
+fn a_signal_on_the_opening_screen_exits_as_that_signal() {
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run"], 80, 24, state.path());
+    session.wait_for("enter start");
+    kill(&session, libc::SIGUSR1);
+    assert_eq!(session.wait_exit(), 128 + libc::SIGUSR1.unsigned_abs());
+    assert!(session.screen_is_restored());
+    assert!(session.terminal_is_cooked());
+    assert!(!state_file(state.path()).exists());
+}

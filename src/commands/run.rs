@@ -132,7 +132,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
 /// sentence is true: "saved" only when the last save worked (`save_error` is its failure).
 fn after(args: &RunArgs, ended: &Ended, save_error: Option<&str>) -> Outcome {
     let Some(meeting) = ended.app.meeting() else {
-        return Outcome::Success;
+        // Stopped on the opening screen: nothing to save, but a signal still ends it as one.
+        return ended.signal.map_or(Outcome::Success, Outcome::Signal);
     };
     let kept = match save_error {
         None => "`forumtimer run --resume` continues the meeting".to_string(),

@@ -16,7 +16,8 @@ const QUESTION: &str = "Start a new meeting instead?";
 const KEPT: &str = "The unfinished one is kept aside as meeting.json.previous.";
 const CHOICES: &str = "y / enter start afresh · n / esc back";
 
-/// The notice on the opening screen's top rows, over whatever the centred layout put there.
+/// The notice on the opening screen's top rows, over whatever the centred layout put there;
+/// it stays in view above the question.
 pub fn notice(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(text) = &app.unfinished else {
         return;
@@ -28,12 +29,22 @@ pub fn notice(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(text.as_str()).style(theme.warning()),
         Line::from(HOW).style(theme.warning()),
     ];
+    // Rows after wrapping, approximately (by width, not by word), plus one for word breaks.
+    let wanted: u16 = lines
+        .iter()
+        .map(|line| {
+            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
+            width.div_ceil(area.width.max(1)).max(1)
+        })
+        .sum::<u16>()
+        .saturating_add(u16::from(text.chars().count() > usize::from(area.width)));
+    let paragraph = Paragraph::new(lines).centered().wrap(Wrap { trim: true });
     let rows = Rect {
-        height: area.height.min(2),
+        height: area.height.min(wanted),
         ..area
     };
     ratatui::widgets::Clear.render(rows, buf);
-    Paragraph::new(lines).centered().render(rows, buf);
+    paragraph.render(rows, buf);
 }
 
 /// Asks before a fresh start replaces the unfinished meeting; the keys are handled by `App`.
@@ -41,12 +52,9 @@ pub fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let what = app.unfinished.as_deref().unwrap_or_default();
-    let width = popup::widest([what, QUESTION, KEPT, CHOICES]).min(area.width.saturating_sub(4));
-    let inner = popup::open("Unfinished meeting", width, 6, theme, area, buf);
+    let width = popup::widest([QUESTION, KEPT, CHOICES]);
+    let inner = popup::open("Unfinished meeting", width, 4, theme, area, buf);
     let lines = vec![
-        Line::from(what).centered(),
-        Line::from(""),
         Line::from(QUESTION).style(theme.strong()).centered(),
         Line::from(KEPT).centered(),
         Line::from(""),
@@ -111,7 +119,10 @@ mod tests {
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.overlay, Some(Overlay::ConfirmAfresh));
         assert!(app.meeting().is_none());
-        assert!(text(&app).contains("meeting.json.previous"));
+        let screen = text(&app);
+        assert!(screen.contains("meeting.json.previous"), "{screen}");
+        assert!(screen.contains("n / esc back"), "{screen}");
+        assert!(screen.contains("stopped at 19:42"), "{screen}");
         press(&mut app, KeyCode::Esc);
         assert!(app.overlay.is_none() && app.meeting().is_none());
         press(&mut app, KeyCode::Enter);
