@@ -496,3 +496,15 @@ fn a_signal_on_the_opening_screen_exits_as_that_signal() {
     assert!(session.terminal_is_cooked());
     assert!(!state_file(state.path()).exists());
 }
+
+#[test]
+fn a_stalled_process_counts_the_stall_and_says_so() {
+    let (_state, mut session) = Session::meeting(&["run"]);
+    kill(&session, libc::SIGSTOP);
+    // Longer than a loop turn plus the 5 s the clock lets pass unremarked.
+    std::thread::sleep(Duration::from_secs(7));
+    kill(&session, libc::SIGCONT);
+    session.wait_for("paused by the system for 1 min — counted");
+    session.press("qyq");
+    assert_eq!(session.wait_exit(), 0);
+}
