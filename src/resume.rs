@@ -21,7 +21,7 @@ mod store;
 mod tests;
 
 pub use error::{ResumeError, StateError, reason};
-pub use store::StateStore;
+pub use store::{Lock, StateLock, StateStore};
 
 /// The state file's format version; a newer one is refused rather than misread.
 pub const FORMAT_VERSION: u32 = 1;

@@ -16,7 +16,7 @@ use crate::domain::plan::Plan;
 use crate::domain::summary::{Summary, minutes_in_words};
 use crate::report;
 use crate::resume::{
-    BUILTIN_AGENDA, ResumeError, SavedMeeting, StateStore, agenda_hash, describe_unfinished,
+    BUILTIN_AGENDA, Lock, ResumeError, SavedMeeting, StateStore, agenda_hash, describe_unfinished,
     downtime, reason,
 };
 use crate::tui::app::{App, Settings};
@@ -43,8 +43,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     let store = StateStore::default_location();
     // Held until the process ends: a second `run` must not take over this meeting's file.
     let (_lock, lock_warning) = match store.as_ref().map(StateStore::lock).transpose()? {
-        Some(Ok(lock)) => (Some(lock), None),
-        Some(Err(error)) => (None, Some(error.to_string())),
+        Some(Lock::Held(lock)) => (Some(lock), None),
+        Some(Lock::Unavailable(error)) => (None, Some(error.to_string())),
         None => (None, None),
     };
     let saved = if args.resume {

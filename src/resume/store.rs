@@ -28,6 +28,15 @@ pub struct StateLock {
     _file: File,
 }
 
+/// What taking the lock gave, when no other meeting holds it.
+#[derive(Debug)]
+pub enum Lock {
+    Held(StateLock),
+    /// The lock file cannot be made (the directory cannot be written): the timer goes on, and
+    /// the caller shows this as a warning.
+    Unavailable(StateError),
+}
+
 /// Where the one saved meeting lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateStore {
@@ -74,15 +83,14 @@ impl StateStore {
     /// Takes the state directory's lock for the life of the process.
     ///
     /// # Errors
-    /// `ResumeError::Busy` when another live meeting holds it; `StateError::Write` when the
-    /// lock file cannot be made (the caller warns and goes on: the timer never stops for it).
-    pub fn lock(&self) -> Result<Result<StateLock, StateError>, ResumeError> {
+    /// `ResumeError::Busy` when another live meeting holds it.
+    pub fn lock(&self) -> Result<Lock, ResumeError> {
         let write_error = |source| StateError::Write {
             dir: self.dir.clone(),
             source,
         };
         if let Err(error) = self.make_dir() {
-            return Ok(Err(write_error(error)));
+            return Ok(Lock::Unavailable(write_error(error)));
         }
         let opened = OpenOptions::new()
             .read(true)
@@ -94,7 +102,7 @@ impl StateStore {
             .open(self.dir.join(LOCK_NAME));
         let mut file = match opened {
             Ok(file) => file,
-            Err(error) => return Ok(Err(write_error(error))),
+            Err(error) => return Ok(Lock::Unavailable(write_error(error))),
         };
         // SAFETY: flock only acts on the descriptor, which `file` keeps open.
         if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
@@ -106,14 +114,14 @@ impl StateStore {
                     pid: text.trim().parse().ok(),
                 });
             }
-            return Ok(Err(write_error(error)));
+            return Ok(Lock::Unavailable(write_error(error)));
         }
         // The holder's process id, for the message a second run shows; best effort.
         let _ = file
             .set_len(0)
             .and_then(|()| file.rewind())
             .and_then(|()| write!(file, "{}", std::process::id()));
-        Ok(Ok(StateLock { _file: file }))
+        Ok(Lock::Held(StateLock { _file: file }))
     }
 
     /// Moves the saved meeting to `meeting.json.previous` (replacing an older one there), so a

@@ -276,7 +276,9 @@ fn an_unwritable_location_is_an_error_not_a_panic() {
 fn a_second_live_meeting_is_refused_by_the_lock_and_the_lock_goes_with_its_holder() {
     let dir = tempfile::tempdir().unwrap();
     let store = StateStore::at(dir.path().join("forumtimer"));
-    let first = store.lock().unwrap().unwrap();
+    let Ok(super::Lock::Held(first)) = store.lock() else {
+        panic!("the first lock is taken");
+    };
     let error = store.lock().unwrap_err();
     assert!(matches!(error, ResumeError::Busy { pid: Some(pid) } if pid == std::process::id()));
     assert!(
@@ -286,7 +288,7 @@ fn a_second_live_meeting_is_refused_by_the_lock_and_the_lock_goes_with_its_holde
         "{error}"
     );
     drop(first);
-    assert!(store.lock().unwrap().is_ok());
+    assert!(matches!(store.lock(), Ok(super::Lock::Held(_))));
 }
 
 #[test]
@@ -437,4 +439,16 @@ fn a_file_without_a_boot_stamp_still_loads() {
     json["boot"] = serde_json::json!({"boot_id": "x", "boot_ms": 5});
     let state: SavedMeeting = serde_json::from_value(json).unwrap();
     assert_eq!(state.boot.unwrap().boot_ms, 5);
+}
+
+#[test]
+fn a_lock_that_cannot_be_made_is_a_warning_not_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("state");
+    fs::write(&blocker, "a file where the directory should be").unwrap();
+    let store = StateStore::at(blocker.join("forumtimer"));
+    assert!(matches!(
+        store.lock(),
+        Ok(super::Lock::Unavailable(StateError::Write { .. }))
+    ));
 }
