@@ -137,7 +137,7 @@ fn after(args: &RunArgs, ended: &Ended, save_error: Option<&str>) -> Outcome {
     };
     let kept = match save_error {
         None => "`forumtimer run --resume` continues the meeting".to_string(),
-        Some(error) => format!("the meeting could not be saved ({error}), so it cannot be resumed"),
+        Some(error) => format!("the meeting could not be saved, so it cannot be resumed — {error}"),
     };
     if let Some(signal) = ended.signal {
         tell(format_args!(

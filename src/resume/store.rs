@@ -109,7 +109,7 @@ impl StateStore {
             let error = io::Error::last_os_error();
             if error.kind() == io::ErrorKind::WouldBlock {
                 let mut text = String::new();
-                let _ = file.read_to_string(&mut text);
+                let _ = Read::by_ref(&mut file).take(32).read_to_string(&mut text);
                 return Err(ResumeError::Busy {
                     pid: text.trim().parse().ok(),
                 });
