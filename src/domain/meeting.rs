@@ -7,11 +7,12 @@
 use std::time::Duration;
 
 use super::agenda::Drift;
-use super::plan::{Plan, SlotKind, is_active};
+use super::plan::{Plan, SlotKind};
 
 /// Undo keeps this many steps; a three-hour meeting rarely needs a tenth of it.
 const UNDO_DEPTH: usize = 500;
 
+mod order;
 mod reading;
 mod state;
 pub use reading::{Phase, Scheduled, Status};
@@ -38,9 +39,17 @@ pub enum Input {
     MoreTime,
     /// Take one minute from the current slot.
     LessTime,
+    /// Marks a member absent or present; a member who arrives after their place in the
+    /// round under way has passed gets a turn at the end of that round.
     SetPresent {
         member: usize,
         present: bool,
+    },
+    /// Moves the pending turn `slot` to place `to` of the round under way (0 = the round's
+    /// first place; past its end = its end), never before the current turn.
+    MoveTurn {
+        slot: usize,
+        to: usize,
     },
     /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
     OpenReset,
@@ -59,6 +68,8 @@ pub enum Refusal {
     /// The reset-the-room overlay is open and takes no other input.
     Resetting,
     NoSuchMember,
+    /// The turn to move is not a pending turn of the round under way.
+    NotInRound,
 }
 
 /// A meeting in progress (or finished): the plan plus its timing.
@@ -96,10 +107,12 @@ impl Meeting {
             .collect();
         let progress = Progress {
             present,
+            order: (0..plan.slots.len()).collect(),
             slots,
             current: None,
             running_since: None,
             finished_at: None,
+            ended_early: false,
         };
         let saved = Saved {
             start: now,
@@ -120,7 +133,10 @@ impl Meeting {
 
     /// Rebuilds a meeting from a saved state; `None` when it does not fit the plan.
     #[must_use]
-    pub fn restore(plan: Plan, saved: Saved) -> Option<Meeting> {
+    pub fn restore(plan: Plan, mut saved: Saved) -> Option<Meeting> {
+        if !order::normalise(&mut saved.progress) {
+            return None;
+        }
         let progress = &saved.progress;
         let fits = progress.slots.len() == plan.slots.len()
             && progress.present.len() == plan.members.len()
@@ -238,6 +254,9 @@ impl Meeting {
                 .get_mut(member)
                 .ok_or(Refusal::NoSuchMember)?;
             *slot = present;
+            if present {
+                self.arrive(member);
+            }
             return Ok(());
         }
         let current = self.progress().current.ok_or(Refusal::Finished)?;
@@ -251,11 +270,9 @@ impl Meeting {
             }
             Input::Next => self.hand_over(current, SlotStatus::Done, now),
             Input::Skip => self.hand_over(current, SlotStatus::Passed, now),
+            Input::MoveTurn { slot, to } => self.move_turn(slot, to)?,
             Input::Back => {
-                let previous = (0..current)
-                    .rev()
-                    .find(|&i| is_active(&self.plan.slots[i], &self.progress().present))
-                    .ok_or(Refusal::AtFirstSlot)?;
+                let previous = self.previous_taken(current).ok_or(Refusal::AtFirstSlot)?;
                 self.pause(now);
                 let progress = &mut self.saved.progress;
                 progress.slots[current].status = SlotStatus::Pending;
@@ -273,7 +290,10 @@ impl Meeting {
                     allotted.saturating_sub(NUDGE)
                 });
             }
-            Input::Finish => self.finish(now),
+            Input::Finish => {
+                self.saved.progress.ended_early = true;
+                self.finish(now);
+            }
             Input::Undo | Input::OpenReset | Input::CloseReset(_) | Input::SetPresent { .. } => {}
         }
         Ok(())
@@ -303,12 +323,8 @@ impl Meeting {
     /// Starts the first slot after `after` that takes place, freezing its allotment; finishes
     /// the meeting when there is none.
     fn begin_after(&mut self, after: Option<usize>, now: Duration) {
-        let from = after.map_or(0, |i| i + 1);
-        let next = (from..self.plan.slots.len()).find(|&i| {
-            is_active(&self.plan.slots[i], &self.progress().present)
-                && self.progress().slots[i].status == SlotStatus::Pending
-        });
-        let Some(next) = next else {
+        let from = after.and_then(|slot| self.position(slot));
+        let Some(next) = self.take_next(from) else {
             self.saved.progress.current = None;
             self.finish(now);
             return;

@@ -61,6 +61,8 @@ pub struct Summary {
     pub actual_end: Duration,
     /// False when the summary was taken of a meeting still in progress.
     pub finished: bool,
+    /// The meeting was ended by a confirmed quit before its last slot was done.
+    pub ended_early: bool,
 }
 
 impl Summary {
@@ -93,10 +95,14 @@ impl Summary {
             .collect();
         for (index, (slot, timing)) in plan.slots.iter().zip(&progress.slots).enumerate() {
             let elapsed = meeting.elapsed(index, now);
-            let started = timing.status != SlotStatus::Pending;
+            let started = matches!(
+                timing.status,
+                SlotStatus::Current | SlotStatus::Done | SlotStatus::Passed
+            );
             // A pending slot still counts as planned while it is due; one left by `b` with
-            // time on it took place even if it never resumed.
-            let took_place = started || !elapsed.is_zero() || is_active(slot, &progress.present);
+            // time on it took place even if it never resumed; a missed one never will.
+            let due = timing.status == SlotStatus::Pending && is_active(slot, &progress.present);
+            let took_place = started || !elapsed.is_zero() || due;
             if let Some(segment) = segments.get_mut(slot.segment) {
                 segment.actual += elapsed;
                 if took_place {
@@ -111,7 +117,7 @@ impl Summary {
             };
             member.spoken += elapsed;
             match timing.status {
-                SlotStatus::Pending => {}
+                SlotStatus::Pending | SlotStatus::Missed => {}
                 SlotStatus::Passed => {
                     member.turns += 1;
                     member.passed += 1;
@@ -132,6 +138,7 @@ impl Summary {
             planned_end: meeting.end(),
             actual_end: finished_at.unwrap_or(now),
             finished: finished_at.is_some(),
+            ended_early: progress.ended_early,
         }
     }
 
@@ -267,6 +274,7 @@ pub fn example() -> Summary {
         planned_end: min(120),
         actual_end: min(124),
         finished: true,
+        ended_early: false,
     }
 }
 

@@ -51,7 +51,7 @@ pub fn render(summary: &Summary, origin: DateTime<Local>) -> String {
         start: time(summary.start),
         planned_end: time(summary.planned_end),
         actual_end: time(summary.actual_end),
-        finished: summary.finished,
+        finished: summary.finished && !summary.ended_early,
         members: summary
             .members
             .iter()

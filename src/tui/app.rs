@@ -348,7 +348,7 @@ impl App {
                     Refusal::NothingToUndo => "Nothing to undo",
                     Refusal::AtFirstSlot => "This is the first slot",
                     Refusal::Finished => "The meeting is over",
-                    Refusal::Resetting | Refusal::NoSuchMember => return,
+                    Refusal::Resetting | Refusal::NoSuchMember | Refusal::NotInRound => return,
                 };
                 self.notify(text, now);
             }

@@ -70,10 +70,10 @@ impl Meeting {
         })
     }
 
-    /// Pending slots that will take place, in order.
+    /// Pending slots that will take place, in the order they will.
     fn pending(&self) -> impl Iterator<Item = usize> + '_ {
         let progress = self.progress();
-        (0..self.plan.slots.len()).filter(move |&i| {
+        progress.order.iter().copied().filter(move |&i| {
             progress.slots[i].status == SlotStatus::Pending
                 && is_active(&self.plan.slots[i], &progress.present)
         })

@@ -13,6 +13,9 @@ pub enum SlotStatus {
     Done,
     /// The member passed (`s`).
     Passed,
+    /// The meeting went past it while its member was absent: it will not take place unless
+    /// the member arrives while its round is still on (then it moves to the round's end).
+    Missed,
 }
 
 /// The timing of one slot.
@@ -30,11 +33,19 @@ pub struct SlotProgress {
 pub struct Progress {
     pub present: Vec<bool>,
     pub slots: Vec<SlotProgress>,
+    /// Slot indices in the order they take place: the plan's order until a turn is moved
+    /// within its round (a late arrival, and later pass-for-now and who-speaks-next). Empty
+    /// in a state file written before turns could move, which means the plan's order.
+    #[serde(default)]
+    pub order: Vec<usize>,
     /// The current slot; `None` once the meeting is over.
     pub current: Option<usize>,
     /// When the current slot last resumed; `None` while paused.
     pub running_since: Option<Duration>,
     pub finished_at: Option<Duration>,
+    /// The meeting was ended by a confirmed quit before its last slot was done.
+    #[serde(default)]
+    pub ended_early: bool,
 }
 
 /// The part of a meeting that a resumed process needs, besides the plan.

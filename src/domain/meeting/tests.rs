@@ -372,3 +372,5 @@ fn a_saved_state_with_absurd_times_is_not_restored() {
     saved.progress.slots[0].banked = Duration::from_secs(u64::MAX / 2);
     assert!(Meeting::restore(meeting.plan().clone(), saved).is_none());
 }
+
+mod arrivals;
