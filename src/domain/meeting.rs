@@ -14,6 +14,7 @@ const UNDO_DEPTH: usize = 500;
 
 mod order;
 mod reading;
+mod standing;
 mod state;
 pub use reading::{Phase, Scheduled, Status};
 use state::within_reason;

@@ -32,8 +32,8 @@ pub struct Status {
     /// How far the meeting will run past its planned end even if every remaining turn
     /// gets zero; `None` while it still fits.
     pub over_meeting: Option<Duration>,
-    /// Planned member time left minus the time that is really left for it: positive when
-    /// behind, negative when ahead.
+    /// The scaled plan's member time left minus the time really left for it: positive when
+    /// behind, negative when ahead (see `standing.rs`).
     pub behind_millis: i64,
     /// The factor applied to the coming turns (1 on schedule).
     pub factor: f64,
@@ -63,7 +63,7 @@ impl Meeting {
     }
 
     /// The current slot's allotment minus its elapsed time, at zero once time is up.
-    fn current_left(&self, now: Duration) -> Duration {
+    pub(super) fn current_left(&self, now: Duration) -> Duration {
         self.progress().current.map_or(Duration::ZERO, |current| {
             let allotted = self.progress().slots[current].allotted.unwrap_or_default();
             allotted.saturating_sub(self.elapsed(current, now))
@@ -177,7 +177,6 @@ impl Meeting {
         let over_meeting = projected_end
             .checked_sub(self.saved.end)
             .filter(|over| !over.is_zero());
-        let millis = |d: Duration| i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
         Some(Status {
             slot,
             allotted,
@@ -187,7 +186,7 @@ impl Meeting {
             paused: self.progress().running_since.is_none(),
             resetting: self.saved.resetting.is_some(),
             over_meeting,
-            behind_millis: millis(share.weight()) - millis(share.pool()),
+            behind_millis: self.behind_millis(now, share.weight(), fixed),
             factor: share.factor(),
         })
     }

@@ -374,3 +374,4 @@ fn a_saved_state_with_absurd_times_is_not_restored() {
 }
 
 mod arrivals;
+mod standing;

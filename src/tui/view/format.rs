@@ -38,6 +38,24 @@ pub fn hhmm(at: DateTime<Local>) -> String {
     at.format("%H:%M").to_string()
 }
 
+/// How far past its planned end the meeting will run, in whole minutes rounded up, so the
+/// forecast end shown ("ends 21:04") is never earlier than the truth; the header and the
+/// `OVER MEETING TIME` badge both say this one figure.
+#[must_use]
+pub fn over_minutes(over: Duration) -> u64 {
+    over.as_secs().div_ceil(60).max(1)
+}
+
+/// "4 min over", "1 h 10 min over": `over_minutes` in words.
+#[must_use]
+pub fn over(over: Duration) -> String {
+    match over_minutes(over) {
+        m if m < 60 => format!("{m} min over"),
+        m if m % 60 == 0 => format!("{} h over", m / 60),
+        m => format!("{} h {} min over", m / 60, m % 60),
+    }
+}
+
 /// "on time", "N min behind" or "N min ahead"; under a minute either way counts as on time.
 #[must_use]
 pub fn standing(behind_millis: i64) -> String {
@@ -77,5 +95,17 @@ mod tests {
         assert_eq!(standing(-59_999), "on time");
         assert_eq!(standing(60_000), "1 min behind");
         assert_eq!(standing(-180_000), "3 min ahead");
+    }
+
+    #[test]
+    fn over_rounds_up_to_the_minute_so_the_forecast_is_never_early() {
+        assert_eq!(over(Duration::from_secs(1)), "1 min over");
+        assert_eq!(over(Duration::from_secs(156)), "3 min over");
+        assert_eq!(over(Duration::from_secs(180)), "3 min over");
+        assert_eq!(
+            over(Duration::from_secs(3 * 3600 + 30 * 60)),
+            "3 h 30 min over"
+        );
+        assert_eq!(over(Duration::from_secs(7200)), "2 h over");
     }
 }

@@ -149,10 +149,7 @@ pub fn state_line(
     let mut spans = vec![Span::styled(format!(" {} ", mood.word()), theme.word(mood))];
     if let Some(over) = status.over_meeting {
         spans.push(Span::raw("  "));
-        let text = format!(
-            " OVER MEETING TIME +{} ",
-            format::clock(format::ceil_secs(over))
-        );
+        let text = format!(" OVER MEETING TIME · {} ", format::over(over));
         spans.push(Span::styled(text, theme.alarm()));
     }
     if app.settings.speed > 1 {
@@ -197,11 +194,19 @@ fn meeting_line(
     theme: Theme,
     buf: &mut Buffer,
 ) {
+    // Running over, the end shown is the forecast one, and the standing says by how much:
+    // the header never promises an end the meeting will miss.
+    let (end, standing) = match status.over_meeting {
+        Some(over) => (
+            meeting.end() + Duration::from_secs(60 * format::over_minutes(over)),
+            format::over(over),
+        ),
+        None => (meeting.end(), format::standing(status.behind_millis)),
+    };
     let right = format!(
-        "{} · ends {} · {} ",
+        "{} · ends {} · {standing} ",
         hhmm(app.wall(now)),
-        hhmm(app.wall(meeting.end())),
-        format::standing(status.behind_millis)
+        hhmm(app.wall(end)),
     );
     let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX);
     one_line::render(Line::from(right).right_aligned(), area, buf);

@@ -279,3 +279,22 @@ fn narrow_opening_puts_members_first() {
     let app = app_with(agenda(), 1, false);
     assert_snapshot!(render(&app, Duration::ZERO, 40, 16).backend());
 }
+
+/// The text of row `y`.
+pub(super) fn row(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
+fn one_second_over_the_header_gives_the_forecast_end_not_on_time() {
+    let app = in_anas_turn(true);
+    let terminal = screen(&app, min(55) + Duration::from_secs(1));
+    let header = row(&terminal, 0);
+    assert!(header.contains("ends 20:01 · 1 min over"), "{header}");
+    let text: String = (0..24).map(|y| row(&terminal, y)).collect();
+    assert!(text.contains("OVER MEETING TIME · 1 min over"), "{text}");
+    assert!(!text.contains("on time"), "{text}");
+}
