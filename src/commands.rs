@@ -17,6 +17,7 @@ use crate::agenda::{self, values};
 use crate::cli::MeetingArgs;
 use crate::domain::agenda::{Agenda, Deadline};
 use crate::resume::BUILTIN_AGENDA;
+use crate::wall::Origin;
 
 /// How a command ended, when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,19 +111,17 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-/// The meeting's length from `start` when the agenda or flags fix it; `None` means "as
-/// planned". Fails when the fixed blocks alone would not fit, saying by how much.
+/// The length of a meeting starting at `origin`'s zero when the agenda or flags fix it; `None`
+/// means "as planned". Fails when the fixed blocks alone would not fit, saying by how much.
 ///
 /// # Errors
 /// An end that has passed, or fixed blocks longer than the meeting.
-pub fn meeting_length(
-    agenda: &Agenda,
-    start: chrono::NaiveTime,
-) -> Result<Option<std::time::Duration>> {
-    let Some(deadline) = agenda.deadline else {
-        return Ok(None);
+pub fn meeting_length(agenda: &Agenda, origin: &Origin) -> Result<Option<std::time::Duration>> {
+    let length = match agenda.deadline {
+        None => return Ok(None),
+        Some(Deadline::Duration(length)) => length,
+        Some(Deadline::End(end)) => origin.until(std::time::Duration::ZERO, end)?,
     };
-    let length = crate::domain::deadline::meeting_length(start, deadline)?;
     let fixed = crate::domain::plan::Plan::build(agenda, 0).fixed_total();
     if fixed > length {
         bail!(

@@ -5,7 +5,6 @@
 //! any system sleep it detected).
 
 pub mod agenda;
-pub mod deadline;
 pub mod meeting;
 pub mod plan;
 pub mod summary;

@@ -16,3 +16,4 @@ mod private_file;
 pub mod report;
 pub mod resume;
 pub mod tui;
+pub mod wall;

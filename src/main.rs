@@ -7,7 +7,10 @@ use forumtimer::cli::{Cli, Command};
 use forumtimer::commands::{self, Outcome};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     let result = match cli.command {
         Command::Run(args) => commands::run::run(&args),
         Command::Plan(args) => commands::plan::run(&args),
@@ -32,4 +35,32 @@ fn main() -> ExitCode {
 /// The shell convention: a process ended by signal N exits with 128 + N.
 fn signal_exit_code(signal: i32) -> u8 {
     u8::try_from(128 + signal).unwrap_or(1)
+}
+
+/// One rule for the command line, as the README's exit codes say: a bad *value* for a flag
+/// (`--speed 0`, `--format xml`) is a one-line failure (1), like `--duration 0m`; a usage
+/// error (an unknown flag, a missing argument) prints the usage (2); help and version exit 0.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+    ) {
+        let text = error.to_string();
+        let line = text.lines().next().unwrap_or_default();
+        let reason = line.strip_prefix("error: ").unwrap_or(line);
+        let choices = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("[possible values: "))
+            .and_then(|l| l.strip_suffix(']'));
+        match choices {
+            Some(choices) => {
+                commands::tell(format_args!("forumtimer: {reason} (one of: {choices})"));
+            }
+            None => commands::tell(format_args!("forumtimer: {reason}")),
+        }
+        return ExitCode::FAILURE;
+    }
+    let _ = error.print();
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

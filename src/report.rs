@@ -28,7 +28,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local, TimeDelta};
+use crate::wall::Origin;
 use thiserror::Error;
 
 use crate::agenda::text::escape;
@@ -129,7 +129,7 @@ fn shown(path: &Path) -> String {
 
 /// The report text for `summary`; `origin` is the wall-clock time of meeting-clock zero.
 #[must_use]
-pub fn render(summary: &Summary, origin: DateTime<Local>, format: ReportFormat) -> String {
+pub fn render(summary: &Summary, origin: Origin, format: ReportFormat) -> String {
     match format {
         ReportFormat::Markdown => markdown::render(summary, origin),
         ReportFormat::Json => json::render(summary, origin),
@@ -140,7 +140,7 @@ pub fn render(summary: &Summary, origin: DateTime<Local>, format: ReportFormat) 
 ///
 /// # Errors
 /// A bad extension, or the I/O error met while writing.
-pub fn write(path: &Path, summary: &Summary, origin: DateTime<Local>) -> Result<(), ReportError> {
+pub fn write(path: &Path, summary: &Summary, origin: Origin) -> Result<(), ReportError> {
     let format = ReportFormat::of(path)?;
     if path.is_dir() {
         return Err(ReportError::IsDirectory(path.to_path_buf()));
@@ -155,13 +155,4 @@ pub fn write(path: &Path, summary: &Summary, origin: DateTime<Local>) -> Result<
             source,
         }
     })
-}
-
-/// The wall-clock time of meeting-clock instant `at`, given the wall time of its zero.
-#[must_use]
-pub fn wall(origin: DateTime<Local>, at: std::time::Duration) -> DateTime<Local> {
-    TimeDelta::from_std(at)
-        .ok()
-        .and_then(|delta| origin.checked_add_signed(delta))
-        .unwrap_or(origin)
 }

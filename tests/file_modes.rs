@@ -61,7 +61,7 @@ fn state_and_report_files_are_owner_only_even_under_umask_000() {
         ))
         .unwrap();
     let report_path = root.path().join("forum.md");
-    report::write(&report_path, &Summary::of(&meeting, now), wall).unwrap();
+    report::write(&report_path, &Summary::of(&meeting, now), wall.into()).unwrap();
 
     // SAFETY: as above; restore before asserting so a failure leaves the process as it was.
     unsafe { libc::umask(previous) };

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::time::Duration;
 
 use anyhow::Result;
-use chrono::{DateTime, Local, NaiveTime, Timelike};
+use chrono::{Local, Timelike};
 use serde::Serialize;
 
 use super::{Outcome, load, meeting_length};
@@ -14,7 +14,8 @@ use crate::agenda::values::{human, parse_time};
 use crate::cli::{Format, PlanArgs};
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Plan, SlotKind};
-use crate::report::wall;
+use crate::domain::summary::clock as length;
+use crate::wall::Origin;
 
 #[derive(Serialize)]
 struct JsonPlan<'a> {
@@ -42,13 +43,14 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     let loaded = load(&args.meeting)?;
     let start = match &args.start {
         Some(text) => parse_time(text).map_err(|why| anyhow::anyhow!("--start: {why}"))?,
-        None => Local::now().time().with_second(0).unwrap_or_default(),
+        None => Local::now()
+            .time()
+            .with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or_default(),
     };
-    let origin = Local::now()
-        .with_time(start)
-        .earliest()
-        .unwrap_or_else(Local::now);
-    let length = meeting_length(&loaded.agenda, start)?;
+    let origin = Origin::at_time(&Local::now(), start);
+    let length = meeting_length(&loaded.agenda, &origin)?;
     let plan = Plan::build(&loaded.agenda, 0);
     let present = vec![true; plan.members.len()];
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
@@ -61,13 +63,8 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
 }
 
 /// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (SPEC §10).
-fn clock(origin: DateTime<Local>, at: Duration) -> String {
-    let time: NaiveTime = wall(origin, at).time();
-    if time.second() == 0 {
-        time.format("%H:%M").to_string()
-    } else {
-        time.format("%H:%M:%S").to_string()
-    }
+fn clock(origin: Origin, at: Duration) -> String {
+    origin.hhmm_ss(at)
 }
 
 fn who(plan: &Plan, kind: SlotKind) -> Option<&str> {
@@ -77,7 +74,7 @@ fn who(plan: &Plan, kind: SlotKind) -> Option<&str> {
     }
 }
 
-fn json(meeting: &Meeting, origin: DateTime<Local>) -> Result<String> {
+fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
     let plan = meeting.plan();
     let slots = meeting
         .schedule(Duration::ZERO)
@@ -93,20 +90,20 @@ fn json(meeting: &Meeting, origin: DateTime<Local>) -> Result<String> {
                     "turn"
                 },
                 start: clock(origin, scheduled.start),
-                seconds: scheduled.length.as_secs(),
+                seconds: whole_seconds(scheduled.length),
             }
         })
         .collect();
     let object = JsonPlan {
         start: clock(origin, Duration::ZERO),
         end: clock(origin, meeting.end()),
-        total_seconds: meeting.end().as_secs(),
+        total_seconds: whole_seconds(meeting.end()),
         slots,
     };
     Ok(serde_json::to_string(&object)? + "\n")
 }
 
-fn table(meeting: &Meeting, title: &str, origin: DateTime<Local>) -> String {
+fn table(meeting: &Meeting, title: &str, origin: Origin) -> String {
     let plan = meeting.plan();
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
@@ -129,17 +126,21 @@ fn table(meeting: &Meeting, title: &str, origin: DateTime<Local>) -> String {
         if let Some(phase) = &slot.phase {
             let _ = write!(segment, " · {phase}");
         }
-        let secs = scheduled.length.as_secs();
         let _ = writeln!(
             out,
-            "{:>8}  {:>4}:{:02}  {:<40}  {}",
+            "{:>8}  {:>7}  {:<40}  {}",
             clock(origin, scheduled.start),
-            secs / 60,
-            secs % 60,
+            length(scheduled.length),
             segment,
             who(plan, slot.kind).unwrap_or("everyone")
         );
     }
     let _ = writeln!(out, "{:>8}  {:>7}  end", clock(origin, meeting.end()), "");
     out
+}
+
+/// A length in whole seconds, rounded to the nearest as every list of lengths rounds it
+/// (`summary::clock`), so the JSON, the table and "Up next" agree to the second.
+fn whole_seconds(length: Duration) -> u64 {
+    (length + Duration::from_millis(500)).as_secs()
 }

@@ -23,6 +23,7 @@ use crate::tui::app::{App, Settings};
 use crate::tui::clock::{self, MeetingClock};
 use crate::tui::persist::Persist;
 use crate::tui::{self, Ended};
+use crate::wall::Origin;
 
 /// Runs a meeting full-screen.
 ///
@@ -90,11 +91,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             let meeting = saved.restore(Plan::build(&loaded.agenda, saved.seed))?;
             let boot_now = clock::boot_stamp();
             let now = saved.clock_on_resume(wall_now, boot_now.as_ref());
-            // Checked: a damaged but well-formed state file may hold any clock value.
-            let origin = chrono::TimeDelta::from_std(now)
-                .ok()
-                .and_then(|delta| wall_now.checked_sub_signed(delta))
-                .unwrap_or(wall_now);
+            // Checked inside: a damaged but well-formed state file may hold any clock value.
+            let origin = Origin::reading(wall_now, now);
             settings.deadline = None;
             let mut app = App::new(loaded.agenda.clone(), settings, origin).resumed(meeting);
             let closed = minutes_in_words(downtime(saved, wall_now, boot_now.as_ref()));
@@ -103,7 +101,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         }
         None => {
             // Fail before the full screen opens when the end cannot be met from now.
-            meeting_length(&loaded.agenda, wall_now.time())?;
+            meeting_length(&loaded.agenda, &Origin::new(wall_now))?;
             let mut app = App::new(loaded.agenda.clone(), settings, wall_now);
             if let Some(store) = store.as_ref().filter(|store| store.exists()) {
                 let unfinished = store.peek().ok();

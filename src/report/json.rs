@@ -1,10 +1,11 @@
 //! The JSON report: the shape documented in `report.rs`, built from borrowed summary parts.
 
-use chrono::{DateTime, Local, SecondsFormat};
+use chrono::SecondsFormat;
+
+use crate::wall::Origin;
 use serde::Serialize;
 use serde::ser::Serializer;
 
-use super::wall;
 use crate::domain::agenda::Drift;
 use crate::domain::summary::{Summary, rounded_secs};
 
@@ -45,8 +46,8 @@ impl Serialize for Resets {
     }
 }
 
-pub fn render(summary: &Summary, origin: DateTime<Local>) -> String {
-    let time = |at| wall(origin, at).to_rfc3339_opts(SecondsFormat::Secs, false);
+pub fn render(summary: &Summary, origin: Origin) -> String {
+    let time = |at| origin.at(at).to_rfc3339_opts(SecondsFormat::Secs, false);
     let report = Report {
         start: time(summary.start),
         planned_end: time(summary.planned_end),

@@ -2,21 +2,20 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, Local};
+use crate::wall::Origin;
 
-use super::wall;
 use crate::domain::agenda::Drift;
 use crate::domain::summary::{Summary, clock, end_sentence, signed_clock};
 
-pub fn render(summary: &Summary, origin: DateTime<Local>) -> String {
-    let hhmm = |at| wall(origin, at).format("%H:%M").to_string();
+pub fn render(summary: &Summary, origin: Origin) -> String {
+    let hhmm = |at| origin.hhmm(at);
     let mut out = String::new();
     // `write!` into a String cannot fail; the results are ignored for that reason.
     let _ = writeln!(out, "# Meeting summary\n");
     let _ = writeln!(
         out,
         "{} · started {} · {}.\n",
-        wall(origin, summary.start).format("%Y-%m-%d"),
+        origin.at(summary.start).format("%Y-%m-%d"),
         hhmm(summary.start),
         end_sentence(
             summary,

@@ -14,7 +14,7 @@ fn origin() -> DateTime<Local> {
 }
 
 fn json(summary: &Summary) -> serde_json::Value {
-    serde_json::from_str(&render(summary, origin(), ReportFormat::Json)).unwrap()
+    serde_json::from_str(&render(summary, origin().into(), ReportFormat::Json)).unwrap()
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn json_seconds_round_to_the_nearest() {
 
 #[test]
 fn markdown_reads_as_tables_with_the_end_line() {
-    let text = render(&example(), origin(), ReportFormat::Markdown);
+    let text = render(&example(), origin().into(), ReportFormat::Markdown);
     assert!(text.starts_with("# Meeting summary\n"));
     assert!(
         text.contains("ended 21:04, 4 min after the planned 21:00"),
@@ -91,7 +91,7 @@ fn markdown_reads_as_tables_with_the_end_line() {
 
 #[test]
 fn markdown_escapes_names_that_would_break_the_table() {
-    let text = render(&example(), origin(), ReportFormat::Markdown);
+    let text = render(&example(), origin().into(), ReportFormat::Markdown);
     assert!(text.contains("| Dana \\| Lee |"), "{text}");
 }
 
@@ -99,7 +99,7 @@ fn markdown_escapes_names_that_would_break_the_table() {
 fn markdown_says_when_there_were_no_resets() {
     let mut summary = example();
     summary.resets = [0; 6];
-    let text = render(&summary, origin(), ReportFormat::Markdown);
+    let text = render(&summary, origin().into(), ReportFormat::Markdown);
     assert!(text.contains("No room resets."));
 }
 
@@ -158,7 +158,7 @@ fn check_writable_refuses_what_write_would_fail_on() {
 fn write_puts_an_owner_only_report_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("forum.json");
-    write(&path, &example(), origin()).unwrap();
+    write(&path, &example(), origin().into()).unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     let value: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
@@ -170,7 +170,7 @@ fn write_refuses_an_unknown_extension_without_creating_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("forum.html");
     assert!(matches!(
-        write(&path, &example(), origin()),
+        write(&path, &example(), origin().into()),
         Err(ReportError::BadExtension(_))
     ));
     assert!(!path.exists());

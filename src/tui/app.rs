@@ -4,14 +4,13 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Local};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Action, action_for};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
-use crate::domain::deadline::{DeadlineError, meeting_length};
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
 use crate::domain::plan::Plan;
+use crate::wall::{EndError, Origin};
 
 mod overlays;
 #[cfg(test)]
@@ -86,8 +85,8 @@ pub struct App {
     /// A lasting warning (e.g. the state directory cannot be written).
     pub warning: Option<String>,
     pub settings: Settings,
-    /// The wall-clock time at meeting-clock zero, for showing clock times.
-    pub origin: DateTime<Local>,
+    /// Meeting clock ↔ local time, for showing clock times.
+    pub origin: Origin,
     /// The slot and phase last rung for, so the bell rings once per threshold.
     rung: Option<(usize, u8)>,
     /// Set when an action changed the meeting, so the loop saves it.
@@ -101,7 +100,7 @@ pub struct App {
 
 impl App {
     #[must_use]
-    pub fn new(agenda: Agenda, settings: Settings, origin: DateTime<Local>) -> App {
+    pub fn new(agenda: Agenda, settings: Settings, origin: impl Into<Origin>) -> App {
         let plan = Plan::build(&agenda, settings.seed);
         let present = vec![true; agenda.members.len()];
         App {
@@ -113,7 +112,7 @@ impl App {
             notice: None,
             warning: None,
             settings,
-            origin,
+            origin: origin.into(),
             rung: None,
             changed: false,
             resumable: None,
@@ -134,12 +133,6 @@ impl App {
             Screen::Meeting(meeting) => Some(meeting),
             Screen::Opening { .. } => None,
         }
-    }
-
-    /// The wall-clock time shown for a meeting-clock instant.
-    #[must_use]
-    pub fn wall(&self, at: Duration) -> DateTime<Local> {
-        crate::report::wall(self.origin, at)
     }
 
     /// Shows `text` for a few seconds.
@@ -249,10 +242,11 @@ impl App {
     ///
     /// # Errors
     /// When the agenda's end has already passed.
-    pub fn length_from(&self, now: Duration, present: &[bool]) -> Result<Duration, DeadlineError> {
+    pub fn length_from(&self, now: Duration, present: &[bool]) -> Result<Duration, EndError> {
         match self.settings.deadline {
             None => Ok(self.plan.planned_total(present)),
-            Some(deadline) => meeting_length(self.wall(now).time(), deadline),
+            Some(Deadline::Duration(length)) => Ok(length),
+            Some(Deadline::End(end)) => self.origin.until(now, end),
         }
     }
 

@@ -79,6 +79,18 @@ fn an_end_time_is_fixed_when_the_meeting_starts() {
 }
 
 #[test]
+fn an_end_time_is_reached_to_the_second_from_a_start_between_seconds() {
+    let end = chrono::NaiveTime::from_hms_opt(23, 0, 0).unwrap();
+    let mut app = app_with(Some(Deadline::End(end)), false);
+    // The process started at 19:00:00; enter is pressed at 22:17:41.734.
+    let now = Duration::from_millis(((3 * 60 + 17) * 60 + 41) * 1000 + 734);
+    key(&mut app, KeyCode::Enter, now);
+    let meeting = app.meeting().unwrap();
+    assert_eq!(app.origin.hhmm(meeting.end()), "23:00");
+    assert_eq!(meeting.end(), min(4 * 60));
+}
+
+#[test]
 fn an_end_that_has_passed_keeps_the_opening_and_says_why() {
     let end = chrono::NaiveTime::from_hms_opt(19, 10, 0).unwrap();
     let mut app = app_with(Some(Deadline::End(end)), false);

@@ -3,8 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Local};
-
 use crate::domain::meeting::{Phase, Status};
 
 pub use crate::domain::summary::clock_secs as clock;
@@ -26,17 +24,9 @@ pub fn countdown(status: &Status) -> String {
     }
 }
 
-/// A length shown in lists (up next, allotments), rounded to the nearest second.
-#[must_use]
-pub fn length(duration: Duration) -> String {
-    clock((duration + Duration::from_millis(500)).as_secs())
-}
-
-/// A wall-clock time as `HH:MM`.
-#[must_use]
-pub fn hhmm(at: DateTime<Local>) -> String {
-    at.format("%H:%M").to_string()
-}
+/// A length shown in lists (up next, allotments), rounded to the nearest second, as `plan`
+/// prints it.
+pub use crate::domain::summary::clock as length;
 
 /// How far past its planned end the meeting will run, in whole minutes rounded up, so the
 /// forecast end shown ("ends 21:04") is never earlier than the truth; the header and the

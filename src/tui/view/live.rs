@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 
 use super::big::{self, Size};
-use super::format::{self, countdown, hhmm};
+use super::format::{self, countdown};
 use super::labels::{context, holder, mood};
 use super::one_line;
 use super::theme::{Mood, Theme};
@@ -205,8 +205,8 @@ fn meeting_line(
     };
     let right = format!(
         "{} · ends {} · {standing} ",
-        hhmm(app.wall(now)),
-        hhmm(app.wall(end)),
+        app.origin.hhmm(now),
+        app.origin.hhmm(end),
     );
     let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX);
     one_line::render(Line::from(right).right_aligned(), area, buf);

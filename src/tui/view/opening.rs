@@ -8,7 +8,6 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::format::hhmm;
 use super::presence::member_list;
 use super::theme::Theme;
 use crate::tui::app::App;
@@ -82,7 +81,7 @@ pub fn draw(
     let here = present.iter().filter(|p| **p).count();
     let end_line = Line::from(vec![
         Span::raw("Planned end "),
-        Span::styled(hhmm(app.wall(now + length)), theme.strong()),
+        Span::styled(app.origin.hhmm(now + length), theme.strong()),
         Span::raw(format!(" · {here} of {} present", present.len())),
     ]);
     Paragraph::new(end_line.centered()).render(end, buf);

@@ -5,7 +5,7 @@
 //! Every coloured thing also says itself in text or in the bar's glyphs, so `color: false`
 //! (and `NO_COLOR`) loses nothing.
 
-use chrono::{DateTime, Local};
+use crate::wall::Origin;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -14,7 +14,6 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::agenda::Drift;
 use crate::domain::summary::{MemberSummary, Summary, end_sentence, signed_clock};
-use crate::report::wall;
 
 mod rows;
 #[cfg(test)]
@@ -27,7 +26,7 @@ const BAR_MIN_WIDTH: u16 = 60;
 pub struct SummaryView<'a> {
     pub summary: &'a Summary,
     /// The wall-clock time of meeting-clock zero, to show times of day.
-    pub origin: DateTime<Local>,
+    pub origin: Origin,
     /// False for `--no-color` / `NO_COLOR`: no foreground or background colours at all.
     pub color: bool,
 }
@@ -43,7 +42,7 @@ impl SummaryView<'_> {
     }
 
     fn end_line(&self) -> Line<'static> {
-        let hhmm = |at| wall(self.origin, at).format("%H:%M").to_string();
+        let hhmm = |at| self.origin.hhmm(at);
         let summary = self.summary;
         let sentence = end_sentence(
             summary,

@@ -160,7 +160,7 @@ fn a_confirmed_quit_is_an_early_end() {
     assert!(summary.ended_early);
     let json = crate::report::render(
         &summary,
-        chrono::Local::now(),
+        chrono::Local::now().into(),
         crate::report::ReportFormat::Json,
     );
     assert!(

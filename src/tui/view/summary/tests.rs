@@ -16,7 +16,7 @@ fn origin() -> DateTime<Local> {
 fn draw(summary: &Summary, color: bool, width: u16, height: u16) -> Buffer {
     let view = SummaryView {
         summary,
-        origin: origin(),
+        origin: origin().into(),
         color,
     };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
