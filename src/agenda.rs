@@ -107,10 +107,17 @@ pub fn default_agenda(members: Option<&[String]>) -> Result<Agenda, AgendaError>
         for segment in &mut agenda.segments {
             if let SegmentKind::Spotlight { speaker, .. } = &mut segment.kind {
                 let name = agenda.members.get(*speaker).map_or("", String::as_str);
-                *speaker = given
-                    .iter()
-                    .position(|m| members::same_name(m, name))
-                    .unwrap_or(0);
+                *speaker = match given.iter().position(|m| members::same_name(m, name)) {
+                    Some(index) => index,
+                    None => {
+                        let first = given.first().map_or("", String::as_str);
+                        agenda.notes.push(format!(
+                            "{first} presents in \"{}\": the built-in agenda's presenter {name} is not in --members (add {name} to --members, or use an agenda file with its own `speaker`)",
+                            segment.name
+                        ));
+                        0
+                    }
+                };
             }
         }
         agenda.members = given;

@@ -77,6 +77,7 @@ pub(crate) fn agenda(
         )?,
         reset_pauses: file.reset_pauses.unwrap_or(true),
         bell: file.bell.unwrap_or(false),
+        notes: Vec::new(),
     };
     if let (Some(Deadline::Duration(length)), Some(raw)) = (agenda.deadline, &file.duration) {
         fits(&agenda, length, raw.span())?;

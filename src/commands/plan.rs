@@ -30,6 +30,8 @@ struct JsonSlot<'a> {
     segment: &'a str,
     phase: Option<&'a str>,
     member: Option<&'a str>,
+    /// The member in the spotlight, for every slot of a spotlight segment.
+    presenter: Option<&'a str>,
     kind: &'static str,
     start: String,
     seconds: u64,
@@ -55,7 +57,7 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     let present = vec![true; plan.members.len()];
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
     let text = match args.format {
-        Format::Text => table(&meeting, &loaded.agenda.title, origin),
+        Format::Text => table(&meeting, &loaded.agenda.title, &loaded.agenda.notes, origin),
         Format::Json => json(&meeting, origin)?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -84,6 +86,7 @@ fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
                 segment: &plan.segments[slot.segment],
                 phase: slot.phase.as_deref(),
                 member: who(plan, slot.kind),
+                presenter: plan.presenter(slot),
                 kind: if slot.kind == SlotKind::Block {
                     "block"
                 } else {
@@ -103,7 +106,7 @@ fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
     Ok(serde_json::to_string(&object)? + "\n")
 }
 
-fn table(meeting: &Meeting, title: &str, origin: Origin) -> String {
+fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
     let plan = meeting.plan();
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
@@ -115,6 +118,9 @@ fn table(meeting: &Meeting, title: &str, origin: Origin) -> String {
         human(meeting.end()),
         plan.members.len()
     );
+    for note in notes {
+        let _ = writeln!(out, "Note: {note}\n");
+    }
     let _ = writeln!(
         out,
         "{:>8}  {:>7}  {:<40}  who",
@@ -132,7 +138,11 @@ fn table(meeting: &Meeting, title: &str, origin: Origin) -> String {
             clock(origin, scheduled.start),
             length(scheduled.length),
             segment,
-            who(plan, slot.kind).unwrap_or("everyone")
+            match (who(plan, slot.kind), plan.presenter(slot)) {
+                (Some(member), _) => member.to_string(),
+                (None, Some(presenter)) => format!("{presenter} (presenter)"),
+                (None, None) => "everyone".to_string(),
+            }
         );
     }
     let _ = writeln!(out, "{:>8}  {:>7}  end", clock(origin, meeting.end()), "");

@@ -126,6 +126,9 @@ pub struct Agenda {
     pub reset_pauses: bool,
     /// Whether the terminal bell rings at warning and at zero (default false).
     pub bell: bool,
+    /// What the facilitator should know about how the agenda was read, e.g. who presents
+    /// and why when `--members` left out the agenda's presenter. Shown by `plan` and `run`.
+    pub notes: Vec<String>,
 }
 
 impl Agenda {
@@ -144,6 +147,7 @@ impl Agenda {
             resources: Vec::new(),
             reset_pauses: true,
             bell: false,
+            notes: Vec::new(),
         }
     }
 }

@@ -112,6 +112,7 @@ impl Meeting {
             slots,
             current: None,
             running_since: None,
+            paused_since: None,
             finished_at: None,
             ended_early: false,
         };
@@ -190,6 +191,16 @@ impl Meeting {
             .get(member)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// How long the current slot's clock has been stopped, while it is.
+    #[must_use]
+    pub fn paused_for(&self, now: Duration) -> Option<Duration> {
+        let progress = self.progress();
+        if progress.current.is_none() || progress.running_since.is_some() {
+            return None;
+        }
+        progress.paused_since.map(|since| now.saturating_sub(since))
     }
 
     #[must_use]
@@ -312,6 +323,7 @@ impl Meeting {
         let progress = &mut self.saved.progress;
         if let (Some(current), Some(since)) = (progress.current, progress.running_since.take()) {
             progress.slots[current].banked += now.saturating_sub(since);
+            progress.paused_since = Some(now);
         }
     }
 

@@ -148,6 +148,14 @@ impl Plan {
             .sum()
     }
 
+    /// The member in the spotlight of `slot`'s segment, if it is a spotlight.
+    #[must_use]
+    pub fn presenter(&self, slot: &Slot) -> Option<&str> {
+        slot.spotlight
+            .and_then(|member| self.members.get(member))
+            .map(String::as_str)
+    }
+
     /// The planned length of the fixed blocks alone.
     #[must_use]
     pub fn fixed_total(&self) -> Duration {

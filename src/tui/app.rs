@@ -103,6 +103,8 @@ impl App {
     pub fn new(agenda: Agenda, settings: Settings, origin: impl Into<Origin>) -> App {
         let plan = Plan::build(&agenda, settings.seed);
         let present = vec![true; agenda.members.len()];
+        // How the agenda was read (e.g. who presents and why), until something more urgent.
+        let warning = (!agenda.notes.is_empty()).then(|| agenda.notes.join(" "));
         App {
             agenda,
             plan,
@@ -110,7 +112,7 @@ impl App {
             overlay: None,
             projector: false,
             notice: None,
-            warning: None,
+            warning,
             settings,
             origin: origin.into(),
             rung: None,
@@ -198,6 +200,8 @@ impl App {
             let key = KeyEvent::new(event.code, event.modifiers.difference(KeyModifiers::ALT));
             return self.handle_key(&key, now);
         }
+        // A notice answers the key before; the next key makes it stale.
+        self.notice = None;
         let action = action_for(event);
         if action == Some(Action::Suspend) {
             return Flow::Suspend;

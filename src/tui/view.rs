@@ -155,7 +155,15 @@ fn bottom_line(app: &App, now: Duration, area: Rect, theme: Theme, buf: &mut Buf
         spans.push(Span::styled(warning.as_str(), theme.warning()));
     }
     if spans.is_empty() {
-        let hint = "space pause · n next · u undo · r reset the room · ? keys";
+        let paused = app
+            .meeting()
+            .and_then(|meeting| meeting.status(now))
+            .is_some_and(|status| status.paused);
+        let hint = if paused {
+            "space resume · n next · u undo · r reset the room · ? keys"
+        } else {
+            "space pause · n next · u undo · r reset the room · ? keys"
+        };
         spans.push(Span::styled(hint, theme.dim()));
     }
     one_line::render(Line::from(spans).centered(), area, buf);

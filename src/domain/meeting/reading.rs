@@ -28,6 +28,8 @@ pub struct Status {
     pub remaining: Duration,
     pub phase: Phase,
     pub paused: bool,
+    /// How long the clock has been stopped, while paused.
+    pub paused_for: Option<Duration>,
     pub resetting: bool,
     /// How far the meeting will run past its planned end even if every remaining turn
     /// gets zero; `None` while it still fits.
@@ -184,6 +186,7 @@ impl Meeting {
             remaining,
             phase,
             paused: self.progress().running_since.is_none(),
+            paused_for: self.paused_for(now),
             resetting: self.saved.resetting.is_some(),
             over_meeting,
             behind_millis: self.behind_millis(now, share.weight(), fixed),

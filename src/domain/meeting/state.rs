@@ -42,6 +42,9 @@ pub struct Progress {
     pub current: Option<usize>,
     /// When the current slot last resumed; `None` while paused.
     pub running_since: Option<Duration>,
+    /// When the clock last stopped, to say how long a pause has lasted.
+    #[serde(default)]
+    pub paused_since: Option<Duration>,
     pub finished_at: Option<Duration>,
     /// The meeting was ended by a confirmed quit before its last slot was done.
     #[serde(default)]

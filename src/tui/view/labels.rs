@@ -24,13 +24,15 @@ pub fn segment_name<'a>(plan: &'a Plan, slot: &Slot) -> &'a str {
     plan.segments.get(slot.segment).map_or("", String::as_str)
 }
 
-/// The line under the name: segment and phase; for a plain block, that it is for everyone.
+/// The line under the name: segment and phase, with the presenter named in every phase of a
+/// spotlight (SPEC §5: "Presentation · Ben"); for a plain block, that it is for everyone.
 #[must_use]
 pub fn context(plan: &Plan, slot: &Slot) -> String {
     let segment = segment_name(plan, slot);
+    let presenter = plan.presenter(slot).unwrap_or("everyone");
     match (&slot.phase, slot.kind) {
-        (Some(phase), SlotKind::Turn { .. }) => format!("{segment} · {phase}"),
-        (Some(_), SlotKind::Block) => format!("{segment} · everyone"),
+        (Some(phase), SlotKind::Turn { .. }) => format!("{segment} · {presenter} · {phase}"),
+        (Some(_), SlotKind::Block) => format!("{segment} · {presenter}"),
         (None, SlotKind::Turn { .. }) => segment.to_string(),
         (None, SlotKind::Block) => "everyone together".to_string(),
     }
@@ -44,5 +46,69 @@ pub fn mood(status: &Status) -> Mood {
         Phase::Running => Mood::Running,
         Phase::Warning => Mood::Warning,
         Phase::Time { .. } => Mood::Time,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{context, holder};
+    use crate::domain::agenda::{Agenda, Phase, PhaseKind, Segment, SegmentKind};
+    use crate::domain::plan::Plan;
+
+    #[test]
+    fn the_presenter_is_named_in_every_phase_of_a_spotlight() {
+        let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
+        let phase = |name: &str, kind| Phase {
+            name: name.into(),
+            kind,
+            prompt: None,
+            warn: None,
+        };
+        let minutes = |m: u64| Duration::from_secs(m * 60);
+        agenda.segments = vec![Segment {
+            name: "Presentation".into(),
+            kind: SegmentKind::Spotlight {
+                speaker: 1,
+                phases: vec![
+                    phase(
+                        "Background",
+                        PhaseKind::Block {
+                            length: minutes(10),
+                        },
+                    ),
+                    phase(
+                        "Experience shares",
+                        PhaseKind::Round {
+                            each: minutes(3),
+                            skip_speaker: true,
+                        },
+                    ),
+                ],
+            },
+            prompt: None,
+            warn: None,
+        }];
+        let plan = Plan::build(&agenda, 0);
+        let lines: Vec<(String, String)> = plan
+            .slots
+            .iter()
+            .map(|slot| (holder(&plan, slot).to_string(), context(&plan, slot)))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("Background".into(), "Presentation · Ben".into()),
+                (
+                    "Ana".into(),
+                    "Presentation · Ben · Experience shares".into()
+                ),
+                (
+                    "Chidi".into(),
+                    "Presentation · Ben · Experience shares".into()
+                ),
+            ]
+        );
     }
 }

@@ -146,7 +146,14 @@ pub fn state_line(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let mut spans = vec![Span::styled(format!(" {} ", mood.word()), theme.word(mood))];
+    let word = match status.paused_for {
+        // SPEC §5: "PAUSED 3:12", so the room knows how long it has waited.
+        Some(paused) if mood == Mood::Paused => {
+            format!(" {} {} ", mood.word(), format::clock(paused.as_secs()))
+        }
+        _ => format!(" {} ", mood.word()),
+    };
+    let mut spans = vec![Span::styled(word, theme.word(mood))];
     if let Some(over) = status.over_meeting {
         spans.push(Span::raw("  "));
         let text = format!(" OVER MEETING TIME · {} ", format::over(over));

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::one_line;
 use super::presence::member_list;
 use super::theme::Theme;
 use crate::tui::app::App;
@@ -77,22 +78,39 @@ pub fn draw(
         .wrap(Wrap { trim: true })
         .render(top, buf);
 
-    let length = app.length_from(now, present).unwrap_or_default();
     let here = present.iter().filter(|p| **p).count();
-    let end_line = Line::from(vec![
-        Span::raw("Planned end "),
-        Span::styled(app.origin.hhmm(now + length), theme.strong()),
-        Span::raw(format!(" · {here} of {} present", present.len())),
-    ]);
-    Paragraph::new(end_line.centered()).render(end, buf);
-    let hint = if usize::from(area.width) >= KEYS.chars().count() {
-        KEYS
-    } else {
-        KEYS_SHORT
+    // An end that passes while this screen is up is said here, where enter would start.
+    let end_line = match app.length_from(now, present) {
+        Ok(length) => Line::from(vec![
+            Span::raw("Planned end "),
+            Span::styled(app.origin.hhmm(now + length), theme.strong()),
+            Span::raw(format!(" · {here} of {} present", present.len())),
+        ]),
+        Err(error) => Line::from(Span::styled(error.to_string(), theme.warning())),
     };
-    Paragraph::new(Line::from(hint).centered())
-        .style(theme.dim())
-        .render(keys, buf);
+    one_line::render(end_line.centered(), end, buf);
+    // A notice (the answer to the last key) or a lasting warning outranks the key hint.
+    let notice = app
+        .notice
+        .as_ref()
+        .filter(|n| n.until > now)
+        .map(|n| &n.text);
+    if let Some(text) = notice.or(app.warning.as_ref()) {
+        one_line::render(
+            Line::from(text.as_str()).style(theme.warning()).centered(),
+            keys,
+            buf,
+        );
+    } else {
+        let hint = if usize::from(area.width) >= KEYS.chars().count() {
+            KEYS
+        } else {
+            KEYS_SHORT
+        };
+        Paragraph::new(Line::from(hint).centered())
+            .style(theme.dim())
+            .render(keys, buf);
+    }
 
     let (agreements, members) = if two_columns {
         let [left, right] =
@@ -113,16 +131,38 @@ pub fn draw(
         member_list(&app.plan.members, flag, cursor, theme, rows, buf);
     });
     section("Agreements", agreements, theme, buf, |rows, buf| {
-        let lines: Vec<Line> = app
-            .agenda
-            .agreements
-            .iter()
-            .map(|a| Line::from(vec![Span::raw("• "), Span::raw(a.as_str())]))
-            .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(rows, buf);
+        agreement_lines(&app.agenda.agreements, theme, rows, buf);
     });
+}
+
+/// The agreements that fit, each wrapped; when some do not fit, the last row says how many
+/// more there are and where to read them, instead of dropping them silently.
+fn agreement_lines(agreements: &[String], theme: Theme, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.max(1));
+    let rows_of = |text: &str| (text.chars().count() + 2).div_ceil(width).max(1);
+    let available = usize::from(area.height);
+    let total: usize = agreements.iter().map(|a| rows_of(a)).sum();
+    let mut lines = Vec::new();
+    let mut used = 0;
+    for (shown, agreement) in agreements.iter().enumerate() {
+        let rows = rows_of(agreement);
+        // Keep a row for the "more" line unless this is the last agreement and it fits.
+        let reserve = usize::from(used + rows < total);
+        if used + rows + reserve > available {
+            let more = agreements.len() - shown;
+            let text = format!("… {more} more: g shows them all");
+            lines.push(Line::from(text).style(theme.dim()));
+            break;
+        }
+        used += rows;
+        lines.push(Line::from(vec![
+            Span::raw("• "),
+            Span::raw(agreement.as_str()),
+        ]));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 /// Title, purpose and the confidentiality reminder.

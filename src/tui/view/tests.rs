@@ -298,3 +298,46 @@ fn one_second_over_the_header_gives_the_forecast_end_not_on_time() {
     assert!(text.contains("OVER MEETING TIME · 1 min over"), "{text}");
     assert!(!text.contains("on time"), "{text}");
 }
+
+#[test]
+fn a_notice_goes_stale_with_the_next_key() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'u', min(6));
+    key(&mut app, 'u', min(6));
+    key(&mut app, 'u', min(6));
+    let text: String = (0..24).map(|y| row(&screen(&app, min(6)), y)).collect();
+    assert!(text.contains("Nothing to undo"), "{text}");
+    key(&mut app, ' ', min(6));
+    let bottom = row(&screen(&app, min(6)), 23);
+    assert!(!bottom.contains("Nothing to undo"), "{bottom}");
+}
+
+#[test]
+fn an_end_that_passes_on_the_opening_screen_is_said_there() {
+    let mut app = app_with(agenda(), 1, true);
+    app.settings.deadline = Some(crate::domain::agenda::Deadline::End(
+        chrono::NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+    ));
+    let text: String = (0..24).map(|y| row(&screen(&app, min(40)), y)).collect();
+    assert!(text.contains("already passed"), "before enter: {text}");
+    press(&mut app, KeyCode::Enter, min(40));
+    assert!(app.meeting().is_none());
+    let text: String = (0..24).map(|y| row(&screen(&app, min(40)), y)).collect();
+    assert!(text.contains("already passed"), "after enter: {text}");
+}
+
+#[test]
+fn agreements_that_do_not_fit_say_how_many_more() {
+    let mut agenda = agenda();
+    agenda.agreements = (1..=10)
+        .map(|i| format!("Agreement number {i} of the group."))
+        .collect();
+    let app = app_with(agenda, 1, true);
+    let terminal = render(&app, Duration::ZERO, 80, 16);
+    let text: String = (0..16).map(|y| row(&terminal, y)).collect();
+    assert!(
+        !text.contains("Agreement number 10"),
+        "too many to fit: {text}"
+    );
+    assert!(text.contains("more: g shows them all"), "{text}");
+}
