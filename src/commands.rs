@@ -133,3 +133,51 @@ pub fn meeting_length(agenda: &Agenda, origin: &Origin) -> Result<Option<std::ti
     }
     Ok(Some(length))
 }
+
+/// The seed of the shuffled rounds (SPEC §10): fixed per agenda (its bytes and members) and
+/// local date, so `plan` prints the order a meeting run that day will use.
+#[must_use]
+pub fn shuffle_seed(loaded: &Loaded, date: chrono::NaiveDate) -> u64 {
+    use sha2::{Digest, Sha256};
+    let hash = crate::resume::agenda_hash(&loaded.bytes, &loaded.agenda.members);
+    let digest = Sha256::new()
+        .chain_update(b"forumtimer shuffle v1\0")
+        .chain_update(hash.as_bytes())
+        .chain_update(date.to_string().as_bytes())
+        .finalize();
+    let mut first = [0_u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{load, shuffle_seed};
+    use crate::cli::MeetingArgs;
+
+    #[test]
+    fn the_shuffle_is_fixed_per_agenda_and_date() {
+        let args = MeetingArgs {
+            agenda: Some(
+                concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/agendas/monthly-business-forum.toml"
+                )
+                .into(),
+            ),
+            members: None,
+            end: None,
+            duration: None,
+        };
+        let loaded = load(&args).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let next = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(shuffle_seed(&loaded, day), shuffle_seed(&loaded, day));
+        assert_ne!(shuffle_seed(&loaded, day), shuffle_seed(&loaded, next));
+        let mut other = loaded.clone();
+        other.agenda.members.pop();
+        assert_ne!(shuffle_seed(&loaded, day), shuffle_seed(&other, day));
+    }
+}

@@ -9,7 +9,7 @@ use anyhow::Result;
 use chrono::{Local, Timelike};
 use serde::Serialize;
 
-use super::{Outcome, load, meeting_length};
+use super::{Outcome, load, meeting_length, shuffle_seed};
 use crate::agenda::values::{human, parse_time};
 use crate::cli::{Format, PlanArgs};
 use crate::domain::meeting::Meeting;
@@ -53,7 +53,10 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     };
     let origin = Origin::at_time(&Local::now(), start);
     let length = meeting_length(&loaded.agenda, &origin)?;
-    let plan = Plan::build(&loaded.agenda, 0);
+    let plan = Plan::build(
+        &loaded.agenda,
+        shuffle_seed(&loaded, origin.zero().date_naive()),
+    );
     let present = vec![true; plan.members.len()];
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
     let text = match args.format {

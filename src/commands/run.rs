@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use chrono::Local;
 
-use super::{Loaded, Outcome, load, meeting_length, tell};
+use super::{Loaded, Outcome, load, meeting_length, shuffle_seed, tell};
 use crate::cli::RunArgs;
 use crate::domain::meeting::Saved;
 use crate::domain::plan::Plan;
@@ -82,7 +82,9 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         color: !(args.no_color || no_color_env),
         bell: args.bell || loaded.agenda.bell,
         deadline: loaded.agenda.deadline,
-        seed: saved.as_ref().map_or_else(|| fastrand::u64(..), |s| s.seed),
+        seed: saved
+            .as_ref()
+            .map_or_else(|| shuffle_seed(&loaded, wall_now.date_naive()), |s| s.seed),
     };
     let mut set_aside = false;
     let (mut app, start) = match &saved {
