@@ -96,6 +96,8 @@ pub struct App {
     /// What the opening screen says about an unfinished saved meeting that starting would
     /// replace; `enter` asks before it does.
     pub unfinished: Option<String>,
+    /// Rows the summary is scrolled down by.
+    pub summary_scroll: u16,
 }
 
 impl App {
@@ -119,6 +121,7 @@ impl App {
             changed: false,
             resumable: None,
             unfinished: None,
+            summary_scroll: 0,
         }
     }
 
@@ -212,6 +215,9 @@ impl App {
         match &self.screen {
             Screen::Opening { .. } => self.opening_key(event, action, now),
             Screen::Meeting(meeting) if meeting.finished_at().is_some() => {
+                if self.scroll_summary(event.code) {
+                    return Flow::Continue;
+                }
                 self.summary_key(action, now)
             }
             Screen::Meeting(_) => self.meeting_key(action, now),
@@ -275,6 +281,25 @@ impl App {
         );
         self.screen = Screen::Meeting(Box::new(meeting));
         self.changed = true;
+    }
+
+    /// ↑/↓ and PgUp/PgDn scroll a summary taller than the screen (the view stops at its end).
+    fn scroll_summary(&mut self, code: KeyCode) -> bool {
+        const PAGE: u16 = 10;
+        let rows = self.plan.members.len() + self.plan.segments.len() + 8;
+        let most = u16::try_from(rows).unwrap_or(u16::MAX);
+        let scroll = &mut self.summary_scroll;
+        *scroll = match code {
+            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+            KeyCode::PageUp => scroll.saturating_sub(PAGE),
+            KeyCode::PageDown => scroll.saturating_add(PAGE),
+            KeyCode::Home => 0,
+            KeyCode::End => most,
+            _ => return false,
+        }
+        .min(most);
+        true
     }
 
     fn summary_key(&mut self, action: Option<Action>, now: Duration) -> Flow {

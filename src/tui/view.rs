@@ -102,6 +102,7 @@ fn draw_summary(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
         summary: &summary,
         origin: app.origin,
         color: app.settings.color,
+        scroll: app.summary_scroll,
     };
     (&view).render(area, buf);
 }

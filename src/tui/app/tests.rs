@@ -292,3 +292,19 @@ fn no_bell_unless_asked() {
     key(&mut app, KeyCode::Enter, Duration::ZERO);
     assert!((0..=360).all(|s| !app.bell_due(Duration::from_secs(s))));
 }
+
+#[test]
+fn arrows_and_pages_scroll_the_summary() {
+    let mut app = app();
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('n'), min(1));
+    }
+    assert!(app.meeting().unwrap().finished_at().is_some());
+    key(&mut app, KeyCode::PageDown, min(1));
+    key(&mut app, KeyCode::Up, min(1));
+    assert_eq!(app.summary_scroll, 9);
+    key(&mut app, KeyCode::Home, min(1));
+    assert_eq!(app.summary_scroll, 0);
+    assert_eq!(key(&mut app, KeyCode::Char('q'), min(1)), Flow::Exit);
+}

@@ -29,6 +29,8 @@ pub struct SummaryView<'a> {
     pub origin: Origin,
     /// False for `--no-color` / `NO_COLOR`: no foreground or background colours at all.
     pub color: bool,
+    /// Rows scrolled down (↑/↓/PgUp/PgDn), when the summary is taller than the screen.
+    pub scroll: u16,
 }
 
 impl SummaryView<'_> {
@@ -94,23 +96,81 @@ impl Widget for &SummaryView<'_> {
             [inner, Rect::new(inner.x, inner.y, inner.width, 0)]
         };
         let footer_style = self.fg(Color::DarkGray);
-        Line::from(vec![
+        let mut keys = vec![
             Span::styled("q", Style::new().add_modifier(Modifier::REVERSED)),
             Span::styled(" to exit", footer_style),
+        ];
+        let [end, members, segments, resets] = self.wanted(body.width);
+        let tables = members.saturating_add(1).saturating_add(segments);
+        let total = end.saturating_add(tables).saturating_add(resets);
+        // The end line and the resets stay in view; the tables scroll between them when they
+        // do not fit, so no member and no segment is ever out of reach.
+        let middle = body.height.saturating_sub(end + resets + 2);
+        if total.saturating_add(2) <= body.height || middle == 0 {
+            Line::from(keys).render(footer, buf);
+            self.sections(body, buf);
+            return;
+        }
+        let top = self.scroll.min(tables - middle);
+        let (first, last) = (top + 1, top + middle);
+        let shown = if body.width >= 60 {
+            format!(" · ↑↓ PgUp PgDn scroll · rows {first}–{last} of {tables}")
+        } else {
+            format!(" · ↑↓ {first}–{last}/{tables}")
+        };
+        keys.push(Span::styled(shown, footer_style));
+        Line::from(keys).render(footer, buf);
+        let end_area = Rect {
+            height: end,
+            ..body
+        };
+        Paragraph::new(self.end_line())
+            .wrap(Wrap { trim: true })
+            .render(end_area, buf);
+        let whole = Rect::new(0, 0, body.width, tables);
+        let mut page = Buffer::empty(whole);
+        let [members_area, _, segments_area] = Layout::vertical([
+            Constraint::Length(members),
+            Constraint::Length(1),
+            Constraint::Length(segments),
         ])
-        .render(footer, buf);
+        .areas(whole);
+        rows::members(self, members_area, &mut page);
+        rows::segments(self, segments_area, &mut page);
+        let window = Rect::new(body.x, body.y + end + 1, body.width, middle);
+        for y in 0..window.height {
+            for x in 0..window.width {
+                if let (Some(from), Some(to)) = (
+                    page.cell((x, top + y)),
+                    buf.cell_mut((window.x + x, window.y + y)),
+                ) {
+                    *to = from.clone();
+                }
+            }
+        }
+        let resets_area = Rect::new(body.x, body.bottom() - resets, body.width, resets);
+        self.resets_line().render(resets_area, buf);
+    }
+}
 
+impl SummaryView<'_> {
+    fn wanted(&self, width: u16) -> [u16; 4] {
         let members = u16::try_from(self.summary.members.len() + 1).unwrap_or(u16::MAX);
         let segments = u16::try_from(self.summary.segments.len() + 1).unwrap_or(u16::MAX);
-        let end_line = self.end_line();
         // The end line is the one sentence that matters most: wrap it rather than cut it.
-        let end_height = if end_line.width() > usize::from(body.width) {
+        let end_height = if self.end_line().width() > usize::from(width) {
             2
         } else {
             1
         };
-        let sections = stack(body, [end_height, members, segments, 1]);
-        Paragraph::new(end_line)
+        [end_height, members, segments, 1]
+    }
+
+    fn sections(&self, body: Rect, buf: &mut Buffer) {
+        let wanted = self.wanted(body.width);
+        let segments = wanted[2];
+        let sections = stack(body, wanted);
+        Paragraph::new(self.end_line())
             .wrap(Wrap { trim: true })
             .render(sections[0], buf);
         rows::members(self, sections[1], buf);

@@ -12,7 +12,6 @@ use ratatui::widgets::Widget;
 use super::{BAR_MIN_WIDTH, SummaryView, balance_words};
 use crate::domain::summary::{MemberSummary, clock, signed_clock};
 
-const NAME_MAX: u16 = 20;
 const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 
 /// Splits a row into columns one space apart; a row narrower than the columns just clips.
@@ -23,13 +22,14 @@ fn columns(row: Rect, widths: &[Constraint]) -> Vec<Rect> {
         .to_vec()
 }
 
-fn name_width<'a>(names: impl Iterator<Item = &'a str>, header: &str) -> u16 {
+/// The widest name (or the header), but no more than `most`: names use the width there is.
+fn name_width<'a>(names: impl Iterator<Item = &'a str>, header: &str, most: u16) -> u16 {
     let widest = names
         .map(|name| Span::raw(name).width())
         .chain([header.len()])
         .max()
         .unwrap_or(0);
-    u16::try_from(widest).unwrap_or(NAME_MAX).min(NAME_MAX)
+    u16::try_from(widest).unwrap_or(most).min(most)
 }
 
 fn cell(text: impl Into<Line<'static>>, style: Style, align: Alignment) -> Line<'static> {
@@ -38,7 +38,13 @@ fn cell(text: impl Into<Line<'static>>, style: Style, align: Alignment) -> Line<
 
 pub fn members(view: &SummaryView, area: Rect, buf: &mut Buffer) {
     let summary = view.summary;
-    let names = name_width(summary.members.iter().map(|m| m.name.as_str()), "Member");
+    // With the bar, names may take up to half of what the numbers leave; the bar the rest.
+    let most = area.width.saturating_sub(7 + 8 + 14 + 6 + 5) / 2;
+    let names = name_width(
+        summary.members.iter().map(|m| m.name.as_str()),
+        "Member",
+        most,
+    );
     let with_bar = area.width >= BAR_MIN_WIDTH;
     // Narrow screens drop the bar and the passed count, and let names give way first.
     let mut widths = vec![
@@ -140,7 +146,12 @@ fn bar(view: &SummaryView, member: &MemberSummary, scale: Duration, width: u16) 
 
 pub fn segments(view: &SummaryView, area: Rect, buf: &mut Buffer) {
     let summary = view.summary;
-    let names = name_width(summary.segments.iter().map(|s| s.name.as_str()), "Segment");
+    let most = area.width.saturating_sub(8 + 8 + 12 + 3);
+    let names = name_width(
+        summary.segments.iter().map(|s| s.name.as_str()),
+        "Segment",
+        most,
+    );
     let widths = [
         Constraint::Length(names),
         Constraint::Length(8),

@@ -14,10 +14,15 @@ fn origin() -> DateTime<Local> {
 }
 
 fn draw(summary: &Summary, color: bool, width: u16, height: u16) -> Buffer {
+    draw_scrolled(summary, color, width, height, 0)
+}
+
+fn draw_scrolled(summary: &Summary, color: bool, width: u16, height: u16, scroll: u16) -> Buffer {
     let view = SummaryView {
         summary,
         origin: origin().into(),
         color,
+        scroll,
     };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
@@ -137,4 +142,35 @@ fn snapshot_40x12() {
 #[test]
 fn snapshot_160x48() {
     insta::assert_snapshot!(text(&draw(&example(), false, 160, 48)));
+}
+
+#[test]
+fn a_crowd_scrolls_to_every_member_and_the_segments() {
+    let mut crowd = crowd();
+    for (i, member) in crowd.members.iter_mut().enumerate() {
+        member.name = format!("Member{}", i + 1);
+    }
+    let top = text(&draw(&crowd, false, 80, 24));
+    assert!(!top.contains("Member30"), "{top}");
+    assert!(top.contains("rows 1–"), "the footer says it scrolls: {top}");
+    let bottom = text(&draw_scrolled(&crowd, false, 80, 24, 100));
+    assert!(bottom.contains("Member30"), "{bottom}");
+    assert!(bottom.contains("Segment"), "{bottom}");
+    assert!(bottom.contains("Experience shares"), "{bottom}");
+    assert!(
+        bottom.contains("Ended 21:04"),
+        "the end line stays: {bottom}"
+    );
+    assert!(bottom.contains("Room resets:"), "the resets stay: {bottom}");
+}
+
+#[test]
+fn long_segment_names_use_the_width_there_is() {
+    let mut summary = example();
+    summary.segments[0].name = "Choose topics from the parking lot".into();
+    let screen = text(&draw(&summary, false, 80, 24));
+    assert!(
+        screen.contains("Choose topics from the parking lot"),
+        "{screen}"
+    );
 }
