@@ -56,7 +56,7 @@ pub enum Command {
 /// Who and how long, shared by `run` and `plan`.
 #[derive(Debug, Clone, Args)]
 pub struct MeetingArgs {
-    /// Agenda file (TOML); the built-in classic forum when omitted (with --resume: the saved one).
+    /// Agenda file (TOML); the built-in classic forum when omitted.
     #[arg(value_hint = ValueHint::FilePath)]
     pub agenda: Option<PathBuf>,
     /// Members, comma-separated, replacing the agenda's: "Ana,Ben,Chidi".
@@ -86,7 +86,8 @@ pub struct RunArgs {
     /// Write the timing summary to FILE (.md or .json) when the meeting ends.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Continue the meeting that was running when the program last stopped.
+    /// Continue the meeting that was running when the program last stopped (without AGENDA:
+    /// with the saved meeting's agenda).
     #[arg(long)]
     pub resume: bool,
 }

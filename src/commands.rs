@@ -50,12 +50,12 @@ pub fn load(args: &MeetingArgs) -> Result<Loaded> {
         .as_deref()
         .map(agenda::parse_members)
         .transpose()
-        .map_err(|error| anyhow::anyhow!("--members: {}", error.summary()))?;
+        .map_err(|error| one_line(&error))?;
     let (mut agenda, bytes, label) = match &args.agenda {
         Some(path) => load_file(path, members.as_deref())?,
         None => {
-            let agenda = agenda::default_agenda(members.as_deref())
-                .map_err(|error| anyhow::anyhow!("{error}"))?;
+            let agenda =
+                agenda::default_agenda(members.as_deref()).map_err(|error| diagnostic(&error))?;
             let bytes = agenda::templates::get(agenda::templates::DEFAULT)
                 .unwrap_or_default()
                 .as_bytes()
@@ -82,7 +82,7 @@ pub fn load(args: &MeetingArgs) -> Result<Loaded> {
 
 fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>, String)> {
     // The diagnostic is several lines (file:line:col, the line, the fix): print it whole.
-    let agenda = agenda::load(path, members).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let agenda = agenda::load(path, members).map_err(|error| diagnostic(&error))?;
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let label = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     Ok((agenda, bytes, label.display().to_string()))
@@ -92,6 +92,39 @@ fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>
 /// as agenda text is: a pasted ESC must not act on the terminal the message is shown on.
 pub fn shown(message: &impl std::fmt::Display) -> String {
     agenda::text::escape(&message.to_string())
+}
+
+/// An agenda error as the command line says it: the whole diagnostic (the line, the caret,
+/// the help) when it has a place in a file, otherwise one line.
+fn diagnostic(error: &agenda::AgendaError) -> anyhow::Error {
+    if error.location().is_some() {
+        anyhow::anyhow!("{error}")
+    } else {
+        one_line(error)
+    }
+}
+
+/// "ORIGIN: message; help", once: the origin (a file, `--members`) is named by the error.
+fn one_line(error: &agenda::AgendaError) -> anyhow::Error {
+    let text = if error.message().contains(error.origin()) {
+        error.message().to_string()
+    } else {
+        error.summary()
+    };
+    match error.help() {
+        Some(help) => anyhow::anyhow!("{text}; {help}"),
+        None => anyhow::anyhow!("{text}"),
+    }
+}
+
+/// `n thing` or `n things`.
+#[must_use]
+pub fn count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
 }
 
 /// A line on standard error for the person at the terminal. Not `eprintln!`: after a hang-up

@@ -26,7 +26,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Signal(signal)) => ExitCode::from(signal_exit_code(signal)),
         Err(error) if commands::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            commands::tell(format_args!("forumtimer: {error:#}"));
+            // An agenda diagnostic starts "error: "; the program's name says that already.
+            let text = format!("{error:#}");
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            commands::tell(format_args!("forumtimer: {text}"));
             ExitCode::FAILURE
         }
     }

@@ -59,6 +59,7 @@ const CASES: &[Case] = &[
     ("too_many_members", Some((1, 1302)), "lists 101 names; an agenda can have at most 100 members", "split the group"),
     ("too_many_segments", Some((403, 1)), "has 101 segments; at most 100", "split this agenda"),
     ("duplicate_key", Some((2, 1)), "duplicate key `title`", "only once"),
+    ("single_then_double_segment", Some((4, 1)), "`[segment]` has single brackets", "did you mean `[[segment]]`?"),
 ];
 
 fn fixture(stem: &str) -> PathBuf {

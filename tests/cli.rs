@@ -321,3 +321,52 @@ fn plan_says_who_presents_and_why_when_members_leave_out_the_presenter() {
         .stdout(predicate::str::contains("Ben is not in --members"))
         .stdout(predicate::str::contains("Ana (presenter)"));
 }
+
+/// Standard error of a failed `forumtimer ARGS`, which must exit 1.
+fn failure(args: &[&str]) -> String {
+    let output = forumtimer().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn each_message_says_one_thing_once() {
+    let members = failure(&["plan", "--members", " , "]);
+    assert_eq!(members.matches("--members").count(), 1, "{members}");
+    let missing = failure(&["plan", "no-such-agenda.toml"]);
+    assert_eq!(missing.trim_end().lines().count(), 1, "{missing}");
+    assert!(
+        !missing.contains("error:"),
+        "forumtimer: error: …: {missing}"
+    );
+    let bare = failure(&["plan", "--duration", "90"]);
+    assert!(
+        !bare.contains("quotes"),
+        "no quotes on a command line: {bare}"
+    );
+    assert!(bare.contains("no unit"), "{bare}");
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.toml");
+    std::fs::write(
+        &one,
+        "members = [\"Ana\"]\n[[segment]]\nname = \"Opening\"\nlength = \"5m\"\n",
+    )
+    .unwrap();
+    forumtimer()
+        .arg("check")
+        .arg(&one)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 segment, 1 member,"));
+    forumtimer()
+        .args(["plan", "--start", "10:00"])
+        .arg(&one)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("· 1 member\n"));
+    forumtimer()
+        .args(["plan", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("resume").not());
+}

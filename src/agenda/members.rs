@@ -121,7 +121,7 @@ pub(crate) fn speaker(
     } else {
         String::new()
     };
-    let help = match suggest::nearest(name, &candidates) {
+    let help = match suggest::nearest_name(name, &candidates) {
         Some(near) => format!("did you mean `{near}`?{listed}"),
         None if from_cli => format!("add `{name}` to --members, or change `speaker`{listed}"),
         None => format!("add `{name}` to `members`, or change `speaker`{listed}"),

@@ -19,9 +19,32 @@ pub(crate) fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
         .map(|(candidate, _, _)| candidate)
 }
 
+/// The member name `name` is most likely a typo of: one wrong letter in four at most. Names
+/// are not words: "Bea" is not a misspelt "Ben", and suggesting it would name someone else.
+#[must_use]
+pub(crate) fn nearest_name<'a>(name: &str, members: &[&'a str]) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    let length = name.chars().count();
+    members
+        .iter()
+        .map(|&member| (member, strsim::levenshtein(&name, &member.to_lowercase())))
+        .filter(|&(_, edits)| edits * 4 <= length)
+        .min_by_key(|&(_, edits)| edits)
+        .map(|(member, _)| member)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_suggested_only_for_a_plausible_typo() {
+        let members = ["Ana", "Ben", "Chidi", "Dana"];
+        assert_eq!(nearest_name("Chidy", &members), Some("Chidi"));
+        assert_eq!(nearest_name("Bea", &members), None);
+        assert_eq!(nearest_name("Benjamin", &members), None);
+        assert_eq!(nearest_name("Dan", &members), None);
+    }
 
     const KEYS: &[&str] = &[
         "name", "length", "each", "phases", "speaker", "order", "prompt",

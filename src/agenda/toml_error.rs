@@ -14,10 +14,44 @@ pub(crate) fn problem(error: &toml::de::Error, source: &str) -> Problem {
     if raw == "duplicate key" {
         // The parser does not name the key; its span does.
         if let Some(key) = error.span().and_then(|span| source.get(span)) {
-            problem.message = format!("duplicate key `{}`", key.trim());
+            let key = key.trim();
+            if let Some(single) = single_table(source, key) {
+                // `[segment]` then `[[segment]]`: the parser blames the second, correct
+                // header, and "remove one" would delete a segment. Name the real mistake.
+                return Problem::new(format!(
+                    "`[{key}]` has single brackets, so it is one table, not one of a list"
+                ))
+                .help(format!(
+                    "did you mean `[[{key}]]`? every {key} starts with double brackets"
+                ))
+                .at(single);
+            }
+            problem.message = format!("duplicate key `{key}`");
         }
     }
     problem
+}
+
+/// The span of a `[key]` header (single brackets) in `source`, if there is one.
+fn single_table(source: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let text = line.trim();
+        let inner = text
+            .strip_prefix('[')
+            .and_then(|t| t.split('#').next())
+            .map(str::trim_end)
+            .and_then(|t| t.strip_suffix(']'));
+        if let Some(inner) = inner
+            && !inner.starts_with('[')
+            && inner.trim() == key
+        {
+            let start = offset + (line.len() - line.trim_start().len());
+            return Some(start..start + text.split('#').next().unwrap_or(text).trim_end().len());
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn rewrite(raw: &str) -> Problem {

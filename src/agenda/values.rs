@@ -58,9 +58,30 @@ pub(crate) fn duration(value: &Spanned<Value>, key: &str) -> Result<Duration, Pr
 /// A one-line reason with an example.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let value = Spanned::new(0..text.len(), Value::String(text.to_string()));
-    duration(&value, "duration").map_err(|problem| match problem.help {
-        Some(help) => format!("{}; {help}", problem.message),
-        None => problem.message,
+    duration(&value, "duration").map_err(|problem| {
+        // The agenda's words name a key and ask for quotes; a flag has neither.
+        let shown = super::text::escape(text.trim());
+        let bare = text.trim().parse::<f64>().ok().and_then(number_guess);
+        if let Some((guess, unit)) = bare {
+            let guess = if guess.contains(' ') {
+                format!("\"{guess}\"")
+            } else {
+                guess
+            };
+            return format!("\"{shown}\" has no unit; for {shown} {unit} write {guess}");
+        }
+        let what = problem
+            .message
+            .strip_prefix("`duration` ")
+            .unwrap_or(&problem.message);
+        let what = what.split(": \"").next().unwrap_or(what);
+        let how = match what {
+            "is zero" | "is negative" => "a meeting lasts longer than zero, like 90m",
+            "is not a whole number of seconds" => "the timer counts whole seconds, like 90s",
+            "is longer than a day" => "a meeting lasts at most 24h",
+            _ => "give a unit, like 90s, 5m or \"1h 30m\"",
+        };
+        format!("\"{shown}\" {what}; {how}")
     })
 }
 

@@ -24,10 +24,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                 let planned = plan.planned_total(&vec![true; plan.members.len()]);
                 writeln!(
                     out,
-                    "{}: ok — {} segments, {} members, {} planned",
+                    "{}: ok — {}, {}, {} planned",
                     path.display(),
-                    agenda.segments.len(),
-                    agenda.members.len(),
+                    super::count(agenda.segments.len(), "segment"),
+                    super::count(agenda.members.len(), "member"),
                     human(planned)
                 )?;
             }

@@ -115,11 +115,11 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
     let _ = writeln!(out, "{title}");
     let _ = writeln!(
         out,
-        "{} → {} · {} · {} members\n",
+        "{} → {} · {} · {}\n",
         clock(origin, Duration::ZERO),
         clock(origin, meeting.end()),
         human(meeting.end()),
-        plan.members.len()
+        super::count(plan.members.len(), "member")
     );
     for note in notes {
         let _ = writeln!(out, "Note: {note}\n");
