@@ -70,6 +70,7 @@ const NOT_TOML: &[&str] = &[
     "deep_inline_tables",
     "deep_nesting",
     "duplicate_key",
+    "single_then_double_segment",
     "invalid_toml_syntax",
     "raw_control_char_in_comment",
 ];
