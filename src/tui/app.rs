@@ -105,8 +105,6 @@ impl App {
     pub fn new(agenda: Agenda, settings: Settings, origin: impl Into<Origin>) -> App {
         let plan = Plan::build(&agenda, settings.seed);
         let present = vec![true; agenda.members.len()];
-        // How the agenda was read (e.g. who presents and why), until something more urgent.
-        let warning = (!agenda.notes.is_empty()).then(|| agenda.notes.join(" "));
         App {
             agenda,
             plan,
@@ -114,7 +112,7 @@ impl App {
             overlay: None,
             projector: false,
             notice: None,
-            warning,
+            warning: None,
             settings,
             origin: origin.into(),
             rung: None,

@@ -65,10 +65,11 @@ pub fn draw(
         height: area.height.saturating_sub(1),
         ..area
     };
-    let [top, middle, _, end] = Layout::vertical([
+    let [top, middle, note, end] = Layout::vertical([
         Constraint::Length(head_rows + 1),
         Constraint::Max(middle_rows),
-        Constraint::Length(1),
+        // A blank row, or a note on how the agenda was read, wrapped on up to three.
+        Constraint::Length(if app.agenda.notes.is_empty() { 1 } else { 4 }),
         Constraint::Length(1),
     ])
     .flex(Flex::Center)
@@ -89,6 +90,13 @@ pub fn draw(
         Err(error) => Line::from(Span::styled(error.to_string(), theme.warning())),
     };
     one_line::render(end_line.centered(), end, buf);
+    // How the agenda was read (e.g. who presents instead of an absent presenter and why).
+    if let Some(text) = app.agenda.notes.first() {
+        let line = Line::from(text.as_str()).style(theme.warning());
+        Paragraph::new(line.centered())
+            .wrap(Wrap { trim: true })
+            .render(note.inner(ratatui::layout::Margin::new(0, 1)), buf);
+    }
     // A notice (the answer to the last key) or a lasting warning outranks the key hint.
     let notice = app
         .notice

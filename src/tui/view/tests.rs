@@ -341,3 +341,16 @@ fn agreements_that_do_not_fit_say_how_many_more() {
     );
     assert!(text.contains("more: g shows them all"), "{text}");
 }
+
+#[test]
+fn the_opening_says_how_the_agenda_was_read_and_keeps_its_keys() {
+    let mut agenda = agenda();
+    agenda
+        .notes
+        .push("Ana presents in \"Presentation\": Ben is not in --members".into());
+    let app = app_with(agenda, 1, true);
+    let terminal = screen(&app, Duration::ZERO);
+    let text: String = (0..24).map(|y| row(&terminal, y)).collect();
+    assert!(text.contains("Ana presents"), "{text}");
+    assert!(text.contains("enter start"), "{text}");
+}
