@@ -354,3 +354,16 @@ fn the_opening_says_how_the_agenda_was_read_and_keeps_its_keys() {
     assert!(text.contains("Ana presents"), "{text}");
     assert!(text.contains("enter start"), "{text}");
 }
+
+#[test]
+fn the_header_keeps_the_whole_title_when_there_is_room() {
+    let mut agenda = agenda();
+    agenda.title = "Monthly business forum".into();
+    let mut app = app_with(agenda, 1, true);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    press(&mut app, KeyCode::Enter, min(5));
+    for at in [min(6), min(58), min(5 * 60)] {
+        let header = row(&screen(&app, at), 0);
+        assert!(header.contains("Monthly business forum"), "{header}");
+    }
+}
