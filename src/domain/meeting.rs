@@ -13,6 +13,7 @@ use super::plan::{Plan, SlotKind};
 const UNDO_DEPTH: usize = 500;
 
 mod order;
+mod presenter;
 mod reading;
 mod standing;
 mod state;
@@ -52,6 +53,11 @@ pub enum Input {
         slot: usize,
         to: usize,
     },
+    /// Puts `member` in the spotlight of the current segment (the agenda's presenter is
+    /// absent); their own turns that leave the presenter out no longer take place.
+    ChoosePresenter {
+        member: usize,
+    },
     /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
     OpenReset,
     /// The overlay closes after a reset of this kind.
@@ -79,6 +85,8 @@ pub struct Meeting {
     plan: Plan,
     saved: Saved,
     undo: Vec<Progress>,
+    /// The agenda's presenter of each slot, before any choice made during the meeting.
+    agenda_spotlights: Vec<Option<usize>>,
 }
 
 impl Meeting {
@@ -115,6 +123,7 @@ impl Meeting {
             paused_since: None,
             finished_at: None,
             ended_early: false,
+            presenters: Vec::new(),
         };
         let saved = Saved {
             start: now,
@@ -125,6 +134,7 @@ impl Meeting {
             reset_pauses,
         };
         let mut meeting = Meeting {
+            agenda_spotlights: plan.slots.iter().map(|slot| slot.spotlight).collect(),
             plan,
             saved,
             undo: Vec::new(),
@@ -145,10 +155,19 @@ impl Meeting {
             && progress.current.is_none_or(|c| c < plan.slots.len())
             && saved.end >= saved.start
             && within_reason(&saved);
-        fits.then(|| Meeting {
-            plan,
-            saved,
-            undo: Vec::new(),
+        let fits = fits
+            && saved.progress.presenters.iter().all(|&(segment, member)| {
+                segment < plan.segments.len() && member < plan.members.len()
+            });
+        fits.then(|| {
+            let mut meeting = Meeting {
+                agenda_spotlights: plan.slots.iter().map(|slot| slot.spotlight).collect(),
+                plan,
+                saved,
+                undo: Vec::new(),
+            };
+            meeting.show_presenters();
+            meeting
         })
     }
 
@@ -231,6 +250,7 @@ impl Meeting {
             Input::Undo => {
                 let previous = self.undo.pop().ok_or(Refusal::NothingToUndo)?;
                 self.saved.progress = previous;
+                self.show_presenters();
                 Ok(())
             }
             Input::CloseReset(_) => Ok(()),
@@ -283,6 +303,7 @@ impl Meeting {
             Input::Next => self.hand_over(current, SlotStatus::Done, now),
             Input::Skip => self.hand_over(current, SlotStatus::Passed, now),
             Input::MoveTurn { slot, to } => self.move_turn(slot, to)?,
+            Input::ChoosePresenter { member } => self.choose_presenter(current, member)?,
             Input::Back => {
                 let previous = self.previous_taken(current).ok_or(Refusal::AtFirstSlot)?;
                 self.pause(now);

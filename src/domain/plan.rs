@@ -36,6 +36,9 @@ pub struct Slot {
     pub prompt: Option<String>,
     /// The member in the spotlight, for every slot of a spotlight segment.
     pub spotlight: Option<usize>,
+    /// A turn of a spotlight phase that leaves the presenter out (`skip_speaker`): if another
+    /// member is chosen to present, their turn here does not take place.
+    pub skip_speaker: bool,
 }
 
 impl Slot {
@@ -85,6 +88,7 @@ impl Plan {
                 warn,
                 prompt: prompt.cloned(),
                 spotlight,
+                skip_speaker: false,
             };
             match &segment.kind {
                 SegmentKind::Block { length } => {
@@ -123,7 +127,9 @@ impl Plan {
                                         continue;
                                     }
                                     let kind = SlotKind::Turn { member };
-                                    slots.push(slot(name, kind, each, warn, prompt));
+                                    let mut turn = slot(name, kind, each, warn, prompt);
+                                    turn.skip_speaker = skip_speaker;
+                                    slots.push(turn);
                                 }
                             }
                         }

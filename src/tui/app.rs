@@ -36,6 +36,11 @@ pub enum Overlay {
     Presence {
         cursor: usize,
     },
+    /// Who presents, when the agenda's presenter is absent as their spotlight starts
+    /// (SPEC §8); `cursor` is a member index, always a present member.
+    Presenter {
+        cursor: usize,
+    },
     Reset {
         drift: Drift,
     },
@@ -98,6 +103,9 @@ pub struct App {
     pub unfinished: Option<String>,
     /// Rows the summary is scrolled down by.
     pub summary_scroll: u16,
+    /// The spotlight segment whose presenter picker was closed without a choice: not asked
+    /// again for it.
+    presenter_declined: Option<usize>,
 }
 
 impl App {
@@ -120,6 +128,7 @@ impl App {
             resumable: None,
             unfinished: None,
             summary_scroll: 0,
+            presenter_declined: None,
         }
     }
 
@@ -279,6 +288,36 @@ impl App {
         );
         self.screen = Screen::Meeting(Box::new(meeting));
         self.changed = true;
+        self.ask_presenter();
+    }
+
+    /// Opens the presenter picker when the spotlight under way has an absent presenter.
+    fn ask_presenter(&mut self) {
+        let Some(meeting) = self.meeting() else {
+            return;
+        };
+        if self.overlay.is_some() || !meeting.presenter_missing() {
+            return;
+        }
+        let Some(current) = meeting.progress().current else {
+            return;
+        };
+        let segment = meeting.plan().slots[current].segment;
+        if self.presenter_declined == Some(segment) {
+            return;
+        }
+        let first = (0..self.plan.members.len()).find(|&m| meeting.is_present(m));
+        if let Some(cursor) = first {
+            self.overlay = Some(Overlay::Presenter { cursor });
+        }
+    }
+
+    /// Closes the presenter picker without a choice; the agenda's presenter stays named.
+    pub(super) fn decline_presenter(&mut self) {
+        self.overlay = None;
+        self.presenter_declined = self
+            .meeting()
+            .and_then(|m| m.progress().current.map(|c| m.plan().slots[c].segment));
     }
 
     /// ↑/↓ and PgUp/PgDn scroll a summary taller than the screen (the view stops at its end).
@@ -363,7 +402,10 @@ impl App {
             return;
         };
         match meeting.apply(input, now) {
-            Ok(()) => self.changed = true,
+            Ok(()) => {
+                self.changed = true;
+                self.ask_presenter();
+            }
             Err(refusal) => {
                 let text = match refusal {
                     Refusal::NothingToUndo => "Nothing to undo",

@@ -85,6 +85,7 @@ fn overlay_draw(app: &App, overlay: Overlay, now: Duration, area: Rect, buf: &mu
         Overlay::Help => help::draw(app, area, buf),
         Overlay::ConfirmQuit => confirm::draw(app, area, buf),
         Overlay::Presence { cursor } => presence::draw(app, cursor, area, buf),
+        Overlay::Presenter { cursor } => presence::draw_presenter(app, cursor, area, buf),
         Overlay::Reset { drift } => reset::draw(app, drift, now, area, buf),
         Overlay::Agreements => agreements::draw(app, area, buf),
         Overlay::Resources => resources::draw(app, area, buf),

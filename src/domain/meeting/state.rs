@@ -49,6 +49,10 @@ pub struct Progress {
     /// The meeting was ended by a confirmed quit before its last slot was done.
     #[serde(default)]
     pub ended_early: bool,
+    /// Presenters chosen during the meeting, as (segment, member): SPEC §8's picker when the
+    /// agenda's presenter is absent.
+    #[serde(default)]
+    pub presenters: Vec<(usize, usize)>,
 }
 
 /// The part of a meeting that a resumed process needs, besides the plan.

@@ -374,4 +374,5 @@ fn a_saved_state_with_absurd_times_is_not_restored() {
 }
 
 mod arrivals;
+mod presenter;
 mod standing;

@@ -77,6 +77,39 @@ impl App {
                     _ => {}
                 }
             }
+            Overlay::Presenter { cursor } => {
+                let present =
+                    |m: usize| self.meeting().is_some_and(|meeting| meeting.is_present(m));
+                let members = self.plan.members.len();
+                let step = |from: usize, up: bool| {
+                    let mut at = from;
+                    loop {
+                        at = if up { at.checked_sub(1)? } else { at + 1 };
+                        if at >= members {
+                            return None;
+                        }
+                        if present(at) {
+                            return Some(at);
+                        }
+                    }
+                };
+                match event.code {
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        let cursor = step(cursor, true).unwrap_or(cursor);
+                        self.overlay = Some(Overlay::Presenter { cursor });
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        let cursor = step(cursor, false).unwrap_or(cursor);
+                        self.overlay = Some(Overlay::Presenter { cursor });
+                    }
+                    KeyCode::Enter => {
+                        self.overlay = None;
+                        self.input(Input::ChoosePresenter { member: cursor }, now);
+                    }
+                    KeyCode::Esc => self.decline_presenter(),
+                    _ => {}
+                }
+            }
             Overlay::Help | Overlay::Agreements | Overlay::Resources => {
                 let toggles = match overlay {
                     Overlay::Help => Action::Help,

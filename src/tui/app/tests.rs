@@ -308,3 +308,45 @@ fn arrows_and_pages_scroll_the_summary() {
     assert_eq!(app.summary_scroll, 0);
     assert_eq!(key(&mut app, KeyCode::Char('q'), min(1)), Flow::Exit);
 }
+
+#[test]
+fn an_absent_presenter_opens_a_picker_and_enter_chooses() {
+    use crate::domain::agenda::{Phase, PhaseKind};
+    let mut app = app();
+    app.agenda.segments = vec![Segment {
+        name: "Presentation".into(),
+        kind: SegmentKind::Spotlight {
+            speaker: 1,
+            phases: vec![Phase {
+                name: "Background".into(),
+                kind: PhaseKind::Block { length: min(10) },
+                prompt: None,
+                warn: None,
+            }],
+        },
+        prompt: None,
+        warn: None,
+    }];
+    app.plan = crate::domain::plan::Plan::build(&app.agenda, 0);
+    key(&mut app, KeyCode::Down, Duration::ZERO);
+    key(&mut app, KeyCode::Char(' '), Duration::ZERO);
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    assert_eq!(app.overlay, Some(Overlay::Presenter { cursor: 0 }));
+    key(&mut app, KeyCode::Down, min(1));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Presenter { cursor: 2 }),
+        "Ben is skipped"
+    );
+    key(&mut app, KeyCode::Enter, min(1));
+    assert_eq!(app.overlay, None);
+    let meeting = app.meeting().unwrap();
+    let slot = &meeting.plan().slots[meeting.progress().current.unwrap()];
+    assert_eq!(meeting.plan().presenter(slot), Some("Chidi"));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| crate::tui::view::render(&app, min(1), frame.area(), frame.buffer_mut()))
+        .unwrap();
+    let text = format!("{:?}", terminal.backend().buffer());
+    assert!(text.contains("Presentation · Chidi"), "{text}");
+}
