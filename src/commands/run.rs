@@ -93,8 +93,12 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             let meeting = saved.restore(Plan::build(&loaded.agenda, saved.seed))?;
             let boot_now = clock::boot_stamp();
             let now = saved.clock_on_resume(wall_now, boot_now.as_ref());
-            // Checked inside: a damaged but well-formed state file may hold any clock value.
-            let origin = Origin::reading(wall_now, now);
+            // The meeting clock runs `speed` times the wall clock from the origin, so the
+            // origin is the wall clock less the meeting clock over the speed: a rehearsal's
+            // times of day (and its end) carry on where they were instead of jumping. At
+            // speed 1 this is the wall clock less the meeting clock. Checked inside: a
+            // damaged but well-formed state file may hold any value.
+            let origin = Origin::reading(wall_now, now / saved.speed.max(1));
             settings.deadline = None;
             let mut app = App::new(loaded.agenda.clone(), settings, origin).resumed(meeting);
             let closed = minutes_in_words(downtime(saved, wall_now, boot_now.as_ref()));
