@@ -104,7 +104,8 @@ where
     }
 
     /// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (SPEC §10), rounded up to the
-    /// second: a slot that starts 0.4 s before 10:13 is listed at 10:13, the second it is in.
+    /// second, so a time listed is never earlier than the instant (a slot starting 0.4 s
+    /// before 10:13 is listed at 10:13, as an end exactly at 10:13 is).
     #[must_use]
     pub fn hhmm_ss(&self, clock: Duration) -> String {
         let at = self.at(clock);
