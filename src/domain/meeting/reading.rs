@@ -195,8 +195,8 @@ impl Meeting {
     }
 
     /// The next instant after `now` at which anything on screen changes: the countdown's next
-    /// displayed second, a warning threshold, or (while paused) the next meeting-clock second,
-    /// since the coming allotments shrink as the room waits.
+    /// displayed second, a warning threshold, or (while paused) the next second of the pause,
+    /// which the screen counts (and the coming allotments shrink as the room waits).
     #[must_use]
     pub fn next_change(&self, now: Duration) -> Option<Duration> {
         let status = self.status(now)?;
@@ -206,7 +206,9 @@ impl Meeting {
             rest => rest,
         };
         let wait = if status.paused {
-            1000 - millis(now) % 1000
+            // "PAUSED 3:12" flips a whole second after the pause began.
+            let paused = status.paused_for.map_or(millis(now), millis);
+            1000 - paused % 1000
         } else {
             let elapsed = millis(status.elapsed);
             let allotted = millis(status.allotted);

@@ -376,3 +376,19 @@ fn a_saved_state_with_absurd_times_is_not_restored() {
 mod arrivals;
 mod presenter;
 mod standing;
+
+#[test]
+fn a_pause_says_how_long_it_has_lasted_and_flips_on_its_own_seconds() {
+    let mut meeting = worked_example();
+    meeting
+        .apply(Input::TogglePause, Duration::from_millis(7_300))
+        .unwrap();
+    let now = Duration::from_millis(9_000);
+    assert_eq!(
+        meeting.status(now).unwrap().paused_for,
+        Some(Duration::from_millis(1_700))
+    );
+    assert_eq!(meeting.next_change(now), Some(Duration::from_millis(9_300)));
+    meeting.apply(Input::TogglePause, sec(10)).unwrap();
+    assert_eq!(meeting.status(sec(11)).unwrap().paused_for, None);
+}
