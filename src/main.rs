@@ -52,15 +52,18 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         let text = error.to_string();
         let line = text.lines().next().unwrap_or_default();
         let reason = line.strip_prefix("error: ").unwrap_or(line);
+        // Clap's further lines, kept on the one: a near value, else the possible ones.
+        let tip = text.lines().find_map(|l| l.trim().strip_prefix("tip: "));
         let choices = text
             .lines()
             .find_map(|l| l.trim().strip_prefix("[possible values: "))
             .and_then(|l| l.strip_suffix(']'));
-        match choices {
-            Some(choices) => {
+        match (tip, choices) {
+            (Some(tip), _) => commands::tell(format_args!("forumtimer: {reason}; {tip}")),
+            (None, Some(choices)) => {
                 commands::tell(format_args!("forumtimer: {reason} (one of: {choices})"));
             }
-            None => commands::tell(format_args!("forumtimer: {reason}")),
+            (None, None) => commands::tell(format_args!("forumtimer: {reason}")),
         }
         return ExitCode::FAILURE;
     }

@@ -349,11 +349,12 @@ fn version_says_the_version_and_the_commit_when_built_from_git() {
 }
 
 #[test]
-fn an_unknown_template_is_a_usage_error_that_suggests_the_nearest() {
+fn an_unknown_template_is_a_bad_value_that_suggests_the_nearest() {
     forumtimer()
         .args(["new", "--template", "suport-circle"])
         .assert()
-        .code(2)
+        // A bad flag value is a one-line failure (README: exit codes), like --duration 0m.
+        .code(1)
         .stderr(predicate::str::contains(
             "a similar value exists: 'support-circle'",
         ));
