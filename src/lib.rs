@@ -7,6 +7,7 @@
 //! - [`cli`], [`commands`]: the command line and what each subcommand does.
 //! - [`tui`]: the full-screen shell: event loop, keys, clock, terminal, view.
 //! - [`report`], [`resume`]: the only other places that write files (through `private_file`).
+//! - [`text`]: text by display width: measure, wrap, cut with an ellipsis.
 
 pub mod agenda;
 pub mod cli;
@@ -15,5 +16,6 @@ pub mod domain;
 mod private_file;
 pub mod report;
 pub mod resume;
+pub mod text;
 pub mod tui;
 pub mod wall;

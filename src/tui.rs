@@ -11,7 +11,7 @@ pub mod screen;
 pub mod terminal;
 pub mod view;
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -54,7 +54,7 @@ pub fn run(app: App, clock: MeetingClock, persist: &mut dyn Persist) -> io::Resu
 }
 
 fn event_loop(
-    screen: &mut Screen<Stdout>,
+    screen: &mut Screen<terminal::Tty>,
     input: &mut Input,
     mut app: App,
     mut clock: MeetingClock,
@@ -144,7 +144,7 @@ fn event_loop(
     }
 }
 
-fn draw(screen: &mut Screen<Stdout>, app: &App, now: Duration) -> io::Result<()> {
+fn draw(screen: &mut Screen<terminal::Tty>, app: &App, now: Duration) -> io::Result<()> {
     let size = terminal::size()?;
     screen.draw(size, |area, buf| view::render(app, now, area, buf))
 }

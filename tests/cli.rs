@@ -371,3 +371,37 @@ fn each_message_says_one_thing_once() {
         .success()
         .stdout(predicate::str::contains("resume").not());
 }
+
+#[test]
+fn plan_aligns_the_who_column_for_wide_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.toml");
+    std::fs::write(
+        &path,
+        "title = \"Forum\"\nduration = \"30m\"\nmembers = [\"王芳\", \"Ana\"]\n\
+         [[segment]]\nname = \"签到\"\neach = \"5m\"\n\
+         [[segment]]\nname = \"Closing\"\nlength = \"5m\"\n",
+    )
+    .unwrap();
+    let output = forumtimer()
+        .args(["plan", "--start", "19:00"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    // The display column where each slot's "who" starts: the same on every row.
+    let columns: Vec<usize> = stdout
+        .lines()
+        .filter(|l| l.contains("王芳") || l.contains("Ana") || l.contains("everyone"))
+        .map(|l| {
+            let at = l.rfind("  ").unwrap() + 2;
+            forumtimer::text::width(&l[..at])
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "{stdout}");
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "{columns:?}\n{stdout}"
+    );
+}

@@ -15,6 +15,7 @@ use crate::cli::{Format, PlanArgs};
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Plan, SlotKind};
 use crate::domain::summary::clock as length;
+use crate::text;
 use crate::wall::Origin;
 
 #[derive(Serialize)]
@@ -137,10 +138,11 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
         }
         let _ = writeln!(
             out,
-            "{:>8}  {:>7}  {:<40}  {}",
+            "{:>8}  {:>7}  {}  {}",
             clock(origin, scheduled.start),
             length(scheduled.length),
-            segment,
+            // By display width: a segment in a wide script keeps the "who" column aligned.
+            text::pad(&segment, 40),
             match (who(plan, slot.kind), plan.presenter(slot)) {
                 (Some(member), _) => member.to_string(),
                 (None, Some(presenter)) => format!("{presenter} (presenter)"),

@@ -1,5 +1,9 @@
 //! The frames on the terminal: the buffer it shows, the one being drawn, and the lean bytes
 //! between them. Generic over the writer so tests can read exactly what would be sent.
+//!
+//! Each frame goes out in one `write`, inside the synchronized-update mode (DEC private mode
+//! 2026): a terminal that knows it shows the frame only once it is complete, so no one sees
+//! half of one second and half of the next; others ignore the two sequences.
 
 mod encode;
 
@@ -10,6 +14,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use self::encode::Encoder;
+
+/// Begins a synchronized update: the terminal holds the screen until the end sequence.
+pub const BEGIN_UPDATE: &[u8] = b"\x1b[?2026h";
+/// Ends a synchronized update: the terminal shows the frame.
+pub const END_UPDATE: &[u8] = b"\x1b[?2026l";
 
 /// Double-buffered drawing to a terminal of a given size.
 #[derive(Debug)]
@@ -50,7 +59,8 @@ impl<W: Write> Screen<W> {
         self.encoder.forget();
     }
 
-    /// Draws a frame of `width`×`height` with `render` and sends what changed in one write.
+    /// Draws a frame of `width`×`height` with `render` and sends what changed in one write,
+    /// wrapped in a synchronized update.
     ///
     /// # Errors
     /// When the terminal cannot be written to.
@@ -60,6 +70,7 @@ impl<W: Write> Screen<W> {
         render: impl FnOnce(Rect, &mut Buffer),
     ) -> io::Result<()> {
         let area = Rect::new(0, 0, width, height);
+        self.bytes.extend_from_slice(BEGIN_UPDATE);
         if self.repaint || area != self.shown.area {
             self.shown = Buffer::empty(area);
             self.next = Buffer::empty(area);
@@ -71,9 +82,13 @@ impl<W: Write> Screen<W> {
         render(area, &mut self.next);
         self.encoder.frame(&self.shown, &self.next, &mut self.bytes);
         mem::swap(&mut self.shown, &mut self.next);
-        if self.bytes.is_empty() {
+        if self.bytes.len() == BEGIN_UPDATE.len() {
+            self.bytes.clear();
             return Ok(());
         }
+        self.bytes.extend_from_slice(END_UPDATE);
+        // One `write_all` on an unbuffered writer: one write for the whole frame (a line
+        // buffered `Stdout` would split it at its last line feed).
         let written = self
             .out
             .write_all(&self.bytes)

@@ -1,7 +1,9 @@
 //! Entering and leaving the full screen, on every path out: normal exit, error, panic and
 //! signals. Ctrl-Z in raw mode arrives as a key, so suspending is done here by hand.
 
-use std::io::{self, Stdout, Write};
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::AsFd;
 use std::panic;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -60,19 +62,28 @@ impl Signals {
     }
 }
 
+/// Where frames are written: standard output without `Stdout`'s line buffer, which would send
+/// a frame in two writes, split at its last line feed.
+pub type Tty = File;
+
+/// A second handle on standard output that writes straight through.
+fn tty() -> io::Result<Tty> {
+    Ok(File::from(io::stdout().as_fd().try_clone_to_owned()?))
+}
+
 /// Switches to the alternate screen in raw mode, with the cursor hidden. A panic restores
 /// the terminal before its message is printed.
 ///
 /// # Errors
 /// When the terminal cannot be set up.
-pub fn enter() -> io::Result<Screen<Stdout>> {
+pub fn enter() -> io::Result<Screen<Tty>> {
     let hook = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
         leave();
         hook(info);
     }));
     take()?;
-    let screen = Screen::new(io::stdout());
+    let screen = Screen::new(tty()?);
     Ok(if output_is_processed() {
         screen.without_line_feeds()
     } else {
@@ -133,7 +144,7 @@ pub fn size() -> io::Result<(u16, u16)> {
 ///
 /// # Errors
 /// When the terminal cannot be set up again.
-pub fn suspend(screen: &mut Screen<Stdout>) -> io::Result<()> {
+pub fn suspend(screen: &mut Screen<Tty>) -> io::Result<()> {
     leave();
     let _ = io::stdout().flush();
     // SAFETY: raise only sends a signal to this process; SIGTSTP's default action stops it.

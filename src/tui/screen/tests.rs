@@ -14,8 +14,14 @@ fn write(text: &'static str) -> impl FnOnce(Rect, &mut Buffer) {
     move |area, buf| buf.set_string(area.x, area.y, text, Style::new())
 }
 
+/// What one frame sent, without the synchronized-update markers around it.
 fn sent(screen: &mut Screen<Vec<u8>>) -> String {
-    String::from_utf8(std::mem::take(screen.output())).unwrap()
+    let bytes = std::mem::take(screen.output());
+    let inner = bytes
+        .strip_prefix(super::BEGIN_UPDATE)
+        .and_then(|b| b.strip_suffix(super::END_UPDATE))
+        .unwrap_or(&bytes);
+    String::from_utf8(inner.to_vec()).unwrap()
 }
 
 #[test]
@@ -43,4 +49,58 @@ fn a_resize_or_an_invalidation_repaints_everything() {
     let repainted = sent(&mut screen);
     assert!(repainted.starts_with("\u{1b}[0m\u{1b}[2J") && repainted.contains("12:34"));
     assert_eq!(screen.shown().area, Rect::new(0, 0, 12, 2));
+}
+
+/// Records each `write` call apart, as the terminal would receive them.
+#[derive(Default)]
+struct Writes(Vec<Vec<u8>>);
+
+impl std::io::Write for Writes {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.push(bytes.to_vec());
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_frame_is_one_write_inside_a_synchronized_update() {
+    let mut screen = Screen::new(Writes::default());
+    // Rows apart, so the encoder moves down with line feeds.
+    let frame = |text: &'static str| {
+        move |area: Rect, buf: &mut Buffer| {
+            buf.set_string(0, 0, text, Style::new());
+            buf.set_string(0, area.height - 1, text, Style::new());
+        }
+    };
+    screen.draw((20, 6), frame("0:45")).unwrap();
+    screen.draw((20, 6), frame("0:44")).unwrap();
+    let writes = &screen.output().0;
+    assert_eq!(writes.len(), 2, "one write per frame");
+    for write in writes {
+        assert!(write.starts_with(super::BEGIN_UPDATE), "{write:?}");
+        assert!(write.ends_with(super::END_UPDATE), "{write:?}");
+    }
+    // A frame that changes nothing sends nothing, not even the markers.
+    screen.draw((20, 6), frame("0:44")).unwrap();
+    assert_eq!(screen.output().0.len(), 2);
+}
+
+#[test]
+fn the_terminal_writer_is_not_line_buffered() {
+    // `Stdout` is: through it, a frame with a line feed left in two writes (the bug seen as
+    // half a frame). The type frames go through writes straight to the descriptor.
+    let mut through_line_buffer = std::io::LineWriter::new(Writes::default());
+    std::io::Write::write_all(
+        &mut through_line_buffer,
+        b"\x1b[?2026h0:45\n0:14\x1b[?2026l",
+    )
+    .unwrap();
+    std::io::Write::flush(&mut through_line_buffer).unwrap();
+    assert_eq!(through_line_buffer.get_ref().0.len(), 2);
+    let type_name = std::any::type_name::<crate::tui::terminal::Tty>();
+    assert_eq!(type_name, "std::fs::File");
 }

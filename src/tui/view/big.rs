@@ -1,8 +1,16 @@
-//! Big text (countdown digits, names, headings) at the largest size that fits.
+//! Big text at the largest size that fits: the countdown digits and headings here, names and
+//! prompts in any script in `lettering` (glyphs from `shape`, scaled by `raster`, kept by
+//! `cache`), and how the name and digits share the screen in `share`.
 //!
 //! tui-big-text draws 8×8 pixel glyphs at a fixed pixel size. Above its `Full` size we draw
 //! its font's bitmaps scaled up by whole cells, which keeps the glyphs crisp on a 400×120 TV. Below
 //! its smallest useful size we fall back to plain bold text, so nothing ever overflows.
+
+mod cache;
+pub mod lettering;
+mod raster;
+mod shape;
+pub mod share;
 
 use font8x8::{BASIC_FONTS, LATIN_FONTS, UnicodeFonts};
 use ratatui::buffer::{Buffer, Cell};
@@ -56,14 +64,6 @@ impl Size {
         let (w, h) = self.glyph();
         (w.saturating_mul(glyphs), h.saturating_mul(lines))
     }
-}
-
-/// Whether every character has a glyph in tui-big-text's fonts (ASCII and Latin-1); other
-/// names are drawn as plain text rather than as blanks.
-#[must_use]
-pub fn drawable(text: &str) -> bool {
-    text.chars()
-        .all(|c| c == ' ' || c.is_ascii_graphic() || ('\u{a0}'..='\u{ff}').contains(&c))
 }
 
 /// The largest size at which `lines` lines of `glyphs` glyphs fit in `width`×`height`.
@@ -177,7 +177,7 @@ fn scaled(line: &str, sx: u16, sy: u16, style: Style, area: Rect, dy: u16, buf: 
 }
 
 /// The 8×8 bitmap of `c` (bit `n` of row `r` is pixel `n` from the left), blank when the font
-/// has none. `drawable` keeps text to ASCII and Latin-1, which these two tables cover.
+/// has none. Callers keep these texts to ASCII (digits, headings), which these tables cover.
 fn bitmap(c: char) -> [u8; 8] {
     BASIC_FONTS
         .get(c)

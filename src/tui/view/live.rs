@@ -10,14 +10,17 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
-use super::big::{self, Size};
+use super::big;
+use super::big::lettering::{self, Lettering};
+use super::big::share::share;
 use super::format::{self, countdown};
 use super::labels::{context, holder, mood};
 use super::one_line;
 use super::theme::{Mood, Theme};
 use crate::domain::meeting::{Meeting, Status};
+use crate::text;
 use crate::tui::app::App;
 
 /// Up next lists at most this many slots.
@@ -57,8 +60,8 @@ pub fn draw(
     };
     let width = body.width.saturating_sub(2);
     let prompt_rows = slot.prompt.as_ref().map_or(0, |p| {
-        let chars = u16::try_from(p.chars().count()).unwrap_or(u16::MAX);
-        chars.div_ceil(width.max(1)).clamp(1, 2)
+        let rows = text::rows(p, usize::from(width)).clamp(1, 2);
+        u16::try_from(rows).unwrap_or(2)
     });
 
     // Name and state line always; the rest while four rows (quadrant digits) stay for the
@@ -76,26 +79,28 @@ pub fn draw(
     let show_next = take(2); // "up next" and a blank row above it
     let show_prompt = take(prompt_rows);
 
-    let text = countdown(status);
-    let glyphs = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    // On a tall screen the segment and phase are lettered big too, in a sixth of the rows.
+    let context = context(plan, slot);
+    let context_letters = if show_context && rem >= 30 {
+        lettering::fit(&context, width, rem / 6)
+    } else {
+        Lettering::Plain
+    };
+    let context_rows = lettering::rows(&context, context_letters);
+    rem = rem.saturating_sub(context_rows - 1);
+
+    let time = countdown(status);
+    let glyphs = u16::try_from(time.chars().count()).unwrap_or(u16::MAX);
     // Size the digits for the allotment plus a sign, so they do not jump at overtime.
     let budget = glyphs.max(u16::try_from(format::length(status.allotted).len() + 1).unwrap_or(0));
-    let digits = big::fit(budget, 1, width, rem, true);
-    let (_, digits_rows) = digits.extent(glyphs, 1);
-    let mut spare = rem.saturating_sub(digits_rows);
-
+    // Name and digits share what is left and the name's own row; a tall screen keeps a blank
+    // row on each side of the digits.
     let name = holder(plan, slot);
-    let name_glyphs = u16::try_from(name.chars().count()).unwrap_or(u16::MAX);
-    // The name may be big too, but never more than half the digits' height: the time is
-    // what people glance at.
-    let name_size = if matches!(digits, Size::Scaled { .. }) && big::drawable(name) && spare >= 5 {
-        let rows = spare.saturating_sub(1).min(digits_rows / 2);
-        big::fit(name_glyphs, 1, width, rows, false)
-    } else {
-        Size::Plain
-    };
-    let (_, name_rows) = name_size.extent(name_glyphs, 1);
-    spare = spare.saturating_sub(name_rows.saturating_sub(1));
+    let gaps = if rem >= 20 { 2 } else { 0 };
+    let (digits, name_letters) = share(name, budget, width, (rem + 1).saturating_sub(gaps));
+    let (_, digits_rows) = digits.extent(glyphs, 1);
+    let name_rows = lettering::rows(name, name_letters);
+    let mut spare = (rem + 1).saturating_sub(digits_rows + name_rows);
     // Blank rows around the digits when there is room, so they stand apart from the words.
     let gap = u16::from(spare >= 1);
     spare -= gap;
@@ -108,23 +113,30 @@ pub fn draw(
         y = y.saturating_add(rows);
         rect
     };
-    big::render(&[name], name_size, theme.strong(), row(name_rows), buf);
+    lettering::draw(name, name_letters, theme.strong(), row(name_rows), buf);
     if show_context {
-        let rect = row(1);
-        buf.set_style(rect, theme.dim());
-        one_line::render(Line::from(context(plan, slot)).centered(), rect, buf);
+        lettering::draw(
+            &context,
+            context_letters,
+            theme.dim(),
+            row(context_rows),
+            buf,
+        );
     }
     row(gap);
-    big::render(&[&text], digits, theme.digits(mood), row(digits_rows), buf);
+    big::render(&[&time], digits, theme.digits(mood), row(digits_rows), buf);
     row(gap_after);
     state_line(app, status, mood, theme, row(1), buf);
     if show_gauge {
         gauge(status, mood, theme, row(1), buf);
     }
     if show_prompt && let Some(prompt) = &slot.prompt {
-        Paragraph::new(Line::from(prompt.as_str()).centered())
+        let lines: Vec<Line> = text::fit(prompt, usize::from(width), usize::from(prompt_rows))
+            .into_iter()
+            .map(|line| Line::from(line).centered())
+            .collect();
+        Paragraph::new(lines)
             .style(theme.prompt())
-            .wrap(Wrap { trim: true })
             .render(row(prompt_rows), buf);
     }
     if show_next {
@@ -215,14 +227,16 @@ fn meeting_line(
         app.origin.hhmm(now),
         app.origin.hhmm(end),
     );
-    let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX);
+    let right_width = u16::try_from(text::width(&right)).unwrap_or(u16::MAX);
     one_line::render(Line::from(right).right_aligned(), area, buf);
     let left = Rect {
         width: area.width.saturating_sub(right_width + 1),
         ..area
     };
     buf.set_style(left, theme.dim());
-    one_line::render(Line::from(format!(" {}", app.agenda.title)), left, buf);
+    let title = format!(" {}", app.agenda.title);
+    let title = text::cut(&title, usize::from(left.width));
+    one_line::render(Line::from(title), left, buf);
 }
 
 /// "Up next  Ben 9:24 · Chidi 9:24 · Closing 5:00": as many as fit, at most four.
@@ -231,29 +245,33 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme, buf: &mut
     let width = usize::from(area.width.saturating_sub(2));
     let mut spans = vec![Span::styled(" Up next  ", theme.strong())];
     let mut used = 10;
-    let mut text = String::new();
+    let mut entry = String::new();
     let mut listed = 0;
     for scheduled in meeting.schedule(now).skip(1).take(UP_NEXT) {
         let Some(slot) = plan.slots.get(scheduled.slot) else {
             continue;
         };
-        text.clear();
+        entry.clear();
         if listed > 0 {
-            text.push_str(" · ");
+            entry.push_str(" · ");
         }
         let _ = write!(
-            text,
+            entry,
             "{} {}",
             holder(plan, slot),
             format::length(scheduled.length)
         );
-        let cost = text.chars().count();
+        let cost = text::width(&entry);
         if used + cost > width {
+            // Say that more follow rather than stop silently.
+            if listed > 0 && used + 2 <= width {
+                spans.push(Span::styled(" …", theme.dim()));
+            }
             break;
         }
         used += cost;
         listed += 1;
-        spans.push(Span::raw(text.clone()));
+        spans.push(Span::raw(entry.clone()));
     }
     if listed == 0 {
         spans.push(Span::styled("the end of the meeting", theme.dim()));

@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::one_line;
 use super::presence::member_list;
 use super::theme::Theme;
+use crate::text;
 use crate::tui::app::App;
 
 const CONFIDENTIAL: &str =
@@ -35,14 +36,7 @@ pub fn draw(
     };
     let area = area.inner(ratatui::layout::Margin::new(1, 0));
     let head = header(app, theme);
-    // Rows after wrapping (approximate: by width, not by word).
-    let head_rows: u16 = head
-        .iter()
-        .map(|line| {
-            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
-            width.div_ceil(area.width.max(1)).max(1)
-        })
-        .sum();
+    let head_rows = text::line_rows(&head, area.width);
     let two_columns = area.width >= TWO_COLUMNS;
     let members_rows = u16::try_from(present.len())
         .unwrap_or(u16::MAX)
@@ -110,7 +104,7 @@ pub fn draw(
             buf,
         );
     } else {
-        let hint = if usize::from(area.width) >= KEYS.chars().count() {
+        let hint = if usize::from(area.width) >= text::width(KEYS) {
             KEYS
         } else {
             KEYS_SHORT

@@ -3,7 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::big::{self, Size};
+use super::big;
+use super::big::lettering;
+use super::big::share::share;
 use super::format::countdown;
 use super::labels::{holder, mood};
 use super::live::state_line;
@@ -11,7 +13,7 @@ use super::theme::Theme;
 use crate::domain::meeting::{Meeting, Status};
 use crate::tui::app::App;
 
-/// Draws the projector view; the name gets at most a quarter of the height.
+/// Draws the projector view; the name and the digits share the height (`big::share`).
 pub fn draw(app: &App, meeting: &Meeting, status: &Status, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
@@ -26,21 +28,14 @@ pub fn draw(app: &App, meeting: &Meeting, status: &Status, area: Rect, buf: &mut
     let rows = area.height.saturating_sub(3);
 
     let name = holder(plan, slot);
-    let name_glyphs = u16::try_from(name.chars().count()).unwrap_or(u16::MAX);
-    let name_size = if big::drawable(name) {
-        big::fit(name_glyphs, 1, width, rows / 4, true)
-    } else {
-        Size::Plain
-    };
-    let (_, name_rows) = name_size.extent(name_glyphs, 1);
-
-    let text = countdown(status);
-    let glyphs = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+    let time = countdown(status);
+    let glyphs = u16::try_from(time.chars().count()).unwrap_or(u16::MAX);
     // Sized for the allotment without room for a sign: as large as possible while the turn
     // runs; the digits shrink once, at overtime, which is itself worth noticing.
     let allotted = u16::try_from(super::format::length(status.allotted).len()).unwrap_or(0);
     let budget = glyphs.max(allotted);
-    let digits = big::fit(budget, 1, width, rows.saturating_sub(name_rows), true);
+    let (digits, name_letters) = share(name, budget, width, rows);
+    let name_rows = lettering::rows(name, name_letters);
     let (_, digit_rows) = digits.extent(glyphs, 1);
 
     let used = name_rows + 1 + digit_rows + 1 + 1;
@@ -50,9 +45,9 @@ pub fn draw(app: &App, meeting: &Meeting, status: &Status, area: Rect, buf: &mut
         y = y.saturating_add(h);
         rect
     };
-    big::render(&[name], name_size, theme.strong(), row(name_rows), buf);
+    lettering::draw(name, name_letters, theme.strong(), row(name_rows), buf);
     row(1);
-    big::render(&[&text], digits, theme.digits(mood), row(digit_rows), buf);
+    big::render(&[&time], digits, theme.digits(mood), row(digit_rows), buf);
     row(1);
     state_line(app, status, mood, theme, row(1), buf);
 }

@@ -2,21 +2,25 @@
 //! heading, the return-to-intent prompt (the agenda's `[prompts]` wording when it has one), a
 //! sentence the facilitator can say aloud, and the six drifts on keys `1`–`6`.
 //!
-//! Rows go to the prompt first, then the way back, the heading, the sentence, the drift keys.
+//! Rows go to the prompt first, then the way back, the heading, the sentence, the drift keys;
+//! what is left makes the prompt big (in any script), then the heading.
 
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use tui_big_text::PixelSize;
 
+use super::big::lettering;
 use super::big::{self, Size};
 use super::drifts::{WORDING, wording};
 use super::theme::Theme;
 use crate::domain::agenda::Drift;
+use crate::text;
 use crate::tui::app::App;
 
 const HEADING: [&str; 2] = ["Let's reset", "the room"];
@@ -37,12 +41,14 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
     let aloud = format!("You could say: “{}”", words.aloud);
     let width = area.width.saturating_sub(4).clamp(1, MEASURE);
     let keys = drift_keys(drift, theme);
-    let keys_width = u16::try_from(keys.width()).unwrap_or(u16::MAX);
 
-    let prompt_rows = wrapped_rows(prompt, width);
-    let aloud_rows = wrapped_rows(&aloud, width);
-    let keys_rows = keys_width.div_ceil(area.width.max(1));
+    let prompt_rows = rows(text::rows(prompt, usize::from(width)));
+    let aloud_rows = rows(text::rows(&aloud, usize::from(width)));
+    let keys_rows = text::line_rows(std::slice::from_ref(&keys), area.width);
     let mut rem = area.height;
+    // The prompt always shows, cut with an ellipsis on a screen too short for all of it.
+    let prompt_shown = prompt_rows.min(rem);
+    rem -= prompt_shown;
     let mut take = |rows: u16| {
         let fits = rem >= rows;
         if fits {
@@ -50,7 +56,6 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
         }
         fits
     };
-    let show_prompt = take(prompt_rows);
     let show_back = take(1);
     let show_heading = take(2); // plain heading and the blank row under it
     let show_aloud = take(aloud_rows + 1);
@@ -62,7 +67,17 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
         .is_some_and(|s| s.paused);
     let show_paused = paused && take(1);
 
-    // Whatever is left makes the heading big.
+    // What is left makes the prompt big first (the room reads it), then the heading.
+    let big_prompt = if prompt_shown == prompt_rows {
+        lettering::fit_wrapped(prompt, area.width.saturating_sub(4), prompt_rows + rem)
+    } else {
+        None
+    };
+    let prompt_height = big_prompt.as_ref().map_or(prompt_shown, |(scale, lines)| {
+        let line_rows = scale.cells(0, 16).1;
+        line_rows.saturating_mul(u16::try_from(lines.len()).unwrap_or(u16::MAX))
+    });
+    rem = rem.saturating_sub(prompt_height - prompt_shown);
     let heading = if show_heading {
         // Lowercase at quadrant size is hard to read; below half height, plain bold is better.
         let room = rem.saturating_add(1);
@@ -104,18 +119,16 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
             .style(theme.dim())
             .render(row(1, width), buf);
     }
-    if show_prompt {
-        Paragraph::new(Line::from(prompt).centered())
-            .style(theme.strong())
-            .wrap(Wrap { trim: true })
-            .render(row(prompt_rows, width), buf);
+    match &big_prompt {
+        Some((scale, lines)) => {
+            let rect = row(prompt_height, area.width.saturating_sub(4));
+            lettering::draw_wrapped(lines, *scale, theme.strong(), rect, buf);
+        }
+        None => prose(prompt, theme.strong(), row(prompt_shown, width), buf),
     }
     if show_aloud {
         row(1, 0);
-        Paragraph::new(Line::from(aloud.as_str()).centered())
-            .style(theme.prompt())
-            .wrap(Wrap { trim: true })
-            .render(row(aloud_rows, width), buf);
+        prose(&aloud, theme.prompt(), row(aloud_rows, width), buf);
     }
     if show_keys {
         row(1, 0);
@@ -158,22 +171,15 @@ fn drift_keys(active: Drift, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// How many rows `text` takes when word-wrapped at `width` (greedy, like `Wrap { trim }`).
-fn wrapped_rows(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut rows = 1u16;
-    let mut used = 0usize;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        let needed = if used == 0 { len } else { used + 1 + len };
-        if needed <= width {
-            used = needed;
-        } else {
-            rows = rows.saturating_add(1);
-            // A word longer than the line is broken over several rows.
-            rows = rows.saturating_add(u16::try_from(len.saturating_sub(1) / width).unwrap_or(0));
-            used = len % width;
-        }
-    }
-    rows
+/// `text` wrapped into `area`, each row centred, the last ending in an ellipsis if it is cut.
+fn prose(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = text::fit(text, usize::from(area.width), usize::from(area.height))
+        .into_iter()
+        .map(|line| Line::from(line).centered())
+        .collect();
+    Paragraph::new(lines).style(style).render(area, buf);
+}
+
+fn rows(count: usize) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
 }

@@ -15,6 +15,7 @@ use crate::tui::app::{App, Settings};
 
 mod colour;
 mod overlays;
+mod scripts;
 
 pub(super) const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::popup;
 use super::theme::Theme;
+use crate::text;
 
 /// Prose is wrapped at this width so lines stay easy to follow.
 const MEASURE: u16 = 64;
@@ -22,15 +23,7 @@ pub fn draw(title: &str, lines: Vec<Line<'_>>, theme: Theme, area: Rect, buf: &m
         .unwrap_or(0);
     let width = widest.clamp(popup::widest([FOOTER, title]), MEASURE);
     let width = width.min(area.width.saturating_sub(4)).max(1);
-    let rows: u16 = lines
-        .iter()
-        .map(|l| {
-            u16::try_from(l.width())
-                .unwrap_or(u16::MAX)
-                .div_ceil(width)
-                .max(1)
-        })
-        .sum();
+    let rows = text::line_rows(&lines, width);
     let inner = popup::open(title, width, rows + 2, theme, area, buf);
     let body = Rect {
         height: inner.height.saturating_sub(2),

@@ -1,0 +1,151 @@
+//! Words in big glyphs, in any script: a name on one line, or a prompt wrapped over a few.
+//! What cannot be drawn big correctly, or does not fit, is written at normal size, bold and
+//! centred, cut with an ellipsis if it must be.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use super::cache;
+use super::raster::{self, Raster, Scale};
+use crate::text;
+use crate::tui::view::one_line;
+
+/// How a text is lettered: big at a scale, or as ordinary text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lettering {
+    Big(Scale),
+    Plain,
+}
+
+/// The largest lettering of `line` that fits `columns`×`rows` (rows of a blank glyph margin
+/// above and below left out).
+#[must_use]
+pub fn fit(line: &str, columns: u16, rows: u16) -> Lettering {
+    cache::with_art(line, |art| {
+        art.and_then(|art| raster::fit(art.width(), art.height(), columns, rows))
+            .map_or(Lettering::Plain, Lettering::Big)
+    })
+}
+
+/// Rows `line` takes in `lettering`.
+#[must_use]
+pub fn rows(line: &str, lettering: Lettering) -> u16 {
+    match lettering {
+        Lettering::Plain => 1,
+        Lettering::Big(scale) => cache::with_art(line, |art| {
+            art.map_or(1, |art| scale.cells(art.width(), art.height()).1)
+        }),
+    }
+}
+
+/// Draws `line` in `lettering`, centred in `area`, never outside it.
+pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let drawn = match lettering {
+        Lettering::Plain => false,
+        Lettering::Big(scale) => {
+            let rows = cache::with_art(line, |art| art.map(|art| (art.top, art.bottom)));
+            rows.is_some_and(|(top, bottom)| {
+                let mut drawn = false;
+                cache::with_raster(line, top, bottom, scale, |raster| {
+                    drawn = put(raster, style, area, buf);
+                });
+                drawn
+            })
+        }
+    };
+    if !drawn {
+        plain(line, style, area, buf);
+    }
+}
+
+/// `lines` of text wrapped to fit `columns`×`rows` in big glyphs, all at one scale, the
+/// largest that fits; `None` when none does.
+#[must_use]
+pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<(Scale, Vec<String>)> {
+    // A glyph line is 16 pixels; a blank margin of two above and below goes with the line
+    // spacing, so a line is counted at its full height.
+    let most = u32::from(rows) * 2 / 16;
+    for down in (1..=most).rev() {
+        for across in (down..=down * 2).rev() {
+            let scale = Scale {
+                across: u16::try_from(across).ok()?,
+                down: u16::try_from(down).ok()?,
+            };
+            // A halfwidth glyph is 8 pixels: 4 × `across` cells.
+            let per_line = usize::from(columns) / (4 * across as usize);
+            if per_line == 0 {
+                continue;
+            }
+            let lines = text::wrap(text, per_line);
+            let (_, line_rows) = scale.cells(0, 16);
+            let total = u32::from(line_rows) * u32::try_from(lines.len()).unwrap_or(u32::MAX);
+            if total > u32::from(rows) {
+                continue;
+            }
+            let fits = lines.iter().all(|line| {
+                cache::with_art(line, |art| {
+                    art.is_some_and(|art| scale.cells(art.width(), 16).0 <= columns)
+                })
+            });
+            if fits {
+                return Some((scale, lines));
+            }
+            // Some line cannot be drawn big at all: no smaller size changes that.
+            if lines
+                .iter()
+                .any(|line| cache::with_art(line, |art| art.is_none()))
+            {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Draws `lines` in big glyphs at `scale`, one under the other, each centred in `area`.
+pub fn draw_wrapped(lines: &[String], scale: Scale, style: Style, area: Rect, buf: &mut Buffer) {
+    let (_, line_rows) = scale.cells(0, 16);
+    let mut y = area.y;
+    for line in lines {
+        let rect = Rect {
+            y,
+            height: line_rows.min(area.bottom().saturating_sub(y)),
+            ..area
+        };
+        cache::with_raster(line, 0, 16, scale, |raster| {
+            put(raster, style, rect, buf);
+        });
+        y = y.saturating_add(line_rows);
+    }
+}
+
+/// Copies `raster` centred into `area`; `false` (nothing drawn) when it is wider or taller.
+fn put(raster: &Raster, style: Style, area: Rect, buf: &mut Buffer) -> bool {
+    let area = area.intersection(buf.area);
+    if raster.width > area.width || raster.height > area.height || raster.width == 0 {
+        return false;
+    }
+    let x0 = area.x + (area.width - raster.width) / 2;
+    let rows = raster.cells.chunks(usize::from(raster.width));
+    for (y, row) in (area.y..).zip(rows) {
+        for (x, &c) in (x0..).zip(row) {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_char(c).set_style(style);
+            }
+        }
+    }
+    true
+}
+
+/// `line` as ordinary text, centred, cut with an ellipsis if it is too wide.
+fn plain(line: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let shown = text::cut(line, usize::from(area.width));
+    let row = Rect { height: 1, ..area };
+    one_line::render(Line::styled(shown, style).centered(), row, buf);
+}

@@ -1,0 +1,163 @@
+//! Names in every script a forum may meet in (SPEC §5), at a laptop's 80×24 and a TV's
+//! 200×60: drawn big where that can be done correctly, else in plain bold; and, over random
+//! names and sizes, never a panic, never a cell outside the screen, never half a cluster.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{app_with, min, render};
+use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
+use crate::tui::app::App;
+
+/// One member per script, and the hard cases.
+const NAMES: [(&str, &str); 14] = [
+    ("latin", "Łukasz"),
+    ("vietnamese", "Nguyễn"),
+    ("greek", "Σοφία"),
+    ("cyrillic", "Ахмед Иванов"),
+    ("hebrew", "דוד לוי"),
+    ("arabic", "محمد"),
+    ("chinese", "王芳"),
+    ("japanese", "さくら"),
+    ("korean", "김민준"),
+    ("thai", "สมชาย"),
+    (
+        "long",
+        "Maximiliana Alexandra Josephine Konstantina von Habsburg-Lot",
+    ),
+    ("combining", "Zoe\u{308} Dvor\u{30c}a\u{301}k"),
+    ("emoji", "Ana 👩‍💻"),
+    ("mixed", "Ana محمد"),
+];
+
+fn agenda() -> Agenda {
+    let names: Vec<&str> = NAMES.iter().map(|(_, name)| *name).collect();
+    let mut agenda = Agenda::new("Forum", &names);
+    agenda.segments = vec![Segment {
+        name: "Check-in".into(),
+        kind: SegmentKind::Round {
+            each: min(5),
+            order: Order::Agenda,
+        },
+        prompt: None,
+        warn: None,
+    }];
+    agenda
+}
+
+fn press(app: &mut App, code: KeyCode, now: Duration) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), now);
+}
+
+/// The meeting at the start of member `index`'s turn (each turn ended on time).
+fn turn_of(index: usize) -> (App, Duration) {
+    let mut app = app_with(agenda(), 1, false);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    let mut now = Duration::ZERO;
+    for _ in 0..index {
+        now += min(5);
+        press(&mut app, KeyCode::Char('n'), now);
+    }
+    (app, now + Duration::from_secs(61))
+}
+
+#[test]
+fn every_script_at_80x24_and_200x60() {
+    for (index, (script, _)) in NAMES.iter().enumerate() {
+        let (app, now) = turn_of(index);
+        for (w, h) in [(80, 24), (200, 60)] {
+            let name = format!("script_{script}_{w}x{h}");
+            assert_snapshot!(name, render(&app, now, w, h).backend());
+        }
+    }
+}
+
+/// Rows the name's glyphs take on the live screen: those above the digits with a
+/// block element in them.
+fn big_name_rows(buffer: &Buffer) -> usize {
+    let area = buffer.area;
+    (1..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .take_while(|row| !row.contains("Check-in"))
+        .filter(|row| row.chars().any(|c| ('\u{2580}'..='\u{259f}').contains(&c)))
+        .count()
+}
+
+#[test]
+fn each_script_is_big_at_80x24() {
+    for (index, (script, _)) in NAMES.iter().enumerate() {
+        if matches!(*script, "long" | "emoji") {
+            continue;
+        }
+        let (app, now) = turn_of(index);
+        let terminal = render(&app, now, 80, 24);
+        let rows = big_name_rows(terminal.backend().buffer());
+        assert!(rows >= 4, "{script}: {rows} rows");
+    }
+}
+
+#[test]
+fn names_grow_with_the_terminal() {
+    for (index, (script, _)) in NAMES.iter().enumerate() {
+        if matches!(*script, "long" | "emoji") {
+            continue;
+        }
+        let (app, now) = turn_of(index);
+        let small = big_name_rows(render(&app, now, 80, 24).backend().buffer());
+        let large = big_name_rows(render(&app, now, 200, 60).backend().buffer());
+        assert!(large >= small * 2, "{script}: {small} → {large}");
+    }
+}
+
+#[test]
+fn what_cannot_be_big_is_plain_and_whole() {
+    for script in ["long", "emoji"] {
+        let index = NAMES.iter().position(|(s, _)| *s == script).unwrap();
+        let (app, now) = turn_of(index);
+        let terminal = render(&app, now, 80, 24);
+        let screen = super::super::summary::tests::text(terminal.backend().buffer());
+        assert!(screen.contains(NAMES[index].1), "{script}: {screen}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_name_at_any_size_stays_on_screen_and_whole(
+        name in "\\PC{1,24}",
+        w in 0u16..260,
+        h in 0u16..80,
+    ) {
+        let mut forum = Agenda::new("Forum", &[name.as_str(), "Ben"]);
+        forum.segments = agenda().segments;
+        let mut app = app_with(forum, 1, true);
+        press(&mut app, KeyCode::Enter, Duration::ZERO);
+        for projector in [false, true] {
+            if projector {
+                press(&mut app, KeyCode::Char('f'), min(1));
+            }
+            // The buffer is exactly the screen: a cell outside it would panic in ratatui.
+            let mut buffer = Buffer::empty(Rect::new(0, 0, w, h));
+            crate::tui::view::render(&app, min(1), buffer.area, &mut buffer);
+            // A cluster is never split: every wide character is followed by its
+            // continuation cell, never cut off at the edge.
+            for y in 0..h {
+                let mut x = 0;
+                while x < w {
+                    let width = unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol());
+                    prop_assert!(x + u16::try_from(width).unwrap_or(0) <= w, "{name:?} at {x},{y}");
+                    x += u16::try_from(width.max(1)).unwrap_or(1);
+                }
+            }
+        }
+    }
+}
