@@ -14,6 +14,7 @@ mod format;
 mod help;
 mod labels;
 mod live;
+mod more;
 mod one_line;
 mod opening;
 mod popup;
@@ -114,33 +115,54 @@ fn enlarge(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let mut lines = Vec::with_capacity(2);
+    // The name goes through `text::cut` and one row of its own when the line is too wide:
+    // wrapped by `Paragraph`, a cluster such as `𝈀ி` could be placed past the last column.
+    let mut rows: Vec<Line> = Vec::with_capacity(3);
     if let Some(meeting) = app.meeting()
         && let Some(status) = meeting.status(now)
         && let Some(slot) = meeting.plan().slots.get(status.slot)
     {
         let mood = labels::mood(&status);
         let who = labels::holder(meeting.plan(), slot);
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format::countdown(&status), theme.digits(mood)),
             Span::raw(" "),
             Span::styled(mood.word(), theme.word(mood)),
-            Span::raw(" "),
-            Span::raw(who),
-        ]));
+        ];
+        let width = usize::from(area.width);
+        if Line::from(spans.clone()).width() + 1 + crate::text::width(who) <= width {
+            spans.extend([Span::raw(" "), Span::raw(who)]);
+            rows.push(Line::from(spans));
+        } else {
+            rows.push(Line::from(spans));
+            rows.push(Line::from(crate::text::cut(who, width)));
+        }
     }
-    lines.push(Line::from("Please enlarge the window").style(theme.dim()));
-    let rows = u16::try_from(lines.len()).unwrap_or(1);
-    let y = area.y + area.height.saturating_sub(rows * 2) / 2;
+    let please = Line::from("Please enlarge the window").style(theme.dim());
+    let please_rows = crate::text::line_rows(std::slice::from_ref(&please), area.width);
+    let count = u16::try_from(rows.len()).unwrap_or(1) + please_rows;
+    let mut y = area.y + area.height.saturating_sub(count * 2 - please_rows) / 2;
+    for row in rows {
+        one_line::render(
+            row.centered(),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+        y = y.saturating_add(1);
+    }
     let rect = Rect {
         y,
-        height: area.bottom() - y,
+        height: area.bottom().saturating_sub(y),
         ..area
     };
-    Paragraph::new(lines)
+    Paragraph::new(please)
         .centered()
         .wrap(Wrap { trim: true })
-        .render(rect, buf);
+        .render(rect.intersection(area), buf);
 }
 
 /// The last row: a notice, the lasting warning, or the few keys that matter most.

@@ -140,8 +140,11 @@ pub fn draw(
 /// The agreements that fit, each wrapped; when some do not fit, the last row says how many
 /// more there are and where to read them, instead of dropping them silently.
 fn agreement_lines(agreements: &[String], theme: Theme, area: Rect, buf: &mut Buffer) {
-    let width = usize::from(area.width.max(1));
-    let rows_of = |text: &str| (text.chars().count() + 2).div_ceil(width).max(1);
+    // Counted by the wrapping that draws them (words, display width).
+    let rows_of = |agreement: &str| {
+        let line = Line::from(vec![Span::raw("• "), Span::raw(agreement)]);
+        usize::from(text::line_rows(&[line], area.width))
+    };
     let available = usize::from(area.height);
     let total: usize = agreements.iter().map(|a| rows_of(a)).sum();
     let mut lines = Vec::new();

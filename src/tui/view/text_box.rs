@@ -4,10 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::popup;
 use super::theme::Theme;
+use super::{more, popup};
 use crate::text;
 
 /// Prose is wrapped at this width so lines stay easy to follow.
@@ -29,8 +28,6 @@ pub fn draw(title: &str, lines: Vec<Line<'_>>, theme: Theme, area: Rect, buf: &m
         height: inner.height.saturating_sub(2),
         ..inner
     };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(body, buf);
+    more::wrapped(lines, body, buf);
     popup::footer(FOOTER, inner, theme, buf);
 }

@@ -2,13 +2,13 @@
 //! What cannot be drawn big correctly, or does not fit, is written at normal size, bold and
 //! centred, cut with an ellipsis if it must be.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::cache;
-use super::raster::{self, Raster, Scale};
+use super::raster::{self, QUARTERS, Raster, Scale};
 use crate::text;
 use crate::tui::view::one_line;
 
@@ -126,17 +126,29 @@ pub fn draw_wrapped(lines: &[String], scale: Scale, style: Style, area: Rect, bu
 }
 
 /// Copies `raster` centred into `area`; `false` (nothing drawn) when it is wider or taller.
+/// Blank cells are left as they are: the frame starts blank, and a bold blank looks the same.
 fn put(raster: &Raster, style: Style, area: Rect, buf: &mut Buffer) -> bool {
     let area = area.intersection(buf.area);
     if raster.width > area.width || raster.height > area.height || raster.width == 0 {
         return false;
     }
+    // The sixteen styled cells, made once per frame and copied: cheaper than setting a
+    // character and a style on every cell.
+    let pens: [Cell; 16] = std::array::from_fn(|q| {
+        let mut cell = Cell::EMPTY;
+        cell.set_char(QUARTERS[q]).set_style(style);
+        cell
+    });
     let x0 = area.x + (area.width - raster.width) / 2;
     let rows = raster.cells.chunks(usize::from(raster.width));
     for (y, row) in (area.y..).zip(rows) {
-        for (x, &c) in (x0..).zip(row) {
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_char(c).set_style(style);
+        for (x, &quarters) in (x0..).zip(row) {
+            if quarters == 0 {
+                continue;
+            }
+            if let (Some(cell), Some(pen)) = (buf.cell_mut((x, y)), pens.get(usize::from(quarters)))
+            {
+                cell.clone_from(pen);
             }
         }
     }

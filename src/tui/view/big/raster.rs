@@ -48,17 +48,18 @@ pub fn fit(width: u16, height: u16, columns: u16, rows: u16) -> Option<Scale> {
     })
 }
 
-/// The cells of `art`'s rows `top..bottom` at `scale`, row by row.
+/// The cells of `art`'s rows `top..bottom` at `scale`, row by row: for each, which of its
+/// quarters are lit (an index into `QUARTERS`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Raster {
     pub width: u16,
     pub height: u16,
-    pub cells: Vec<char>,
+    pub cells: Vec<u8>,
 }
 
 /// Block elements by the quarters they fill: bit 0 top left, 1 top right, 2 bottom left,
 /// 3 bottom right.
-const QUARTERS: [char; 16] = [
+pub const QUARTERS: [char; 16] = [
     ' ', '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
 ];
 
@@ -81,11 +82,11 @@ pub fn raster(art: &Art, top: u16, bottom: u16, scale: Scale) -> Raster {
     for row in 0..u32::from(height) {
         for column in 0..u32::from(width) {
             let (qx, qy) = (column * 2, row * 2);
-            let quarters = usize::from(pixel(qx, qy))
-                | usize::from(pixel(qx + 1, qy)) << 1
-                | usize::from(pixel(qx, qy + 1)) << 2
-                | usize::from(pixel(qx + 1, qy + 1)) << 3;
-            cells.push(QUARTERS[quarters]);
+            let quarters = u8::from(pixel(qx, qy))
+                | u8::from(pixel(qx + 1, qy)) << 1
+                | u8::from(pixel(qx, qy + 1)) << 2
+                | u8::from(pixel(qx + 1, qy + 1)) << 3;
+            cells.push(quarters);
         }
     }
     Raster {
@@ -117,8 +118,14 @@ mod tests {
             bottom: 2,
         };
         let raster = raster(&art, 0, 2, Scale { across: 2, down: 1 });
-        assert_eq!(raster.cells, ['▀', '▄', '█']);
+        let chars = |r: &Raster| {
+            r.cells
+                .iter()
+                .map(|&q| QUARTERS[usize::from(q)])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(chars(&raster), ['▀', '▄', '█']);
         let quarter = super::raster(&art, 0, 2, Scale { across: 1, down: 1 });
-        assert_eq!(quarter.cells, ['▚', '▌']);
+        assert_eq!(chars(&quarter), ['▚', '▌']);
     }
 }

@@ -148,16 +148,40 @@ proptest! {
             // The buffer is exactly the screen: a cell outside it would panic in ratatui.
             let mut buffer = Buffer::empty(Rect::new(0, 0, w, h));
             crate::tui::view::render(&app, min(1), buffer.area, &mut buffer);
-            // A cluster is never split: every wide character is followed by its
-            // continuation cell, never cut off at the edge.
-            for y in 0..h {
-                let mut x = 0;
-                while x < w {
-                    let width = unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol());
-                    prop_assert!(x + u16::try_from(width).unwrap_or(0) <= w, "{name:?} at {x},{y}");
-                    x += u16::try_from(width.max(1)).unwrap_or(1);
-                }
-            }
+            // A cluster is never split: no character runs past the right edge.
+            prop_assert_eq!(outside(&buffer), None, "{:?}", name);
         }
+    }
+}
+
+/// The first cell whose character runs past the right edge: a cluster cut in two.
+fn outside(buffer: &Buffer) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let width = unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol());
+            let width = u16::try_from(width).unwrap_or(u16::MAX);
+            if x.saturating_add(width) > area.width {
+                return Some((x, y));
+            }
+            x += width.max(1);
+        }
+    }
+    None
+}
+
+#[test]
+fn a_tiny_window_keeps_a_two_column_cluster_whole() {
+    // Found by the property above: wrapped by `Paragraph` in a 2-column window, the cluster
+    // `𝈀ி` (two columns) landed in the last column, and in a taller window past the buffer.
+    let mut forum = Agenda::new("Forum", &["A\u{1d200}\u{bbf}", "Ben"]);
+    forum.segments = agenda().segments;
+    let mut app = app_with(forum, 1, true);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    for h in [9, 35] {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 2, h));
+        crate::tui::view::render(&app, min(1), buffer.area, &mut buffer);
+        assert_eq!(outside(&buffer), None, "2×{h}");
     }
 }
