@@ -5,6 +5,7 @@
 //! - `help`, `confirm`, `presence`, `reset`, `agreements`, `resources`: overlays, drawn last
 //! - `big`: big text at the largest size that fits · `theme`: styles with and without colour
 //! - `format`, `labels`: shared words and times · `drifts`: the room-reset wording
+//! - `more`: the ellipsis that ends a text cut for lack of rows
 
 mod agreements;
 mod big;

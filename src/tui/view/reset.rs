@@ -73,10 +73,9 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
     } else {
         None
     };
-    let prompt_height = big_prompt.as_ref().map_or(prompt_shown, |(scale, lines)| {
-        let line_rows = scale.cells(0, 16).1;
-        line_rows.saturating_mul(u16::try_from(lines.len()).unwrap_or(u16::MAX))
-    });
+    let prompt_height = big_prompt
+        .as_ref()
+        .map_or(prompt_shown, lettering::Wrapped::rows);
     rem = rem.saturating_sub(prompt_height - prompt_shown);
     let heading = if show_heading {
         // Lowercase at quadrant size is hard to read; below half height, plain bold is better.
@@ -120,9 +119,9 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
             .render(row(1, width), buf);
     }
     match &big_prompt {
-        Some((scale, lines)) => {
+        Some(wrapped) => {
             let rect = row(prompt_height, area.width.saturating_sub(4));
-            lettering::draw_wrapped(lines, *scale, theme.strong(), rect, buf);
+            lettering::draw_wrapped(wrapped, theme.strong(), rect, buf);
         }
         None => prose(prompt, theme.strong(), row(prompt_shown, width), buf),
     }

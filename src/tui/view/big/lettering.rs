@@ -64,13 +64,37 @@ pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mu
     }
 }
 
-/// `lines` of text wrapped to fit `columns`×`rows` in big glyphs, all at one scale, the
-/// largest that fits; `None` when none does.
+/// A text wrapped over lines of big glyphs, all at one scale, each line showing the pixel
+/// rows `top..bottom` that any of them uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wrapped {
+    pub scale: Scale,
+    pub lines: Vec<String>,
+    pub top: u16,
+    pub bottom: u16,
+}
+
+impl Wrapped {
+    /// Rows one line takes.
+    #[must_use]
+    pub fn line_rows(&self) -> u16 {
+        self.scale.cells(0, self.bottom - self.top).1
+    }
+
+    /// Rows all the lines take.
+    #[must_use]
+    pub fn rows(&self) -> u16 {
+        let lines = u16::try_from(self.lines.len()).unwrap_or(u16::MAX);
+        self.line_rows().saturating_mul(lines)
+    }
+}
+
+/// `text` wrapped to fit `columns`×`rows` in big glyphs at the largest scale that fits;
+/// `None` when none does.
 #[must_use]
-pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<(Scale, Vec<String>)> {
-    // A glyph line is 16 pixels; a blank margin of two above and below goes with the line
-    // spacing, so a line is counted at its full height.
-    let most = u32::from(rows) * 2 / 16;
+pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<Wrapped> {
+    // Lines are at least the 12 pixel rows of a Latin capital and descender.
+    let most = u32::from(rows) * 2 / 12;
     for down in (1..=most).rev() {
         for across in (down..=down * 2).rev() {
             let scale = Scale {
@@ -83,18 +107,15 @@ pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<(Scale, Vec<St
                 continue;
             }
             let lines = text::wrap(text, per_line);
-            let (_, line_rows) = scale.cells(0, 16);
-            let total = u32::from(line_rows) * u32::try_from(lines.len()).unwrap_or(u32::MAX);
-            if total > u32::from(rows) {
-                continue;
-            }
-            let fits = lines.iter().all(|line| {
-                cache::with_art(line, |art| {
-                    art.is_some_and(|art| scale.cells(art.width(), 16).0 <= columns)
-                })
-            });
-            if fits {
-                return Some((scale, lines));
+            let mut used = Some((16u16, 0u16));
+            for line in &lines {
+                used = used.and_then(|(top, bottom)| {
+                    cache::with_art(line, |art| {
+                        let art = art?;
+                        let fits = scale.cells(art.width(), 16).0 <= columns;
+                        fits.then_some((top.min(art.top), bottom.max(art.bottom)))
+                    })
+                });
             }
             // Some line cannot be drawn big at all: no smaller size changes that.
             if lines
@@ -103,22 +124,34 @@ pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<(Scale, Vec<St
             {
                 return None;
             }
+            let Some((top, bottom)) = used else {
+                continue;
+            };
+            let wrapped = Wrapped {
+                scale,
+                lines,
+                top,
+                bottom,
+            };
+            if wrapped.rows() <= rows {
+                return Some(wrapped);
+            }
         }
     }
     None
 }
 
-/// Draws `lines` in big glyphs at `scale`, one under the other, each centred in `area`.
-pub fn draw_wrapped(lines: &[String], scale: Scale, style: Style, area: Rect, buf: &mut Buffer) {
-    let (_, line_rows) = scale.cells(0, 16);
+/// Draws `wrapped` one line under the other, each centred in `area`.
+pub fn draw_wrapped(wrapped: &Wrapped, style: Style, area: Rect, buf: &mut Buffer) {
+    let line_rows = wrapped.line_rows();
     let mut y = area.y;
-    for line in lines {
+    for line in &wrapped.lines {
         let rect = Rect {
             y,
             height: line_rows.min(area.bottom().saturating_sub(y)),
             ..area
         };
-        cache::with_raster(line, 0, 16, scale, |raster| {
+        cache::with_raster(line, wrapped.top, wrapped.bottom, wrapped.scale, |raster| {
             put(raster, style, rect, buf);
         });
         y = y.saturating_add(line_rows);

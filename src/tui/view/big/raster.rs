@@ -29,8 +29,8 @@ impl Scale {
 }
 
 /// The largest scale at which `width`×`height` pixels fit in `columns`×`rows` cells: as tall
-/// as possible, then as wide as possible up to square pixels, never wider than square nor
-/// more than twice as tall as wide. `None` when even one quarter per pixel is too big.
+/// as possible, then as wide as possible up to square pixels (in whole cells where it can),
+/// never wider than square nor more than twice as tall as wide. `None` when even one quarter per pixel is too big.
 #[must_use]
 pub fn fit(width: u16, height: u16, columns: u16, rows: u16) -> Option<Scale> {
     let width = u32::from(width.max(1));
@@ -41,7 +41,12 @@ pub fn fit(width: u16, height: u16, columns: u16, rows: u16) -> Option<Scale> {
         return None;
     }
     let down = down_max;
-    let across = across_max.min(down * 2);
+    let mut across = across_max.min(down * 2);
+    // An even number of quarters keeps pixels on whole cells, drawn with half blocks only
+    // (crisper, like the digits), unless that would make pixels taller than twice their width.
+    if across % 2 == 1 && across > down {
+        across -= 1;
+    }
     Some(Scale {
         across: u16::try_from(across).unwrap_or(u16::MAX),
         down: u16::try_from(down).unwrap_or(u16::MAX),
