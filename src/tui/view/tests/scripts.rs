@@ -133,7 +133,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
     fn any_name_at_any_size_stays_on_screen_and_whole(
-        name in "\\PC{1,24}",
+        // Any characters, or letters and marks of the scripts drawn big, joiners among them.
+        name in prop_oneof![
+            "\\PC{1,24}",
+            "[a-zA-Z\u{c0}-\u{24f}\u{300}-\u{36f}\u{370}-\u{3ff}\u{400}-\u{4ff}\u{591}-\u{5f4}\u{600}-\u{6ff}\u{e00}-\u{e7f}\u{3040}-\u{30ff}\u{4e00}-\u{4eff}\u{ac00}-\u{acff} \u{200c}\u{200d}]{1,24}",
+        ],
         w in 0u16..260,
         h in 0u16..80,
     ) {
