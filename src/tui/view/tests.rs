@@ -15,6 +15,7 @@ use crate::tui::app::{App, Settings};
 
 mod colour;
 mod overlays;
+mod room_text;
 mod scripts;
 
 pub(super) const fn min(m: u64) -> Duration {
@@ -77,7 +78,7 @@ pub(super) fn app_with(agenda: Agenda, speed: u32, color: bool) -> App {
     App::new(agenda, settings, origin)
 }
 
-fn press(app: &mut App, code: KeyCode, now: Duration) {
+pub(super) fn press(app: &mut App, code: KeyCode, now: Duration) {
     app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), now);
 }
 
