@@ -79,16 +79,6 @@ pub fn draw(
     let show_next = take(2); // "up next" and a blank row above it
     let show_prompt = take(prompt_rows);
 
-    // On a tall screen the segment and phase are lettered big too, in a sixth of the rows.
-    let context = context(plan, slot);
-    let context_letters = if show_context && rem >= 30 {
-        lettering::fit(&context, width, rem / 6)
-    } else {
-        Lettering::Plain
-    };
-    let context_rows = lettering::rows(&context, context_letters);
-    rem = rem.saturating_sub(context_rows - 1);
-
     let time = countdown(status);
     let glyphs = u16::try_from(time.chars().count()).unwrap_or(u16::MAX);
     // Size the digits for the allotment plus a sign, so they do not jump at overtime.
@@ -101,6 +91,19 @@ pub fn draw(
     let (_, digits_rows) = digits.extent(glyphs, 1);
     let name_rows = lettering::rows(name, name_letters);
     let mut spare = (rem + 1).saturating_sub(digits_rows + name_rows);
+
+    // What name and digits leave makes the segment and phase big too, smaller than the name,
+    // with a blank row between the two (big letters on big letters read as one block).
+    let context = context(plan, slot);
+    let context_room = spare.saturating_sub(gaps + 1).min(name_rows / 2);
+    let context_letters = if show_context && context_room >= 2 {
+        lettering::fit(&context, width, context_room)
+    } else {
+        Lettering::Plain
+    };
+    let context_rows = lettering::rows(&context, context_letters);
+    let context_gap = u16::from(context_letters != Lettering::Plain);
+    spare = spare.saturating_sub(context_rows - 1 + context_gap);
     // Blank rows around the digits when there is room, so they stand apart from the words.
     let gap = u16::from(spare >= 1);
     spare -= gap;
@@ -115,6 +118,7 @@ pub fn draw(
     };
     lettering::draw(name, name_letters, theme.strong(), row(name_rows), buf);
     if show_context {
+        row(context_gap);
         lettering::draw(
             &context,
             context_letters,

@@ -29,6 +29,12 @@ pub fn fit(line: &str, columns: u16, rows: u16) -> Lettering {
     })
 }
 
+/// Rows `line` takes at its smallest big size (0 when it cannot be drawn big).
+#[must_use]
+pub fn least_rows(line: &str) -> u16 {
+    cache::with_art(line, |art| art.map_or(0, |art| art.height().div_ceil(2)))
+}
+
 /// Rows `line` takes in `lettering`.
 #[must_use]
 pub fn rows(line: &str, lettering: Lettering) -> u16 {

@@ -13,12 +13,12 @@ fn has_blocks(row: &str) -> bool {
 }
 
 #[test]
-fn the_segment_line_is_big_on_a_tall_screen_and_plain_on_a_laptop() {
+fn the_segment_line_is_big_on_a_tv_and_plain_on_a_laptop() {
     let app = in_anas_turn(false);
     let now = min(8);
     let small = text(render(&app, now, 80, 24).backend().buffer());
     assert!(small.lines().any(|l| l.trim() == "Updates"), "{small}");
-    let tall = text(render(&app, now, 200, 60).backend().buffer());
+    let tall = text(render(&app, now, 400, 120).backend().buffer());
     assert!(!tall.lines().any(|l| l.trim() == "Updates"), "{tall}");
     // Name, segment line and digits: three bands of block elements, blank rows between.
     let bands = tall
