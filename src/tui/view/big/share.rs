@@ -11,33 +11,55 @@ use super::{Size, fit};
 #[must_use]
 pub fn share(name: &str, glyphs: u16, columns: u16, rows: u16) -> (Size, Lettering) {
     let least = lettering::least_rows(name);
-    // As tall as the digits at their smallest (a laptop has no rows to spare for anything
-    // else); above that at most three fifths of them, which on a TV leaves room for a big
-    // segment line; and never below the name's smallest big size.
-    let room = |digit_rows: u16| {
+    // The name beside digits `digit_rows` tall: at most three fifths of them (on a TV that
+    // leaves room for a big segment line), as tall as they are on a laptop (no rows to spare
+    // there) or when three fifths would leave the name under a third of them.
+    let beside = |digit_rows: u16| {
+        let room = rows.saturating_sub(digit_rows);
         let most = if digit_rows <= 8 {
             digit_rows
         } else {
             digit_rows * 3 / 5
         };
-        rows.saturating_sub(digit_rows)
-            .min(most.max(least).min(digit_rows))
+        let preferred = lettering::fit(name, columns, room.min(most.max(least).min(digit_rows)));
+        let preferred_rows = big_rows(name, preferred);
+        if preferred_rows * 3 < digit_rows {
+            let fuller = lettering::fit(name, columns, room.min(digit_rows));
+            let fuller_rows = big_rows(name, fuller);
+            if fuller_rows > preferred_rows {
+                return (fuller, fuller_rows);
+            }
+        }
+        (preferred, preferred_rows)
     };
     let largest = fit(glyphs, 1, columns, rows.saturating_sub(1), true);
+    let (_, largest_rows) = largest.extent(glyphs, 1);
+    let (first, first_rows) = beside(largest_rows);
+    if first_rows * 3 >= largest_rows {
+        return (largest, first);
+    }
+    // The name is under a third of the digits: smaller digits, if that lets it grow enough.
     let mut digits = largest;
     loop {
         let (_, digit_rows) = digits.extent(glyphs, 1);
-        let name_rows = room(digit_rows);
-        let letters = lettering::fit(name, columns, name_rows);
-        if letters != Lettering::Plain && lettering::rows(name, letters) * 3 >= digit_rows {
-            return (digits, letters);
-        }
         // Digits at one cell per pixel are as small as the room should see them.
         if !matches!(digits, Size::Scaled { .. }) || digit_rows <= 8 {
             break;
         }
         digits = fit(glyphs, 1, columns, digit_rows - 1, true);
+        let (_, digit_rows) = digits.extent(glyphs, 1);
+        let (letters, letter_rows) = beside(digit_rows);
+        if letter_rows > first_rows && letter_rows * 3 >= digit_rows {
+            return (digits, letters);
+        }
     }
-    let (_, digit_rows) = largest.extent(glyphs, 1);
-    (largest, lettering::fit(name, columns, room(digit_rows)))
+    (largest, first)
+}
+
+/// Rows of `name` in `letters` when big, 0 when plain.
+fn big_rows(name: &str, letters: Lettering) -> u16 {
+    match letters {
+        Lettering::Plain => 0,
+        Lettering::Big(_) => lettering::rows(name, letters),
+    }
 }

@@ -195,3 +195,28 @@ fn a_tiny_window_keeps_a_two_column_cluster_whole() {
         assert_eq!(outside(&buffer), None, "2×{h}");
     }
 }
+
+/// Rows with coloured block elements: the digits.
+fn digit_rows(buffer: &Buffer) -> usize {
+    let area = buffer.area;
+    (0..area.height)
+        .filter(|&y| {
+            (0..area.width).any(|x| {
+                let cell = &buffer[(x, y)];
+                cell.fg != Color::Reset && cell.symbol().contains('█')
+            })
+        })
+        .count()
+}
+
+#[test]
+fn digits_shrink_only_when_the_name_grows_by_it() {
+    // At 120×40 "Ana" is 5 rows at three fifths of 16-row digits, 10 at their full height:
+    // the digits keep their 16 rows (they once fell to 8 for a name that stayed 5).
+    let app = super::in_anas_turn(true);
+    let terminal = render(&app, min(8), 120, 40);
+    let buffer = terminal.backend().buffer();
+    // (The glyphs' blank bottom pixel row leaves one of the 16 rows without blocks.)
+    assert!(digit_rows(buffer) > 8, "{}", digit_rows(buffer));
+    assert_eq!(big_name_rows(buffer), 10);
+}
