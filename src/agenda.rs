@@ -34,13 +34,13 @@ use std::path::Path;
 
 pub use error::AgendaError;
 use error::Problem;
-pub use members::MAX_MEMBERS;
+pub use members::{MAX_MEMBERS, guest_name};
 pub use scan::MAX_DEPTH;
 pub use segments::MAX_PHASES;
 pub use source::MAX_SIZE;
 pub use validate::{DEFAULT_TITLE, MAX_SEGMENTS};
 
-use crate::domain::agenda::{Agenda, SegmentKind};
+use crate::domain::agenda::{Agenda, SegmentKind, Speaker};
 
 /// Reads and validates the agenda file at `path`. `members`, when given (from `--members`),
 /// replaces the file's `members` before validation.
@@ -105,7 +105,11 @@ pub fn default_agenda(members: Option<&[String]>) -> Result<Agenda, AgendaError>
         let given = members::from_cli(list)
             .map_err(|problem| AgendaError::new("--members", problem, None))?;
         for segment in &mut agenda.segments {
-            if let SegmentKind::Spotlight { speaker, .. } = &mut segment.kind {
+            if let SegmentKind::Spotlight {
+                speaker: Speaker::Member(speaker),
+                ..
+            } = &mut segment.kind
+            {
                 let name = agenda.members.get(*speaker).map_or("", String::as_str);
                 *speaker = match given.iter().position(|m| members::same_name(m, name)) {
                     Some(index) => index,

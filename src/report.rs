@@ -14,11 +14,12 @@
 //! | `planned_end` | string | the planned end, same format |
 //! | `actual_end` | string | when the meeting ended (or was summarised, if `finished` is false) |
 //! | `finished` | bool | false when the meeting was stopped before its last slot was done |
-//! | `members` | array | one object per member, in agenda order (below) |
+//! | `members` | array | one object per member, in agenda order, then guests (below) |
 //! | `segments` | array | one object per segment, in agenda order (below) |
 //! | `resets` | object | room resets by kind: `advice`, `debate`, `crosstalk`, `overprocessing`, `silence`, `emotion` — all six, counts only |
 //!
-//! Each of `members`: `name` (as in the agenda), `present` (bool), `spoken_seconds` (time
+//! Each of `members`: `name` (as in the agenda; a guest added in the room is "Guest 1",
+//! "Guest 2"…, never the name typed for them), `present` (bool), `spoken_seconds` (time
 //! spoken over all turns), `allotted_seconds` (frozen allotments of the turns that started; a
 //! passed turn counts only the time used before the pass), `turns` (turns started, passed ones
 //! included), `passed` (turns passed). Each of `segments`: `name`, `planned_seconds` (planned

@@ -405,3 +405,44 @@ fn plan_aligns_the_who_column_for_wide_scripts() {
         "{columns:?}\n{stdout}"
     );
 }
+
+/// An agenda whose presentation's presenter is chosen in the room.
+const CHOOSE: &str = r#"
+title = "Forum"
+members = ["Ana", "Ben", "Chidi"]
+
+[[segment]]
+name = "Opening"
+length = "5m"
+
+[[segment]]
+name = "Presentation"
+speaker = "choose"
+phases = [
+  { name = "Background", length = "10m" },
+  { name = "Experience shares", each = "3m", skip_speaker = true },
+]
+"#;
+
+#[test]
+fn plan_says_a_presenter_chosen_in_the_room_is_to_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("choose.toml");
+    std::fs::write(&path, CHOOSE).unwrap();
+    forumtimer().args(["check"]).arg(&path).assert().success();
+    forumtimer()
+        .args(["plan", "--start", "19:00"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("to be chosen (presenter)"));
+    let output = forumtimer()
+        .args(["plan", "--start", "19:00", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(plan["slots"][1]["presenter"], Value::Null);
+    assert_eq!(plan["slots"][1]["presenter_to_be_chosen"], true);
+    assert!(plan["slots"][0].get("presenter_to_be_chosen").is_none());
+}

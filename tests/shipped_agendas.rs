@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use forumtimer::agenda::{self, templates};
-use forumtimer::domain::agenda::{Deadline, SegmentKind};
+use forumtimer::domain::agenda::{Deadline, SegmentKind, Speaker};
 use forumtimer::domain::plan::Plan;
 
 #[test]
@@ -61,7 +61,7 @@ fn default_agenda_takes_members_and_keeps_a_valid_speaker() {
     assert_eq!(agenda.members, ["Zoe", "Yusuf"]);
     for segment in &agenda.segments {
         if let SegmentKind::Spotlight { speaker, .. } = segment.kind {
-            assert_eq!(speaker, 0);
+            assert_eq!(speaker, Speaker::Member(0));
         }
     }
     let given = agenda::parse_members("Zoe,ben").unwrap();
@@ -74,7 +74,11 @@ fn default_agenda_takes_members_and_keeps_a_valid_speaker() {
             _ => None,
         })
         .collect();
-    assert_eq!(speakers, [1], "Ben presents when he is among the members");
+    assert_eq!(
+        speakers,
+        [Speaker::Member(1)],
+        "Ben presents when he is among the members"
+    );
 }
 
 #[test]

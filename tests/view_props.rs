@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use forumtimer::domain::agenda::{Agenda, Order, Phase, PhaseKind, Segment, SegmentKind};
+use forumtimer::domain::agenda::{Agenda, Order, Phase, PhaseKind, Segment, SegmentKind, Speaker};
 use forumtimer::tui::app::{App, Settings};
 use forumtimer::tui::screen::Screen;
 use forumtimer::tui::view;
@@ -76,7 +76,7 @@ fn agenda(members: usize, each: u64, long_names: bool) -> Agenda {
         segment(
             "Spotlight",
             SegmentKind::Spotlight {
-                speaker: 0,
+                speaker: Speaker::Member(0),
                 phases: vec![Phase {
                     name: "Shares".into(),
                     kind: PhaseKind::Round {

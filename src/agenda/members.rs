@@ -85,6 +85,26 @@ fn check(names: &[(&str, Option<Range<usize>>)], origin: &str) -> Result<Vec<Str
     Ok(accepted)
 }
 
+/// A guest's name typed in the room, by the agenda's rules (SPEC §3, §8): trimmed, not empty,
+/// no control or bidi characters, not the name of anyone already in the meeting (`taken`).
+/// The error is one short line for the screen, which never echoes a control character.
+///
+/// # Errors
+/// When the name breaks one of those rules.
+pub fn guest_name(raw: &str, taken: &[String]) -> Result<String, String> {
+    if let Some((_, c)) = text::find_forbidden(raw) {
+        return Err(format!("A name cannot contain {}", text::describe(c)));
+    }
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err("Type a name first".to_string());
+    }
+    if let Some(first) = taken.iter().find(|m| same_name(m, name)) {
+        return Err(format!("{first} is already here: add an initial"));
+    }
+    Ok(name.to_string())
+}
+
 /// Whether two member names are the same person: names are unique ignoring case.
 #[must_use]
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
@@ -202,6 +222,24 @@ mod tests {
                 .contains("at most 100 members")
         );
         assert!(cli(&refs[..MAX_MEMBERS]).is_ok());
+    }
+
+    #[test]
+    fn a_guests_name_follows_the_agendas_rules() {
+        let taken = ["Ana".to_string(), "Guest 1".to_string()];
+        assert_eq!(guest_name("  Zoë ", &taken), Ok("Zoë".to_string()));
+        assert_eq!(
+            guest_name("ana", &taken),
+            Err("Ana is already here: add an initial".to_string())
+        );
+        assert_eq!(
+            guest_name("   ", &taken),
+            Err("Type a name first".to_string())
+        );
+        let control = guest_name("Z\u{1b}[2J", &taken).unwrap_err();
+        assert!(control.contains("U+001B"), "{control}");
+        assert!(!control.contains('\u{1b}'));
+        assert!(guest_name("Zo\u{202e}e", &taken).is_err());
     }
 
     #[test]

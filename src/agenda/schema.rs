@@ -80,9 +80,8 @@ pub(crate) struct Segment {
     /// The phases of a spotlight, in order, each with a `name` and one of `length` or `each`. Makes the segment a spotlight; needs `speaker`.
     #[schemars(with = "Option<Phases>")]
     pub phases: Option<Spanned<Vec<Spanned<Phase>>>>,
-    /// The member in the spotlight: one of `members` (compared ignoring case). Only with `phases`.
-    // Issue 17 adds "choose" (picked when the segment starts) and "next" (SPEC §13): describe
-    // them here when the loader accepts them.
+    /// The member in the spotlight: one of `members` (compared ignoring case), or "choose" to pick one of the members present when the segment starts. Only with `phases`.
+    // Issue 17 adds "next" (SPEC §13): describe it here when the loader accepts it.
     #[schemars(with = "Option<Name>", example = &"Ben")]
     pub speaker: Option<Spanned<String>>,
     /// In which order a round's turns go. Only with `each`.

@@ -10,10 +10,13 @@ use toml::{Spanned, Value};
 use super::error::Problem;
 use super::validate::{optional_text, required_text};
 use super::{members, schema, suggest, values};
-use crate::domain::agenda::{Order, Phase, PhaseKind, Segment, SegmentKind};
+use crate::domain::agenda::{Order, Phase, PhaseKind, Segment, SegmentKind, Speaker};
 
 /// More phases than any spotlight needs; bounds the unrolled plan.
 pub const MAX_PHASES: usize = 20;
+
+/// `speaker = "choose"`: the presenter is picked when the segment starts.
+pub const CHOOSE: &str = "choose";
 
 pub(crate) const ORDERS: &[&str; 3] = &["agenda", "shuffle", "reverse"];
 const KINDS_HELP: &str = "a segment is a fixed block (`length`), a round (`each`) or a \
@@ -59,7 +62,12 @@ pub(crate) fn segment(
                 .help("add `speaker = \"NAME\"` with the member in the spotlight")
                 .at(phases.span()));
         };
-        let speaker = members::speaker(speaker, members, members_from_cli)?;
+        // "choose" is a keyword, not a name: the presenter is picked in the room (SPEC §8).
+        let speaker = if speaker.get_ref().trim() == CHOOSE {
+            Speaker::Choose
+        } else {
+            Speaker::Member(members::speaker(speaker, members, members_from_cli)?)
+        };
         if phases.get_ref().is_empty() {
             return Err(Problem::new(format!("spotlight `{name}` has no phases"))
                 .help("add phases like `{ name = \"Background\", length = \"10m\" }`")

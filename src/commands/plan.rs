@@ -16,6 +16,7 @@ use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Plan, SlotKind};
 use crate::domain::summary::clock as length;
 use crate::text;
+use crate::tui::view::labels;
 use crate::wall::Origin;
 
 #[derive(Serialize)]
@@ -33,6 +34,9 @@ struct JsonSlot<'a> {
     member: Option<&'a str>,
     /// The member in the spotlight, for every slot of a spotlight segment.
     presenter: Option<&'a str>,
+    /// The agenda says `speaker = "choose"`: the presenter is picked when the segment starts.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    presenter_to_be_chosen: bool,
     kind: &'static str,
     start: String,
     seconds: u64,
@@ -91,6 +95,7 @@ fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
                 phase: slot.phase.as_deref(),
                 member: who(plan, slot.kind),
                 presenter: plan.presenter(slot),
+                presenter_to_be_chosen: meeting.presenter_open(scheduled.slot),
                 kind: if slot.kind == SlotKind::Block {
                     "block"
                 } else {
@@ -143,7 +148,10 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
             length(scheduled.length),
             // By display width: a segment in a wide script keeps the "who" column aligned.
             text::pad(&segment, 40),
-            match (who(plan, slot.kind), plan.presenter(slot)) {
+            match (
+                who(plan, slot.kind),
+                labels::presenter(meeting, scheduled.slot)
+            ) {
                 (Some(member), _) => member.to_string(),
                 (None, Some(presenter)) => format!("{presenter} (presenter)"),
                 (None, None) => "everyone".to_string(),

@@ -35,8 +35,31 @@ pub enum SegmentKind {
     Block { length: Duration },
     /// One turn per present member, each planned at `each`.
     Round { each: Duration, order: Order },
-    /// A spotlight on one member (an index into `Agenda::members`), in phases.
-    Spotlight { speaker: usize, phases: Vec<Phase> },
+    /// A spotlight on one member, in phases.
+    Spotlight {
+        speaker: Speaker,
+        phases: Vec<Phase>,
+    },
+}
+
+/// Who is in a spotlight: a member the agenda names, or one chosen in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speaker {
+    /// An index into `Agenda::members`.
+    Member(usize),
+    /// `speaker = "choose"`: picked among the members present when the segment starts.
+    Choose,
+}
+
+impl Speaker {
+    /// The member the agenda names, if it names one.
+    #[must_use]
+    pub fn member(self) -> Option<usize> {
+        match self {
+            Speaker::Member(member) => Some(member),
+            Speaker::Choose => None,
+        }
+    }
 }
 
 /// One phase of a spotlight segment.

@@ -12,14 +12,16 @@ use super::plan::{Plan, SlotKind};
 /// Undo keeps this many steps; a three-hour meeting rarely needs a tenth of it.
 const UNDO_DEPTH: usize = 500;
 
+mod guests;
 mod order;
 mod presenter;
 mod reading;
 mod standing;
 mod state;
+pub use guests::{MAX_GUESTS, guest_label};
 pub use reading::{Phase, Scheduled, Status};
 use state::within_reason;
-pub use state::{Progress, Saved, SlotProgress, SlotStatus};
+pub use state::{Extra, Progress, Saved, SlotProgress, SlotStatus};
 #[cfg(test)]
 mod tests;
 
@@ -53,10 +55,22 @@ pub enum Input {
         slot: usize,
         to: usize,
     },
-    /// Puts `member` in the spotlight of the current segment (the agenda's presenter is
-    /// absent); their own turns that leave the presenter out no longer take place.
+    /// Who speaks next (`o`): the pending turn `slot` of the round under way comes right
+    /// after the current one; the others keep their order.
+    SpeakNext {
+        slot: usize,
+    },
+    /// Pass for now (`p`): the current turn goes to the end of its round, keeping the time
+    /// spoken; when it comes back it gets a fresh share. A second `p` in that turn is `Skip`.
+    PassForNow,
+    /// A guest joins, present: a turn at the end of the round under way and in every round
+    /// not yet started. The guest is the member past the last one; `Meeting::name_guest`
+    /// gives them a name for the screen.
+    AddGuest,
+    /// The presenter of the spotlight whose start is waiting for one; `None` goes on with
+    /// nobody in the spotlight.
     ChoosePresenter {
-        member: usize,
+        member: Option<usize>,
     },
     /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
     OpenReset,
@@ -77,16 +91,26 @@ pub enum Refusal {
     NoSuchMember,
     /// The turn to move is not a pending turn of the round under way.
     NotInRound,
+    /// Pass for now, but nobody else in the round is still to speak.
+    LastInRound,
+    /// The clock waits for the presenter to be chosen.
+    Choosing,
+    /// A presenter was chosen, but none is being waited for.
+    NotChoosing,
+    TooManyGuests,
 }
 
 /// A meeting in progress (or finished): the plan plus its timing.
 #[derive(Debug, Clone)]
 pub struct Meeting {
+    /// The agenda's plan, without guests.
+    base: Plan,
+    /// `base` with the guests and their turns (`Progress::extra`): what everything reads.
     plan: Plan,
     saved: Saved,
     undo: Vec<Progress>,
-    /// The agenda's presenter of each slot, before any choice made during the meeting.
-    agenda_spotlights: Vec<Option<usize>>,
+    /// Guests' names by guest number, in memory only: never saved, never reported.
+    guest_names: Vec<String>,
 }
 
 impl Meeting {
@@ -105,15 +129,7 @@ impl Meeting {
         let end = end
             .unwrap_or_else(|| now + plan.planned_total(&present))
             .max(now);
-        let slots = plan
-            .slots
-            .iter()
-            .map(|_| SlotProgress {
-                status: SlotStatus::Pending,
-                allotted: None,
-                banked: Duration::ZERO,
-            })
-            .collect();
+        let slots = plan.slots.iter().map(|_| SlotProgress::default()).collect();
         let progress = Progress {
             present,
             order: (0..plan.slots.len()).collect(),
@@ -123,7 +139,9 @@ impl Meeting {
             paused_since: None,
             finished_at: None,
             ended_early: false,
+            extra: Vec::new(),
             presenters: Vec::new(),
+            choosing: false,
         };
         let saved = Saved {
             start: now,
@@ -134,10 +152,11 @@ impl Meeting {
             reset_pauses,
         };
         let mut meeting = Meeting {
-            agenda_spotlights: plan.slots.iter().map(|slot| slot.spotlight).collect(),
+            base: plan.clone(),
             plan,
             saved,
             undo: Vec::new(),
+            guest_names: Vec::new(),
         };
         meeting.begin_after(None, now);
         meeting
@@ -146,29 +165,22 @@ impl Meeting {
     /// Rebuilds a meeting from a saved state; `None` when it does not fit the plan.
     #[must_use]
     pub fn restore(plan: Plan, mut saved: Saved) -> Option<Meeting> {
-        if !order::normalise(&mut saved.progress) {
+        if !guests::fit(&plan, &saved.progress) || !order::normalise(&mut saved.progress) {
             return None;
         }
         let progress = &saved.progress;
-        let fits = progress.slots.len() == plan.slots.len()
-            && progress.present.len() == plan.members.len()
-            && progress.current.is_none_or(|c| c < plan.slots.len())
+        let fits = progress.current.is_none_or(|c| c < progress.slots.len())
             && saved.end >= saved.start
             && within_reason(&saved);
-        let fits = fits
-            && saved.progress.presenters.iter().all(|&(segment, member)| {
-                segment < plan.segments.len() && member < plan.members.len()
-            });
-        fits.then(|| {
-            let mut meeting = Meeting {
-                agenda_spotlights: plan.slots.iter().map(|slot| slot.spotlight).collect(),
-                plan,
-                saved,
-                undo: Vec::new(),
-            };
-            meeting.show_presenters();
-            meeting
-        })
+        let mut meeting = Meeting {
+            base: plan.clone(),
+            plan,
+            saved,
+            undo: Vec::new(),
+            guest_names: Vec::new(),
+        };
+        meeting.sync_plan();
+        fits.then_some(meeting)
     }
 
     #[must_use]
@@ -250,7 +262,7 @@ impl Meeting {
             Input::Undo => {
                 let previous = self.undo.pop().ok_or(Refusal::NothingToUndo)?;
                 self.saved.progress = previous;
-                self.show_presenters();
+                self.sync_plan();
                 Ok(())
             }
             Input::CloseReset(_) => Ok(()),
@@ -278,6 +290,13 @@ impl Meeting {
     }
 
     fn change(&mut self, input: Input, now: Duration) -> Result<(), Refusal> {
+        match input {
+            Input::AddGuest => return self.add_guest(),
+            Input::ChoosePresenter { member } => return self.choose_presenter(member, now),
+            Input::SetPresent { .. } | Input::Finish => {}
+            _ if self.progress().choosing => return Err(Refusal::Choosing),
+            _ => {}
+        }
         if let Input::SetPresent { member, present } = input {
             let slot = self
                 .saved
@@ -303,7 +322,8 @@ impl Meeting {
             Input::Next => self.hand_over(current, SlotStatus::Done, now),
             Input::Skip => self.hand_over(current, SlotStatus::Passed, now),
             Input::MoveTurn { slot, to } => self.move_turn(slot, to)?,
-            Input::ChoosePresenter { member } => self.choose_presenter(current, member)?,
+            Input::SpeakNext { slot } => self.speak_next(slot)?,
+            Input::PassForNow => self.pass_for_now(current, now)?,
             Input::Back => {
                 let previous = self.previous_taken(current).ok_or(Refusal::AtFirstSlot)?;
                 self.pause(now);
@@ -327,7 +347,12 @@ impl Meeting {
                 self.saved.progress.ended_early = true;
                 self.finish(now);
             }
-            Input::Undo | Input::OpenReset | Input::CloseReset(_) | Input::SetPresent { .. } => {}
+            Input::Undo
+            | Input::OpenReset
+            | Input::CloseReset(_)
+            | Input::SetPresent { .. }
+            | Input::AddGuest
+            | Input::ChoosePresenter { .. } => {}
         }
         Ok(())
     }
@@ -358,6 +383,12 @@ impl Meeting {
     /// the meeting when there is none.
     fn begin_after(&mut self, after: Option<usize>, now: Duration) {
         let from = after.and_then(|slot| self.position(slot));
+        self.begin_from(from, now);
+    }
+
+    /// Starts the first slot after position `from` (exclusive; `None` = from the start) that
+    /// takes place. A spotlight whose presenter is still to be chosen waits, its clock stopped.
+    fn begin_from(&mut self, from: Option<usize>, now: Duration) {
         let Some(next) = self.take_next(from) else {
             self.saved.progress.current = None;
             self.finish(now);
@@ -374,6 +405,10 @@ impl Meeting {
         slot.allotted = Some(allotted);
         progress.current = Some(next);
         progress.running_since = Some(now);
+        if self.settle_presenter(next) {
+            self.pause(now);
+            self.saved.progress.choosing = true;
+        }
     }
 
     fn finish(&mut self, now: Duration) {

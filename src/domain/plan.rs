@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::agenda::{Agenda, Order, PhaseKind, SegmentKind};
+use super::agenda::{Agenda, Order, PhaseKind, SegmentKind, Speaker};
 
 #[cfg(test)]
 mod tests;
@@ -34,10 +34,12 @@ pub struct Slot {
     /// The agenda's warning threshold for this slot, if it sets one.
     pub warn: Option<Duration>,
     pub prompt: Option<String>,
-    /// The member in the spotlight, for every slot of a spotlight segment.
-    pub spotlight: Option<usize>,
-    /// A turn of a spotlight phase that leaves the presenter out (`skip_speaker`): if another
-    /// member is chosen to present, their turn here does not take place.
+    /// Who is in the spotlight, for every slot of a spotlight segment, as the agenda says;
+    /// the meeting knows who was chosen (`Meeting::presenter`).
+    pub spotlight: Option<Speaker>,
+    /// A turn of a `skip_speaker` phase: it does not take place for the presenter. The
+    /// agenda's named presenter has no such turn at all; a presenter chosen in the room has
+    /// it set aside when chosen.
     pub skip_speaker: bool,
 }
 
@@ -123,13 +125,14 @@ impl Plan {
                             }
                             PhaseKind::Round { each, skip_speaker } => {
                                 for member in 0..agenda.members.len() {
-                                    if skip_speaker && member == *speaker {
+                                    if skip_speaker && speaker.member() == Some(member) {
                                         continue;
                                     }
                                     let kind = SlotKind::Turn { member };
-                                    let mut turn = slot(name, kind, each, warn, prompt);
-                                    turn.skip_speaker = skip_speaker;
-                                    slots.push(turn);
+                                    slots.push(Slot {
+                                        skip_speaker,
+                                        ..slot(name, kind, each, warn, prompt)
+                                    });
                                 }
                             }
                         }
@@ -154,10 +157,11 @@ impl Plan {
             .sum()
     }
 
-    /// The member in the spotlight of `slot`'s segment, if it is a spotlight.
+    /// The member the agenda puts in the spotlight of `slot`'s segment, if it names one.
     #[must_use]
     pub fn presenter(&self, slot: &Slot) -> Option<&str> {
         slot.spotlight
+            .and_then(Speaker::member)
             .and_then(|member| self.members.get(member))
             .map(String::as_str)
     }

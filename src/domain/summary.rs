@@ -13,7 +13,10 @@ use super::plan::{SlotKind, is_active};
 /// One member's timing over the whole meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberSummary {
+    /// The name on screen: a guest's as typed in the room.
     pub name: String,
+    /// A guest's number (0 for "Guest 1"), whose name never leaves the screen.
+    pub guest: Option<usize>,
     /// Whether the member was marked present when the summary was taken.
     pub present: bool,
     /// Time spoken over all of the member's turns, including a turn cut short by a pass.
@@ -28,6 +31,15 @@ pub struct MemberSummary {
 }
 
 impl MemberSummary {
+    /// The name a report gives: the agenda's, or "Guest 1" for a guest.
+    #[must_use]
+    pub fn reported_name(&self) -> std::borrow::Cow<'_, str> {
+        match self.guest {
+            Some(number) => super::meeting::guest_label(number).into(),
+            None => self.name.as_str().into(),
+        }
+    }
+
     /// Spoken minus allotted, in whole milliseconds: positive when over.
     #[must_use]
     pub fn balance_millis(&self) -> i64 {
@@ -77,6 +89,7 @@ impl Summary {
             .enumerate()
             .map(|(index, name)| MemberSummary {
                 name: name.clone(),
+                guest: meeting.guest_number(index),
                 present: meeting.is_present(index),
                 spoken: Duration::ZERO,
                 allotted: Duration::ZERO,
@@ -117,6 +130,12 @@ impl Summary {
             };
             member.spoken += elapsed;
             match timing.status {
+                // Passed for now and not back yet (the meeting ended first, or the member
+                // left): the time spoken counts as its own allotment, as before a pass.
+                SlotStatus::Pending | SlotStatus::Missed if timing.deferred => {
+                    member.turns += 1;
+                    member.allotted += elapsed;
+                }
                 SlotStatus::Pending | SlotStatus::Missed => {}
                 SlotStatus::Passed => {
                     member.turns += 1;
@@ -244,6 +263,7 @@ pub fn example() -> Summary {
     let min = |m: u64| Duration::from_secs(m * 60);
     let member = |name: &str, spoken: u64, allotted: u64, turns: u32, passed: u32| MemberSummary {
         name: name.to_string(),
+        guest: None,
         present: turns > 0,
         spoken: Duration::from_secs(spoken),
         allotted: Duration::from_secs(allotted),

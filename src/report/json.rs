@@ -1,5 +1,7 @@
 //! The JSON report: the shape documented in `report.rs`, built from borrowed summary parts.
 
+use std::borrow::Cow;
+
 use chrono::SecondsFormat;
 
 use crate::wall::Origin;
@@ -22,7 +24,7 @@ struct Report<'a> {
 
 #[derive(Serialize)]
 struct Member<'a> {
-    name: &'a str,
+    name: Cow<'a, str>,
     present: bool,
     spoken_seconds: u64,
     allotted_seconds: u64,
@@ -57,7 +59,7 @@ pub fn render(summary: &Summary, origin: Origin) -> String {
             .members
             .iter()
             .map(|m| Member {
-                name: &m.name,
+                name: m.reported_name(),
                 present: m.present,
                 spoken_seconds: rounded_secs(m.spoken),
                 allotted_seconds: rounded_secs(m.allotted),

@@ -40,7 +40,7 @@ pub fn render(summary: &Summary, origin: Origin) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {balance} | {} | {} |",
-            escape(&member.name),
+            escape(&member.reported_name()),
             clock(member.spoken),
             clock(member.allotted),
             member.turns,

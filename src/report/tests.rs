@@ -40,6 +40,20 @@ fn json_has_the_documented_member_and_segment_fields() {
 }
 
 #[test]
+fn a_guest_is_reported_as_guest_n_never_by_the_name_typed() {
+    let mut summary = example();
+    let mut guest = summary.members[0].clone();
+    guest.name = "Zoë".into();
+    guest.guest = Some(1);
+    summary.members.push(guest);
+    assert_eq!(json(&summary)["members"][5]["name"], "Guest 2");
+    let markdown = render(&summary, origin().into(), ReportFormat::Markdown);
+    assert!(markdown.contains("| Guest 2 |"), "{markdown}");
+    assert!(!markdown.contains("Zo"));
+    assert!(!render(&summary, origin().into(), ReportFormat::Json).contains("Zo"));
+}
+
+#[test]
 fn json_times_are_rfc3339_instants_on_the_wall_clock() {
     let value = json(&example());
     let at = |field: &str| DateTime::parse_from_rfc3339(value[field].as_str().unwrap()).unwrap();

@@ -13,6 +13,7 @@ use crate::domain::plan::Plan;
 use crate::wall::{EndError, Origin};
 
 mod overlays;
+mod pickers;
 #[cfg(test)]
 mod tests;
 
@@ -29,18 +30,21 @@ pub enum Screen {
 }
 
 /// An overlay drawn over the screen; only one at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
     ConfirmQuit,
     Presence {
         cursor: usize,
     },
-    /// Who presents, when the agenda's presenter is absent as their spotlight starts
-    /// (SPEC §8); `cursor` is a member index, always a present member.
-    Presenter {
-        cursor: usize,
+    /// Typing a guest's name (from the presence picker): `member` is the guest being named,
+    /// `None` for a guest who joins now; `error` says why the last `enter` was refused.
+    GuestName {
+        member: Option<usize>,
+        text: String,
+        error: Option<String>,
     },
+    Pick(Picker),
     Reset {
         drift: Drift,
     },
@@ -48,6 +52,25 @@ pub enum Overlay {
     Resources,
     /// Starting would replace an unfinished saved meeting: asked first (SPEC §9).
     ConfirmAfresh,
+}
+
+/// A picker of names: who speaks next (`o`) or who presents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub purpose: Pick,
+    /// The highlighted row among those the filter keeps.
+    pub cursor: usize,
+    /// What has been typed; names containing it (ignoring case) are listed.
+    pub filter: String,
+}
+
+/// What a picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// A turn of the round under way, to come next.
+    Next,
+    /// The presenter of the spotlight that waits for one.
+    Presenter,
 }
 
 /// What the event loop should do after a key.
@@ -103,9 +126,6 @@ pub struct App {
     pub unfinished: Option<String>,
     /// Rows the summary is scrolled down by.
     pub summary_scroll: u16,
-    /// The spotlight segment whose presenter picker was closed without a choice: not asked
-    /// again for it.
-    presenter_declined: Option<usize>,
 }
 
 impl App {
@@ -128,7 +148,6 @@ impl App {
             resumable: None,
             unfinished: None,
             summary_scroll: 0,
-            presenter_declined: None,
         }
     }
 
@@ -136,7 +155,21 @@ impl App {
     #[must_use]
     pub fn resumed(mut self, meeting: Meeting) -> App {
         self.screen = Screen::Meeting(Box::new(meeting));
+        self.ask_presenter();
         self
+    }
+
+    /// Opens the presenter picker when the meeting waits for a presenter and nothing else is
+    /// up: when the spotlight starts, and after an undo or a resume that lands there. Closed
+    /// with esc, it stays closed until `o`, so the facilitator can first mark who is here.
+    fn ask_presenter(&mut self) {
+        if self.overlay.is_none() && self.meeting().is_some_and(Meeting::choosing) {
+            self.overlay = Some(Overlay::Pick(Picker {
+                purpose: Pick::Presenter,
+                cursor: 0,
+                filter: String::new(),
+            }));
+        }
     }
 
     #[must_use]
@@ -216,7 +249,7 @@ impl App {
         if action == Some(Action::Suspend) {
             return Flow::Suspend;
         }
-        if let Some(overlay) = self.overlay {
+        if let Some(overlay) = self.overlay.clone() {
             return self.overlay_key(overlay, event, action, now);
         }
         match &self.screen {
@@ -288,42 +321,15 @@ impl App {
         );
         self.screen = Screen::Meeting(Box::new(meeting));
         self.changed = true;
+        // The first segment may be a spotlight waiting for its presenter.
         self.ask_presenter();
-    }
-
-    /// Opens the presenter picker when the spotlight under way has an absent presenter.
-    fn ask_presenter(&mut self) {
-        let Some(meeting) = self.meeting() else {
-            return;
-        };
-        if self.overlay.is_some() || !meeting.presenter_missing() {
-            return;
-        }
-        let Some(current) = meeting.progress().current else {
-            return;
-        };
-        let segment = meeting.plan().slots[current].segment;
-        if self.presenter_declined == Some(segment) {
-            return;
-        }
-        let first = (0..self.plan.members.len()).find(|&m| meeting.is_present(m));
-        if let Some(cursor) = first {
-            self.overlay = Some(Overlay::Presenter { cursor });
-        }
-    }
-
-    /// Closes the presenter picker without a choice; the agenda's presenter stays named.
-    pub(super) fn decline_presenter(&mut self) {
-        self.overlay = None;
-        self.presenter_declined = self
-            .meeting()
-            .and_then(|m| m.progress().current.map(|c| m.plan().slots[c].segment));
     }
 
     /// ↑/↓ and PgUp/PgDn scroll a summary taller than the screen (the view stops at its end).
     fn scroll_summary(&mut self, code: KeyCode) -> bool {
         const PAGE: u16 = 10;
-        let rows = self.plan.members.len() + self.plan.segments.len() + 8;
+        let plan = self.meeting().map_or(&self.plan, |m| m.plan());
+        let rows = plan.members.len() + plan.segments.len() + 8;
         let most = u16::try_from(rows).unwrap_or(u16::MAX);
         let scroll = &mut self.summary_scroll;
         *scroll = match code {
@@ -356,6 +362,11 @@ impl App {
             Some(Action::TogglePause) => Input::TogglePause,
             Some(Action::Next) => Input::Next,
             Some(Action::Skip) => Input::Skip,
+            Some(Action::PassForNow) => Input::PassForNow,
+            Some(Action::SpeakNext) => {
+                self.open_picker(now);
+                return Flow::Continue;
+            }
             Some(Action::Back) => Input::Back,
             Some(Action::Undo) => Input::Undo,
             Some(Action::MoreTime) => Input::MoreTime,
@@ -411,7 +422,11 @@ impl App {
                     Refusal::NothingToUndo => "Nothing to undo",
                     Refusal::AtFirstSlot => "This is the first slot",
                     Refusal::Finished => "The meeting is over",
-                    Refusal::Resetting | Refusal::NoSuchMember | Refusal::NotInRound => return,
+                    Refusal::NotInRound => "No round is under way",
+                    Refusal::LastInRound => "Nobody else is left to speak in this round",
+                    Refusal::Choosing => "The clock waits for the presenter: o chooses",
+                    Refusal::TooManyGuests => "No more guests can join",
+                    Refusal::Resetting | Refusal::NoSuchMember | Refusal::NotChoosing => return,
                 };
                 self.notify(text, now);
             }

@@ -9,6 +9,8 @@ pub enum Action {
     TogglePause,
     Next,
     Skip,
+    PassForNow,
+    SpeakNext,
     Back,
     Undo,
     MoreTime,
@@ -66,6 +68,18 @@ pub const BINDINGS: &[Binding] = &[
         help: "skip: this member passes",
     },
     Binding {
+        keys: &[Key::Char('p')],
+        label: "p",
+        action: Action::PassForNow,
+        help: "pass for now: go last",
+    },
+    Binding {
+        keys: &[Key::Char('o')],
+        label: "o",
+        action: Action::SpeakNext,
+        help: "who speaks next (picker)",
+    },
+    Binding {
         keys: &[Key::Char('b'), Key::Code(KeyCode::Left)],
         label: "b ←",
         action: Action::Back,
@@ -93,7 +107,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Key::Char('a')],
         label: "a",
         action: Action::Presence,
-        help: "who is present",
+        help: "who is present; + a guest",
     },
     Binding {
         keys: &[Key::Char('r')],
@@ -145,6 +159,80 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
+/// A key of a picker or a typed name, for its footer: these overlays read typed text, so
+/// their keys are few and fixed.
+#[derive(Debug, Clone, Copy)]
+pub struct Hint {
+    pub label: &'static str,
+    pub help: &'static str,
+}
+
+/// The presence picker (`a`).
+pub const PRESENCE_KEYS: &[Hint] = &[
+    Hint {
+        label: "↑↓",
+        help: "move",
+    },
+    Hint {
+        label: "space",
+        help: "toggles",
+    },
+    Hint {
+        label: "+",
+        help: "guest",
+    },
+    Hint {
+        label: "e",
+        help: "name guest",
+    },
+    Hint {
+        label: "esc",
+        help: "closes",
+    },
+];
+
+/// A picker of names (`o`, the presenter): typing filters the list.
+pub const PICKER_KEYS: &[Hint] = &[
+    Hint {
+        label: "↑↓",
+        help: "move",
+    },
+    Hint {
+        label: "type",
+        help: "to filter",
+    },
+    Hint {
+        label: "enter",
+        help: "chooses",
+    },
+    Hint {
+        label: "esc",
+        help: "closes",
+    },
+];
+
+/// Typing a guest's name.
+pub const NAME_KEYS: &[Hint] = &[
+    Hint {
+        label: "enter",
+        help: "done",
+    },
+    Hint {
+        label: "esc",
+        help: "cancels",
+    },
+];
+
+/// A footer line from hints: "↑↓ move · space toggles · esc closes".
+#[must_use]
+pub fn footer(hints: &[Hint]) -> String {
+    hints
+        .iter()
+        .map(|hint| format!("{} {}", hint.label, hint.help))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// Reads a key event as the table's `Key`; shifted letters count as themselves so that caps
 /// lock never turns the timer deaf.
 #[must_use]
@@ -184,6 +272,8 @@ mod tests {
             (press(KeyCode::Right), Action::Next),
             (press(KeyCode::Enter), Action::Next),
             (press(KeyCode::Char('s')), Action::Skip),
+            (press(KeyCode::Char('p')), Action::PassForNow),
+            (press(KeyCode::Char('o')), Action::SpeakNext),
             (press(KeyCode::Char('b')), Action::Back),
             (press(KeyCode::Left), Action::Back),
             (press(KeyCode::Char('u')), Action::Undo),

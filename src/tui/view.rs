@@ -12,12 +12,14 @@ mod big;
 mod confirm;
 pub mod drifts;
 mod format;
+mod guest;
 mod help;
-mod labels;
+pub(crate) mod labels;
 mod live;
 mod more;
 mod one_line;
 mod opening;
+mod picker;
 mod popup;
 mod presence;
 mod projector;
@@ -39,6 +41,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use self::summary::SummaryView;
 use self::theme::Theme;
 use super::app::{App, Overlay, Screen};
+use crate::domain::meeting::Meeting;
 use crate::domain::summary::Summary;
 
 mod theme;
@@ -63,7 +66,7 @@ pub fn render(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
             screen(app, now, area, buf);
         }
     }
-    if let Some(overlay) = app.overlay {
+    if let Some(overlay) = &app.overlay {
         overlay_draw(app, overlay, now, area, buf);
     }
 }
@@ -82,13 +85,18 @@ fn screen(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn overlay_draw(app: &App, overlay: Overlay, now: Duration, area: Rect, buf: &mut Buffer) {
+fn overlay_draw(app: &App, overlay: &Overlay, now: Duration, area: Rect, buf: &mut Buffer) {
     match overlay {
         Overlay::Help => help::draw(app, area, buf),
         Overlay::ConfirmQuit => confirm::draw(app, area, buf),
-        Overlay::Presence { cursor } => presence::draw(app, cursor, area, buf),
-        Overlay::Presenter { cursor } => presence::draw_presenter(app, cursor, area, buf),
-        Overlay::Reset { drift } => reset::draw(app, drift, now, area, buf),
+        Overlay::Presence { cursor } => presence::draw(app, *cursor, area, buf),
+        Overlay::GuestName {
+            member,
+            text,
+            error,
+        } => guest::draw(app, member.is_none(), text, error.as_deref(), area, buf),
+        Overlay::Pick(picker) => picker::draw(app, picker, area, buf),
+        Overlay::Reset { drift } => reset::draw(app, *drift, now, area, buf),
         Overlay::Agreements => agreements::draw(app, area, buf),
         Overlay::Resources => resources::draw(app, area, buf),
         Overlay::ConfirmAfresh => unfinished::confirm(app, area, buf),
@@ -184,7 +192,10 @@ fn bottom_line(app: &App, now: Duration, area: Rect, theme: Theme, buf: &mut Buf
             .meeting()
             .and_then(|meeting| meeting.status(now))
             .is_some_and(|status| status.paused);
-        let hint = if paused {
+        let choosing = app.meeting().is_some_and(Meeting::choosing);
+        let hint = if choosing {
+            "the clock waits for the presenter · o choose · a who is here"
+        } else if paused {
             "space resume · n next · u undo · r reset the room · ? keys"
         } else {
             "space pause · n next · u undo · r reset the room · ? keys"

@@ -4,6 +4,7 @@
 //! round), and is what pass-for-now and who-speaks-next are built on.
 
 use std::ops::Range;
+use std::time::Duration;
 
 use super::{Meeting, Refusal, SlotStatus};
 use crate::domain::plan::is_active;
@@ -66,6 +67,62 @@ impl Meeting {
         Ok(())
     }
 
+    /// Pass for now (`p`): the current turn goes to the end of its round with the time spoken
+    /// so far, and the next turn starts. Back at the end, it is allotted a fresh share of the
+    /// time then left (the rule's, like any turn starting), and its countdown starts from that
+    /// share less what was already spoken: the rule counted the whole turn as still to come,
+    /// so the time spoken before is not given twice. A second `p` in that turn is a pass.
+    pub(super) fn pass_for_now(&mut self, current: usize, now: Duration) -> Result<(), Refusal> {
+        if self.progress().slots[current].deferred {
+            self.hand_over(current, SlotStatus::Passed, now);
+            return Ok(());
+        }
+        let (here, round) = self.current_round().ok_or(Refusal::NotInRound)?;
+        let progress = self.progress();
+        let others = progress.order[here + 1..round.end].iter().any(|&slot| {
+            progress.slots[slot].status == SlotStatus::Pending
+                && is_active(&self.plan.slots[slot], &progress.present)
+        });
+        if !others {
+            return Err(Refusal::LastInRound);
+        }
+        self.pause(now);
+        let progress = &mut self.saved.progress;
+        let slot = &mut progress.slots[current];
+        slot.status = SlotStatus::Pending;
+        slot.allotted = None;
+        slot.deferred = true;
+        progress.order.remove(here);
+        progress.order.insert(round.end - 1, current);
+        self.begin_from(here.checked_sub(1), now);
+        Ok(())
+    }
+
+    /// The pending turns of the round under way that will take place, in order: who can be
+    /// chosen to speak next (`o`).
+    #[must_use]
+    pub fn still_to_speak(&self) -> Vec<usize> {
+        let Some((here, round)) = self.current_round() else {
+            return Vec::new();
+        };
+        let progress = self.progress();
+        progress.order[here + 1..round.end]
+            .iter()
+            .copied()
+            .filter(|&slot| {
+                progress.slots[slot].status == SlotStatus::Pending
+                    && is_active(&self.plan.slots[slot], &progress.present)
+            })
+            .collect()
+    }
+
+    /// Who speaks next (`o`): the pending turn `slot` of the round under way comes right after
+    /// the current one; the others keep their order.
+    pub(super) fn speak_next(&mut self, slot: usize) -> Result<(), Refusal> {
+        let (here, round) = self.current_round().ok_or(Refusal::NotInRound)?;
+        self.move_turn(slot, here + 1 - round.start)
+    }
+
     /// A member marked present: if the round under way went past their turn while they were
     /// away, that turn comes back at the end of the round.
     pub(super) fn arrive(&mut self, member: usize) {
@@ -75,6 +132,7 @@ impl Meeting {
         let missed = round.map(|p| self.order()[p]).find(|&slot| {
             self.plan.slots[slot].member() == Some(member)
                 && self.progress().slots[slot].status == SlotStatus::Missed
+                && !self.presenter_skips(slot)
         });
         if let Some(slot) = missed {
             self.saved.progress.slots[slot].status = SlotStatus::Pending;

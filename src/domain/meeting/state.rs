@@ -6,8 +6,9 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 /// Where a slot stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SlotStatus {
+    #[default]
     Pending,
     Current,
     Done,
@@ -19,13 +20,25 @@ pub enum SlotStatus {
 }
 
 /// The timing of one slot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SlotProgress {
     pub status: SlotStatus,
     /// Frozen when the slot starts; only `+`/`-` change it afterwards.
     pub allotted: Option<Duration>,
     /// Time spoken before the slot's last pause or hand-over.
     pub banked: Duration,
+    /// The member passed for now (`p`) and the turn went to the end of its round; a second
+    /// `p` is a pass.
+    #[serde(default)]
+    pub deferred: bool,
+}
+
+/// A turn added for a guest: a copy of the plan's slot `like` (a turn of the same round) for
+/// `member`, which is past the agenda's members. Only indices: a guest's name is never saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extra {
+    pub like: usize,
+    pub member: usize,
 }
 
 /// Everything undo restores: positions, presence and times. No names, no prompts.
@@ -49,10 +62,16 @@ pub struct Progress {
     /// The meeting was ended by a confirmed quit before its last slot was done.
     #[serde(default)]
     pub ended_early: bool,
-    /// Presenters chosen during the meeting, as (segment, member): SPEC §8's picker when the
-    /// agenda's presenter is absent.
+    /// Turns added for guests, in the order they were added: slot `plan.len() + i` is
+    /// `extra[i]`. Guests are the members past the agenda's in `present`.
     #[serde(default)]
-    pub presenters: Vec<(usize, usize)>,
+    pub extra: Vec<Extra>,
+    /// Presenters chosen in the room: (segment, member), `None` for nobody.
+    #[serde(default)]
+    pub presenters: Vec<(usize, Option<usize>)>,
+    /// The current slot waits, its clock stopped, for the presenter to be chosen.
+    #[serde(default)]
+    pub choosing: bool,
 }
 
 /// The part of a meeting that a resumed process needs, besides the plan.

@@ -374,6 +374,7 @@ fn a_saved_state_with_absurd_times_is_not_restored() {
 }
 
 mod arrivals;
+mod moves;
 mod presenter;
 mod standing;
 

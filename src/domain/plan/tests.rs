@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use super::Plan;
-use crate::domain::agenda::{Agenda, Order, Phase, PhaseKind, Segment, SegmentKind};
+use crate::domain::agenda::{Agenda, Order, Phase, PhaseKind, Segment, SegmentKind, Speaker};
 
 const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -24,7 +24,7 @@ fn spotlight_phases_unroll_with_the_speaker_skipped() {
     agenda.segments = vec![Segment {
         name: "Presentation".into(),
         kind: SegmentKind::Spotlight {
-            speaker: 1,
+            speaker: Speaker::Member(1),
             phases: vec![
                 Phase {
                     name: "Background".into(),

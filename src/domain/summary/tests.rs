@@ -199,3 +199,15 @@ fn the_end_line_says_how_far_from_the_planned_end() {
         "stopped 20:00, on the planned end 20:00"
     );
 }
+
+#[test]
+fn a_turn_passed_for_now_and_never_resumed_is_not_held_against_its_member() {
+    let mut meeting = worked_example(vec![true; 5]);
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::PassForNow, min(7)).unwrap();
+    meeting.apply(Input::Finish, min(9)).unwrap();
+    let summary = Summary::of(&meeting, min(9));
+    let ana = &summary.members[0];
+    assert_eq!((ana.spoken, ana.allotted, ana.turns), (min(2), min(2), 1));
+    assert_eq!(ana.balance_millis(), 0);
+}

@@ -51,7 +51,7 @@ impl App {
                 _ => {}
             },
             Overlay::Presence { cursor } => {
-                let members = self.plan.members.len();
+                let members = self.meeting().map_or(0, |m| m.plan().members.len());
                 match event.code {
                     KeyCode::Up | KeyCode::Char('k') => {
                         self.overlay = Some(Overlay::Presence {
@@ -73,43 +73,32 @@ impl App {
                             now,
                         );
                     }
+                    KeyCode::Char('+') => {
+                        self.overlay = Some(Overlay::GuestName {
+                            member: None,
+                            text: String::new(),
+                            error: None,
+                        });
+                    }
+                    KeyCode::Char('e')
+                        if self
+                            .meeting()
+                            .is_some_and(|m| m.guest_number(cursor).is_some()) =>
+                    {
+                        self.overlay = Some(Overlay::GuestName {
+                            member: Some(cursor),
+                            text: String::new(),
+                            error: None,
+                        });
+                    }
                     KeyCode::Esc | KeyCode::Enter | KeyCode::Char('a') => self.overlay = None,
                     _ => {}
                 }
             }
-            Overlay::Presenter { cursor } => {
-                let present =
-                    |m: usize| self.meeting().is_some_and(|meeting| meeting.is_present(m));
-                let members = self.plan.members.len();
-                let step = |from: usize, up: bool| {
-                    let mut at = from;
-                    loop {
-                        at = if up { at.checked_sub(1)? } else { at + 1 };
-                        if at >= members {
-                            return None;
-                        }
-                        if present(at) {
-                            return Some(at);
-                        }
-                    }
-                };
-                match event.code {
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        let cursor = step(cursor, true).unwrap_or(cursor);
-                        self.overlay = Some(Overlay::Presenter { cursor });
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        let cursor = step(cursor, false).unwrap_or(cursor);
-                        self.overlay = Some(Overlay::Presenter { cursor });
-                    }
-                    KeyCode::Enter => {
-                        self.overlay = None;
-                        self.input(Input::ChoosePresenter { member: cursor }, now);
-                    }
-                    KeyCode::Esc => self.decline_presenter(),
-                    _ => {}
-                }
+            Overlay::GuestName { member, text, .. } => {
+                self.guest_name_key(member, text, event, now);
             }
+            Overlay::Pick(picker) => self.picker_key(picker, event, now),
             Overlay::Help | Overlay::Agreements | Overlay::Resources => {
                 let toggles = match overlay {
                     Overlay::Help => Action::Help,

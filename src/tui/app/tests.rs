@@ -5,9 +5,11 @@ use std::time::Duration;
 use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Flow, Overlay, Screen, Settings};
-use crate::domain::agenda::{Agenda, Deadline, Drift, Order, Segment, SegmentKind};
-use crate::domain::meeting::Phase;
+use super::{App, Flow, Overlay, Pick, Screen, Settings};
+use crate::domain::agenda::{
+    Agenda, Deadline, Drift, Order, PhaseKind, Segment, SegmentKind, Speaker,
+};
+use crate::domain::meeting::{Meeting, Phase};
 
 const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -309,15 +311,122 @@ fn arrows_and_pages_scroll_the_summary() {
     assert_eq!(key(&mut app, KeyCode::Char('q'), min(1)), Flow::Exit);
 }
 
-#[test]
-fn an_absent_presenter_opens_a_picker_and_enter_chooses() {
-    use crate::domain::agenda::{Phase, PhaseKind};
+/// Ana's turn of the 3-member round at 1:00, after `keys` typed.
+fn in_round(keys: &str) -> App {
     let mut app = app();
-    app.agenda.segments = vec![Segment {
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    chars(&mut app, keys, min(1));
+    app
+}
+
+#[test]
+fn o_opens_who_speaks_next_and_enter_chooses_the_filtered_name() {
+    let mut app = in_round("o");
+    assert!(matches!(&app.overlay, Some(Overlay::Pick(p)) if p.purpose == Pick::Next));
+    chars(&mut app, "chi", min(1));
+    key(&mut app, KeyCode::Enter, min(1));
+    assert_eq!(app.overlay, None);
+    key(&mut app, KeyCode::Char('n'), min(2));
+    assert_eq!(current_member(&app, min(2)), Some(2), "Chidi before Ben");
+    key(&mut app, KeyCode::Char('u'), min(2));
+    key(&mut app, KeyCode::Char('u'), min(2));
+    key(&mut app, KeyCode::Char('n'), min(2));
+    assert_eq!(current_member(&app, min(2)), Some(1), "undone: Ben again");
+}
+
+#[test]
+fn esc_in_a_picker_clears_the_filter_then_closes() {
+    let mut app = in_round("ox");
+    let Some(Overlay::Pick(picker)) = &app.overlay else {
+        panic!("picker open")
+    };
+    assert!(app.picker_items(picker).is_empty(), "nobody matches x");
+    key(&mut app, KeyCode::Esc, min(1));
+    assert!(matches!(&app.overlay, Some(Overlay::Pick(p)) if p.filter.is_empty()));
+    key(&mut app, KeyCode::Esc, min(1));
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn p_passes_for_now_and_a_second_p_passes() {
+    let mut app = in_round("p");
+    assert_eq!(current_member(&app, min(1)), Some(1));
+    chars(&mut app, "nn", min(2));
+    assert_eq!(current_member(&app, min(2)), Some(0), "Ana last");
+    chars(&mut app, "p", min(3));
+    assert!(app.meeting().unwrap().finished_at().is_some());
+    let summary = crate::domain::summary::Summary::of(app.meeting().unwrap(), min(3));
+    assert_eq!(summary.members[0].passed, 1);
+    assert_eq!(summary.members[0].spoken, min(1) + min(1));
+}
+
+#[test]
+fn the_last_speaker_of_a_round_cannot_pass_for_now_and_is_told_so() {
+    let app = in_round("nnp");
+    assert_eq!(current_member(&app, min(1)), Some(2));
+    let notice = app.notice.as_ref().map(|n| n.text.as_str());
+    assert_eq!(notice, Some("Nobody else is left to speak in this round"));
+}
+
+#[test]
+fn a_guest_added_in_the_presence_picker_speaks_at_the_end_of_the_round() {
+    let mut app = in_round("a+");
+    chars(&mut app, " Zoë ", min(1));
+    key(&mut app, KeyCode::Enter, min(1));
+    assert_eq!(app.overlay, Some(Overlay::Presence { cursor: 3 }));
+    let meeting = app.meeting().unwrap();
+    assert_eq!(meeting.plan().members[3], "Zoë");
+    key(&mut app, KeyCode::Esc, min(1));
+    chars(&mut app, "nn", min(2));
+    key(&mut app, KeyCode::Char('n'), min(3));
+    assert_eq!(current_member(&app, min(3)), Some(3));
+}
+
+#[test]
+fn a_refused_guest_name_says_why_and_adds_nobody() {
+    let mut app = in_round("a+");
+    chars(&mut app, "BEN", min(1));
+    key(&mut app, KeyCode::Enter, min(1));
+    assert!(matches!(
+        &app.overlay,
+        Some(Overlay::GuestName { error: Some(e), .. }) if e == "Ben is already here: add an initial"
+    ));
+    key(&mut app, KeyCode::Esc, min(1));
+    assert_eq!(app.overlay, Some(Overlay::Presence { cursor: 0 }));
+    assert_eq!(app.meeting().unwrap().plan().members.len(), 3);
+}
+
+#[test]
+fn a_resumed_guest_can_be_named_again() {
+    let mut app = in_round("a+");
+    chars(&mut app, "Zoë", min(1));
+    key(&mut app, KeyCode::Enter, min(1));
+    let meeting = app.meeting().unwrap();
+    let restored = Meeting::restore(app.plan.clone(), meeting.saved().clone()).unwrap();
+    let mut app = self::app().resumed(restored);
+    assert_eq!(app.meeting().unwrap().plan().members[3], "Guest 1");
+    chars(&mut app, "a", min(2));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down, min(2));
+    }
+    chars(&mut app, "eZoë", min(2));
+    key(&mut app, KeyCode::Enter, min(2));
+    assert_eq!(app.meeting().unwrap().plan().members[3], "Zoë");
+    assert_eq!(
+        app.meeting().unwrap().plan().members.len(),
+        4,
+        "named, not added"
+    );
+}
+
+/// A spotlight on Ben, its one phase a block, opening the meeting.
+fn spotlight_on(speaker: Speaker) -> Agenda {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
+    agenda.segments = vec![Segment {
         name: "Presentation".into(),
         kind: SegmentKind::Spotlight {
-            speaker: 1,
-            phases: vec![Phase {
+            speaker,
+            phases: vec![crate::domain::agenda::Phase {
                 name: "Background".into(),
                 kind: PhaseKind::Block { length: min(10) },
                 prompt: None,
@@ -327,17 +436,27 @@ fn an_absent_presenter_opens_a_picker_and_enter_chooses() {
         prompt: None,
         warn: None,
     }];
+    agenda
+}
+
+#[test]
+fn an_absent_presenter_opens_a_picker_and_enter_chooses() {
+    let mut app = app();
+    app.agenda = spotlight_on(Speaker::Member(1));
     app.plan = crate::domain::plan::Plan::build(&app.agenda, 0);
     key(&mut app, KeyCode::Down, Duration::ZERO);
     key(&mut app, KeyCode::Char(' '), Duration::ZERO);
     key(&mut app, KeyCode::Enter, Duration::ZERO);
-    assert_eq!(app.overlay, Some(Overlay::Presenter { cursor: 0 }));
+    let Some(Overlay::Pick(picker)) = &app.overlay else {
+        panic!("the presenter picker is open")
+    };
+    let names: Vec<String> = app
+        .picker_items(picker)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(names, ["Ana", "Chidi"], "Ben is absent");
     key(&mut app, KeyCode::Down, min(1));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Presenter { cursor: 2 }),
-        "Ben is skipped"
-    );
     key(&mut app, KeyCode::Enter, min(1));
     assert_eq!(app.overlay, None);
     let meeting = app.meeting().unwrap();
@@ -349,4 +468,28 @@ fn an_absent_presenter_opens_a_picker_and_enter_chooses() {
         .unwrap();
     let text = format!("{:?}", terminal.backend().buffer());
     assert!(text.contains("Presentation · Chidi"), "{text}");
+}
+
+#[test]
+fn the_presenter_picker_opens_when_the_spotlight_starts_and_o_reopens_it() {
+    let settings = app().settings;
+    let mut app = App::new(spotlight_on(Speaker::Choose), settings, app().origin);
+    key(&mut app, KeyCode::Enter, Duration::ZERO);
+    assert!(matches!(&app.overlay, Some(Overlay::Pick(p)) if p.purpose == Pick::Presenter));
+    key(&mut app, KeyCode::Esc, min(1));
+    assert_eq!(app.overlay, None);
+    chars(&mut app, " ", min(1));
+    assert_eq!(
+        app.notice.as_ref().map(|n| n.text.as_str()),
+        Some("The clock waits for the presenter: o chooses")
+    );
+    chars(&mut app, "oben", min(2));
+    key(&mut app, KeyCode::Enter, min(2));
+    let meeting = app.meeting().unwrap();
+    assert_eq!(meeting.presenter(0), Some(1));
+    assert_eq!(
+        meeting.elapsed(0, min(3)),
+        min(1),
+        "the clock started at the choice"
+    );
 }

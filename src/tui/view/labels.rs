@@ -1,6 +1,6 @@
 //! Words the screens share: who has the floor, which segment this is, the turn's state.
 
-use crate::domain::meeting::{Phase, Status};
+use crate::domain::meeting::{Meeting, Phase, Status};
 use crate::domain::plan::{Plan, Slot, SlotKind};
 
 use super::theme::Mood;
@@ -24,12 +24,27 @@ pub fn segment_name<'a>(plan: &'a Plan, slot: &Slot) -> &'a str {
     plan.segments.get(slot.segment).map_or("", String::as_str)
 }
 
+/// Who presents in the spotlight of slot `index`, in words: the member, or that the room is
+/// still to choose (SPEC §8); `None` when nobody does.
+#[must_use]
+pub fn presenter(meeting: &Meeting, index: usize) -> Option<&str> {
+    let plan = meeting.plan();
+    match meeting.presenter(index) {
+        Some(member) => plan.members.get(member).map(String::as_str),
+        None if meeting.presenter_open(index) || meeting.choosing() => Some(TO_BE_CHOSEN),
+        None => None,
+    }
+}
+
+/// What stands for a presenter picked in the room, until they are.
+pub const TO_BE_CHOSEN: &str = "to be chosen";
+
 /// The line under the name: segment and phase, with the presenter named in every phase of a
 /// spotlight (SPEC §5: "Presentation · Ben"); for a plain block, that it is for everyone.
 #[must_use]
-pub fn context(plan: &Plan, slot: &Slot) -> String {
+pub fn context(plan: &Plan, slot: &Slot, presenter: Option<&str>) -> String {
     let segment = segment_name(plan, slot);
-    let presenter = plan.presenter(slot).unwrap_or("everyone");
+    let presenter = presenter.unwrap_or("everyone");
     match (&slot.phase, slot.kind) {
         (Some(phase), SlotKind::Turn { .. }) => format!("{segment} · {presenter} · {phase}"),
         (Some(_), SlotKind::Block) => format!("{segment} · {presenter}"),
@@ -54,7 +69,7 @@ mod tests {
     use std::time::Duration;
 
     use super::{context, holder};
-    use crate::domain::agenda::{Agenda, Phase, PhaseKind, Segment, SegmentKind};
+    use crate::domain::agenda::{Agenda, Phase, PhaseKind, Segment, SegmentKind, Speaker};
     use crate::domain::plan::Plan;
 
     #[test]
@@ -70,7 +85,7 @@ mod tests {
         agenda.segments = vec![Segment {
             name: "Presentation".into(),
             kind: SegmentKind::Spotlight {
-                speaker: 1,
+                speaker: Speaker::Member(1),
                 phases: vec![
                     phase(
                         "Background",
@@ -94,7 +109,13 @@ mod tests {
         let lines: Vec<(String, String)> = plan
             .slots
             .iter()
-            .map(|slot| (holder(&plan, slot).to_string(), context(&plan, slot)))
+            .map(|slot| {
+                let presenter = plan.presenter(slot);
+                (
+                    holder(&plan, slot).to_string(),
+                    context(&plan, slot, presenter),
+                )
+            })
             .collect();
         assert_eq!(
             lines,

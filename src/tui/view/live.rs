@@ -16,7 +16,7 @@ use super::big;
 use super::big::lettering::{self, Lettering};
 use super::big::share::share;
 use super::format::{self, countdown};
-use super::labels::{context, holder, mood};
+use super::labels::{self, context, holder, mood};
 use super::one_line;
 use super::theme::{Mood, Theme};
 use crate::domain::meeting::{Meeting, Status};
@@ -94,7 +94,7 @@ pub fn draw(
 
     // What name and digits leave makes the segment and phase big too, smaller than the name,
     // with a blank row between the two (big letters on big letters read as one block).
-    let context = context(plan, slot);
+    let context = context(plan, slot, labels::presenter(meeting, status.slot));
     let context_room = spare.saturating_sub(gaps + 1).min(name_rows / 2);
     let context_letters = if show_context && context_room >= 2 {
         lettering::fit(&context, width, context_room)

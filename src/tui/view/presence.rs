@@ -8,18 +8,20 @@ use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::App;
-
-const FOOTER: &str = "↑↓ move · space toggles · esc closes";
+use crate::tui::keymap::{PRESENCE_KEYS, footer};
 
 /// Draws the picker over the live screen; `cursor` is the highlighted member.
 pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let members = &app.plan.members;
+    let keys = footer(PRESENCE_KEYS);
+    let members = app
+        .meeting()
+        .map_or(&app.plan.members, |m| &m.plan().members);
     let present = |m: usize| app.meeting().is_none_or(|meeting| meeting.is_present(m));
     let name_w = popup::widest(members.iter().map(String::as_str));
-    let width = (name_w + 14).max(popup::widest([FOOTER]));
+    let width = (name_w + 14).max(popup::widest([keys.as_str()]));
     let count = u16::try_from(members.len()).unwrap_or(u16::MAX);
     let inner = popup::open(
         "Who is present",
@@ -34,56 +36,7 @@ pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     member_list(members, present, cursor, theme, rows, buf);
-    popup::footer(FOOTER, inner, theme, buf);
-}
-
-const PRESENTER_FOOTER: &str = "↑↓ move · enter presents · esc keeps the agenda's";
-
-/// The presenter picker: the agenda's presenter is absent as their spotlight starts, so the
-/// facilitator picks a present member rather than hold a spotlight on nobody (SPEC §8).
-pub fn draw_presenter(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
-    let theme = Theme {
-        color: app.settings.color,
-    };
-    let Some(meeting) = app.meeting() else {
-        return;
-    };
-    let plan = meeting.plan();
-    let absent = meeting
-        .progress()
-        .current
-        .and_then(|c| plan.slots.get(c))
-        .and_then(|slot| plan.presenter(slot))
-        .unwrap_or("The presenter");
-    let title = format!("{absent} is absent: who presents?");
-    let present: Vec<(usize, &str)> = plan
-        .members
-        .iter()
-        .enumerate()
-        .filter(|&(m, _)| meeting.is_present(m))
-        .map(|(m, name)| (m, name.as_str()))
-        .collect();
-    let width = popup::widest(present.iter().map(|&(_, name)| name))
-        .max(popup::widest([PRESENTER_FOOTER, title.as_str()]));
-    let count = u16::try_from(present.len()).unwrap_or(u16::MAX);
-    let inner = popup::open(&title, width, count.saturating_add(2), theme, area, buf);
-    let rows = Rect {
-        height: inner.height.saturating_sub(2),
-        ..inner
-    };
-    let items: Vec<ListItem> = present
-        .iter()
-        .map(|&(_, name)| ListItem::new(Line::from(Span::styled(name, theme.strong()))))
-        .collect();
-    let selected = present.iter().position(|&(m, _)| m == cursor);
-    let mut state = ListState::default().with_selected(selected);
-    StatefulWidget::render(
-        List::new(items).highlight_style(theme.selected()),
-        rows,
-        buf,
-        &mut state,
-    );
-    popup::footer(PRESENTER_FOOTER, inner, theme, buf);
+    popup::footer(&keys, inner, theme, buf);
 }
 
 /// Members with `[x] present` / `[ ] absent`, the cursor's row highlighted and kept in view.

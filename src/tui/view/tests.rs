@@ -14,6 +14,7 @@ use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
 use crate::tui::app::{App, Settings};
 
 mod colour;
+mod moves;
 mod overlays;
 mod room_text;
 mod scripts;
@@ -22,7 +23,7 @@ pub(super) const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
 }
 
-fn segment(name: &str, kind: SegmentKind, prompt: Option<&str>) -> Segment {
+pub(super) fn segment(name: &str, kind: SegmentKind, prompt: Option<&str>) -> Segment {
     Segment {
         name: name.into(),
         kind,

@@ -40,6 +40,7 @@ fn every_overlay_keeps_its_message_at_small_sizes() {
         ('r', "reset the room"),
         ('g', "What is said here stays here."),
         ('h', "crisis line"),
+        ('o', "Ben"),
     ];
     for (size_w, size_h) in [(80, 24), (40, 12), (30, 10)] {
         for (open, phrase) in cases {
@@ -57,9 +58,11 @@ fn every_overlay_keeps_its_message_at_small_sizes() {
 #[test]
 fn no_overlay_breaks_the_smallest_screens() {
     for (w, h) in [(0, 0), (1, 1), (20, 6), (19, 5), (400, 120)] {
-        for open in ['?', 'q', 'a', 'r', 'g', 'h', 'f'] {
+        for open in ["?", "q", "a", "r", "g", "h", "f", "o", "a+Zoë"] {
             let mut app = in_anas_turn(true);
-            key(&mut app, open, min(6));
+            for c in open.chars() {
+                key(&mut app, c, min(6));
+            }
             render(&app, min(6) + Duration::from_millis(500), w, h);
         }
     }

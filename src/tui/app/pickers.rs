@@ -1,0 +1,191 @@
+//! The pickers of names (who speaks next, who presents) and the guest's name prompt: the keys
+//! they take, and what they list.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Overlay, Pick, Picker};
+use crate::agenda::guest_name;
+use crate::domain::meeting::Input;
+use crate::tui::view::labels::holder;
+
+impl App {
+    /// `o`: who speaks next, or who presents while the spotlight waits for a presenter.
+    pub(super) fn open_picker(&mut self, now: Duration) {
+        let Some(meeting) = self.meeting() else {
+            return;
+        };
+        let purpose = if meeting.choosing() {
+            Pick::Presenter
+        } else if meeting.still_to_speak().is_empty() {
+            let in_round = meeting
+                .progress()
+                .current
+                .and_then(|slot| meeting.plan().slots.get(slot))
+                .is_some_and(|slot| slot.member().is_some());
+            let text = if in_round {
+                "Nobody else is left to speak in this round"
+            } else {
+                "No round is under way"
+            };
+            self.notify(text, now);
+            return;
+        } else {
+            Pick::Next
+        };
+        self.overlay = Some(Overlay::Pick(Picker {
+            purpose,
+            cursor: 0,
+            filter: String::new(),
+        }));
+    }
+
+    /// What `picker` lists, as (turn or member, name), after its filter.
+    #[must_use]
+    pub fn picker_items(&self, picker: &Picker) -> Vec<(usize, String)> {
+        let Some(meeting) = self.meeting() else {
+            return Vec::new();
+        };
+        let plan = meeting.plan();
+        let all: Vec<(usize, String)> = match picker.purpose {
+            Pick::Next => meeting
+                .still_to_speak()
+                .into_iter()
+                .map(|slot| (slot, holder(plan, &plan.slots[slot]).to_string()))
+                .collect(),
+            Pick::Presenter => (0..plan.members.len())
+                .filter(|&member| meeting.is_present(member))
+                .map(|member| (member, plan.members[member].clone()))
+                .collect(),
+        };
+        let filter = picker.filter.to_lowercase();
+        all.into_iter()
+            .filter(|(_, name)| name.to_lowercase().contains(&filter))
+            .collect()
+    }
+
+    pub(super) fn picker_key(&mut self, mut picker: Picker, event: &KeyEvent, now: Duration) {
+        let items = self.picker_items(&picker);
+        match event.code {
+            KeyCode::Up => picker.cursor = picker.cursor.saturating_sub(1),
+            KeyCode::Down => picker.cursor = (picker.cursor + 1).min(items.len().saturating_sub(1)),
+            KeyCode::Backspace => {
+                picker.filter.pop();
+                picker.cursor = 0;
+            }
+            KeyCode::Esc if !picker.filter.is_empty() => {
+                picker.filter.clear();
+                picker.cursor = 0;
+            }
+            KeyCode::Esc => {
+                self.overlay = None;
+                return;
+            }
+            KeyCode::Enter => {
+                let chosen = items.get(picker.cursor).map(|&(value, _)| value);
+                let input = match (picker.purpose, chosen) {
+                    (Pick::Next, Some(slot)) => Input::SpeakNext { slot },
+                    (Pick::Presenter, Some(member)) => Input::ChoosePresenter {
+                        member: Some(member),
+                    },
+                    // Nobody present to choose: the spotlight goes on without a presenter.
+                    (Pick::Presenter, None) if items.is_empty() && picker.filter.is_empty() => {
+                        Input::ChoosePresenter { member: None }
+                    }
+                    _ => return,
+                };
+                self.overlay = None;
+                self.input(input, now);
+                return;
+            }
+            KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+                picker.filter.push(c);
+                picker.cursor = 0;
+            }
+            _ => return,
+        }
+        self.overlay = Some(Overlay::Pick(picker));
+    }
+
+    /// Typing a guest's name: `enter` adds the guest (or names `member`) if the name keeps
+    /// the agenda's rules, and says why not otherwise.
+    pub(super) fn guest_name_key(
+        &mut self,
+        member: Option<usize>,
+        mut text: String,
+        event: &KeyEvent,
+        now: Duration,
+    ) {
+        let back = |cursor: usize| Some(Overlay::Presence { cursor });
+        match event.code {
+            KeyCode::Esc => {
+                self.overlay = back(member.unwrap_or(0));
+                return;
+            }
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Enter => {
+                let Some(meeting) = self.meeting() else {
+                    return;
+                };
+                let taken: Vec<String> = meeting
+                    .plan()
+                    .members
+                    .iter()
+                    .enumerate()
+                    .filter(|&(index, _)| Some(index) != member)
+                    .map(|(_, name)| name.clone())
+                    .collect();
+                match guest_name(&text, &taken) {
+                    Ok(name) => {
+                        let guest = match member {
+                            Some(guest) => guest,
+                            None => {
+                                let joins = meeting.plan().members.len();
+                                self.input(Input::AddGuest, now);
+                                if self
+                                    .meeting()
+                                    .is_none_or(|m| m.plan().members.len() == joins)
+                                {
+                                    self.overlay = back(0);
+                                    return;
+                                }
+                                joins
+                            }
+                        };
+                        if let super::Screen::Meeting(meeting) = &mut self.screen {
+                            meeting.name_guest(guest, name);
+                        }
+                        self.overlay = back(guest);
+                    }
+                    Err(error) => {
+                        self.overlay = Some(Overlay::GuestName {
+                            member,
+                            text,
+                            error: Some(error),
+                        });
+                    }
+                }
+                return;
+            }
+            // A name is short; a pasted novel is not one.
+            KeyCode::Char(c)
+                if !event.modifiers.contains(KeyModifiers::CONTROL)
+                    && text.chars().count() < MAX_NAME =>
+            {
+                text.push(c);
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::GuestName {
+            member,
+            text,
+            error: None,
+        });
+    }
+}
+
+/// Longer than any name a room would type.
+const MAX_NAME: usize = 40;

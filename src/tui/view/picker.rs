@@ -1,0 +1,73 @@
+//! A picker of names (`o` who speaks next; who presents): a filter line, the names it keeps
+//! with the cursor's row highlighted, and the picker's keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, StatefulWidget, Widget};
+
+use super::popup;
+use super::theme::Theme;
+use crate::tui::app::{App, Pick, Picker};
+use crate::tui::keymap::{PICKER_KEYS, footer};
+
+/// Draws `picker` over the screen.
+pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    let items = app.picker_items(picker);
+    let (title, note) = match picker.purpose {
+        Pick::Next => ("Who speaks next", "Still to speak in this round:"),
+        Pick::Presenter => ("Who presents", "The clock waits for the choice."),
+    };
+    let keys = footer(PICKER_KEYS);
+    let filter = format!("› {}", picker.filter);
+    let names = items.iter().map(|(_, name)| name.as_str());
+    let width = popup::widest(names.chain([note, keys.as_str(), filter.as_str()]));
+    let rows = u16::try_from(items.len().max(1)).unwrap_or(u16::MAX);
+    // The note, the filter, the names, a blank row and the keys.
+    let inner = popup::open(title, width, rows.saturating_add(4), theme, area, buf);
+    let mut lines = [note, filter.as_str()].into_iter();
+    for y in inner.y..inner.bottom().min(inner.y + 2) {
+        let Some(text) = lines.next() else { break };
+        let style = if y == inner.y {
+            theme.dim()
+        } else {
+            theme.strong()
+        };
+        Line::from(Span::styled(text, style)).render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+    let list_area = Rect {
+        y: inner.y.saturating_add(2).min(inner.bottom()),
+        height: inner.height.saturating_sub(4),
+        ..inner
+    };
+    let rows: Vec<ListItem> = if items.is_empty() {
+        vec![ListItem::new(Line::from(Span::styled(
+            "nobody matches",
+            theme.dim(),
+        )))]
+    } else {
+        items
+            .iter()
+            .map(|(_, name)| ListItem::new(Line::from(Span::styled(name.as_str(), theme.strong()))))
+            .collect()
+    };
+    let selected = (!items.is_empty()).then_some(picker.cursor);
+    let mut state = ListState::default().with_selected(selected);
+    StatefulWidget::render(
+        List::new(rows).highlight_style(theme.selected()),
+        list_area,
+        buf,
+        &mut state,
+    );
+    popup::footer(&keys, inner, theme, buf);
+}
