@@ -29,9 +29,12 @@ pub fn segment_name<'a>(plan: &'a Plan, slot: &Slot) -> &'a str {
 #[must_use]
 pub fn presenter(meeting: &Meeting, index: usize) -> Option<&str> {
     let plan = meeting.plan();
+    let waiting = meeting.choosing() && meeting.progress().current == Some(index);
     match meeting.presenter(index) {
+        // The agenda's presenter is absent: someone else is about to be chosen.
+        Some(_) if waiting => Some(TO_BE_CHOSEN),
         Some(member) => plan.members.get(member).map(String::as_str),
-        None if meeting.presenter_open(index) || meeting.choosing() => Some(TO_BE_CHOSEN),
+        None if meeting.presenter_open(index) || waiting => Some(TO_BE_CHOSEN),
         None => None,
     }
 }

@@ -17,10 +17,21 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         color: app.settings.color,
     };
     let items = app.picker_items(picker);
+    let waiting = "The clock waits for the choice.";
     let (title, note) = match picker.purpose {
-        Pick::Next => ("Who speaks next", "Still to speak in this round:"),
-        Pick::Presenter => ("Who presents", "The clock waits for the choice."),
+        Pick::Next => (
+            "Who speaks next",
+            "Still to speak in this round:".to_string(),
+        ),
+        Pick::Presenter => (
+            "Who presents",
+            absent_presenter(app).map_or_else(
+                || waiting.to_string(),
+                |name| format!("{name} is absent. {waiting}"),
+            ),
+        ),
     };
+    let note = note.as_str();
     let keys = footer(PICKER_KEYS);
     let filter = format!("› {}", picker.filter);
     let names = items.iter().map(|(_, name)| name.as_str());
@@ -70,4 +81,11 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         &mut state,
     );
     popup::footer(&keys, inner, theme, buf);
+}
+
+/// The agenda's presenter of the spotlight waiting for one, when they are absent.
+fn absent_presenter(app: &App) -> Option<&str> {
+    let meeting = app.meeting()?;
+    let member = meeting.presenter(meeting.progress().current?)?;
+    (!meeting.is_present(member)).then(|| meeting.plan().members.get(member).map(String::as_str))?
 }

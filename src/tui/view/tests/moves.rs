@@ -61,8 +61,8 @@ fn a_guest_is_named_in_the_presence_picker() {
     assert_snapshot!("presence_with_a_guest", screen(&app, min(6)).backend());
 }
 
-#[test]
-fn a_presenter_to_be_chosen_is_asked_for_when_the_spotlight_starts() {
+/// The hour's agenda with a presentation after the opening: Background 10m, then shares.
+fn with_presentation(speaker: Speaker) -> crate::domain::agenda::Agenda {
     let mut agenda = agenda();
     let shares = Phase {
         name: "Shares".into(),
@@ -78,7 +78,7 @@ fn a_presenter_to_be_chosen_is_asked_for_when_the_spotlight_starts() {
         segment(
             "Presentation",
             SegmentKind::Spotlight {
-                speaker: Speaker::Choose,
+                speaker,
                 phases: vec![
                     Phase {
                         name: "Background".into(),
@@ -92,7 +92,12 @@ fn a_presenter_to_be_chosen_is_asked_for_when_the_spotlight_starts() {
             None,
         ),
     );
-    let mut app = app_with(agenda, 1, true);
+    agenda
+}
+
+#[test]
+fn a_presenter_to_be_chosen_is_asked_for_when_the_spotlight_starts() {
+    let mut app = app_with(with_presentation(Speaker::Choose), 1, true);
     press(&mut app, KeyCode::Enter, min(0));
     press(&mut app, KeyCode::Enter, min(5));
     assert_snapshot!("who_presents", screen(&app, min(6)).backend());
@@ -103,4 +108,14 @@ fn a_presenter_to_be_chosen_is_asked_for_when_the_spotlight_starts() {
         .find(|line| line.contains("Presentation"))
         .unwrap_or_default();
     assert!(context.contains("Presentation · Chidi"), "{context}");
+}
+
+#[test]
+fn an_absent_presenter_is_named_and_the_room_waits_for_another() {
+    let mut app = app_with(with_presentation(Speaker::Member(1)), 1, true);
+    press(&mut app, KeyCode::Down, min(0));
+    key(&mut app, ' ', min(0));
+    press(&mut app, KeyCode::Enter, min(0));
+    press(&mut app, KeyCode::Enter, min(5));
+    assert_snapshot!("who_presents_instead", screen(&app, min(6)).backend());
 }
