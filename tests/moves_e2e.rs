@@ -101,3 +101,44 @@ fn pass_for_now_who_speaks_next_and_a_guest_reach_the_screen_and_the_report() {
     );
     assert_eq!(json["members"][3]["present"], true);
 }
+
+#[test]
+fn a_presenter_chosen_in_the_room_holds_the_clock_until_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let agenda = dir.path().join("choose.toml");
+    std::fs::write(
+        &agenda,
+        r#"members = ["Ana", "Ben", "Chen"]
+[[segment]]
+name = "Presentation"
+speaker = "choose"
+phases = [
+  { name = "Background", length = "10m" },
+  { name = "Experience shares", each = "3m", skip_speaker = true },
+]
+"#,
+    )
+    .unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&["run", agenda.to_str().unwrap()], 80, 24, state.path());
+    session.wait_for("enter start");
+    session.press("\r");
+    let waiting = session.wait_for("Who presents");
+    assert!(
+        waiting.contains("The clock waits for the choice"),
+        "{waiting}"
+    );
+    assert!(waiting.contains("0:00 of 10:00"), "{waiting}");
+    session.press("be\r");
+    let screen = session.wait_until(
+        |screen| screen.contains("Presentation · Ben") && screen.contains("running"),
+        "Ben presenting, the clock running",
+    );
+    let next = up_next(&screen);
+    assert!(
+        next.contains("Ana") && next.contains("Chen") && !next.contains("Ben"),
+        "Ben does not share on his own presentation: {next}"
+    );
+    session.press("qyq");
+    assert_eq!(session.wait_exit(), 0);
+}
