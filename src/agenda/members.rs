@@ -240,6 +240,11 @@ mod tests {
         assert!(control.contains("U+001B"), "{control}");
         assert!(!control.contains('\u{1b}'));
         assert!(guest_name("Zo\u{202e}e", &taken).is_err());
+        let jose = ["Jos\u{e9}".to_string()];
+        assert!(
+            guest_name("JOSE\u{301}", &jose).is_err(),
+            "one name after NFC and case folding"
+        );
     }
 
     #[test]
