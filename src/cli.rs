@@ -9,8 +9,8 @@ use crate::agenda::templates;
 
 mod help;
 use help::{
-    ABOUT, CHECK_EXAMPLES, COMPLETIONS_EXAMPLES, EXAMPLES, MAN_EXAMPLES, NEW_EXAMPLES,
-    PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES,
+    ABOUT, CHECK_EXAMPLES, COMPLETIONS_EXAMPLES, EXAMPLES, HISTORY_EXAMPLES, MAN_EXAMPLES,
+    NEW_EXAMPLES, PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES,
 };
 
 /// A calm full-screen timer for peer forums: equal time, one-key facilitation.
@@ -42,6 +42,10 @@ pub enum Command {
     /// Write a new, commented agenda to edit.
     #[command(after_help = NEW_EXAMPLES)]
     New(NewArgs),
+    /// Show the meetings kept in a history folder: time per member, who went first, who
+    /// presented.
+    #[command(after_help = HISTORY_EXAMPLES)]
+    History(HistoryArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -68,6 +72,10 @@ pub struct MeetingArgs {
     /// Meeting length, like "3h" or "1h 30m".
     #[arg(long, value_name = "DUR")]
     pub duration: Option<String>,
+    /// History folder (instead of the agenda's `history`): rotations and the next presenter
+    /// come from it, and `run` keeps the meeting there when it ends.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub history: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -142,4 +150,17 @@ pub struct NewArgs {
 pub struct CompletionsArgs {
     /// The shell to complete for.
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history folder, or an agenda file whose `history` names it.
+    #[arg(value_name = "DIR", value_hint = ValueHint::AnyPath)]
+    pub dir: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Only meetings on or after this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
 }

@@ -3,19 +3,21 @@
 
 pub mod check;
 pub mod completions;
+pub mod history;
 pub mod man;
 pub mod new;
 pub mod plan;
 pub mod run;
 pub mod schema;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
 use crate::agenda::{self, values};
 use crate::cli::MeetingArgs;
 use crate::domain::agenda::{Agenda, Deadline};
+use crate::domain::history::record::Record;
 use crate::resume::BUILTIN_AGENDA;
 use crate::wall::Origin;
 
@@ -37,6 +39,10 @@ pub struct Loaded {
     pub bytes: Vec<u8>,
     /// The agenda's full path, or `<built-in>`: how a saved meeting names it.
     pub label: String,
+    /// `--history`, else the agenda's `history` (relative to the agenda's folder).
+    pub history: Option<PathBuf>,
+    /// Whether `history` came from `--history` rather than the agenda.
+    pub history_from_cli: bool,
 }
 
 /// Loads the agenda `args` name (or the built-in one), applying `--members`, `--end` and
@@ -73,11 +79,45 @@ pub fn load(args: &MeetingArgs) -> Result<Loaded> {
             .map_err(|why| anyhow::anyhow!("--duration: {}", shown(&why)))?;
         agenda.deadline = Some(Deadline::Duration(length));
     }
+    let history_from_cli = args.history.is_some();
+    let history = args.history.clone().or_else(|| {
+        let folder = agenda.history.clone()?;
+        // A relative `history` belongs with the agenda file, wherever the command runs from.
+        Some(match &args.agenda {
+            Some(path) if folder.is_relative() => {
+                crate::private_file::parent_dir(path).join(folder)
+            }
+            _ => folder,
+        })
+    });
     Ok(Loaded {
         agenda,
         bytes,
         label,
+        history,
+        history_from_cli,
     })
+}
+
+/// The meetings kept in `loaded`'s history folder, oldest first, and a warning to show when
+/// some could not be read. No folder, or none yet, is an empty history.
+#[must_use]
+pub fn past_meetings(loaded: &Loaded) -> (Vec<Record>, Option<String>) {
+    let Some(dir) = &loaded.history else {
+        return (Vec::new(), None);
+    };
+    match crate::history::read(dir) {
+        Ok(folder) if folder.skipped.is_empty() => (folder.records(), None),
+        Ok(folder) => {
+            let warning = format!(
+                "{} file(s) in the history were skipped: `forumtimer history {}` says why",
+                folder.skipped.len(),
+                dir.display()
+            );
+            (folder.records(), Some(warning))
+        }
+        Err(error) => (Vec::new(), Some(error.to_string())),
+    }
 }
 
 fn load_file(path: &Path, members: Option<&[String]>) -> Result<(Agenda, Vec<u8>, String)> {
@@ -203,6 +243,7 @@ mod tests {
             members: None,
             end: None,
             duration: None,
+            history: None,
         };
         let loaded = load(&args).unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();

@@ -5,6 +5,7 @@
 //! any system sleep it detected).
 
 pub mod agenda;
+pub mod history;
 pub mod meeting;
 pub mod plan;
 pub mod summary;

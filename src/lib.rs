@@ -6,13 +6,15 @@
 //! - [`agenda`]: reading agenda files into the model, with diagnostics.
 //! - [`cli`], [`commands`]: the command line and what each subcommand does.
 //! - [`tui`]: the full-screen shell: event loop, keys, clock, terminal, view.
-//! - [`report`], [`resume`]: the only other places that write files (through `private_file`).
+//! - [`report`], [`resume`], [`history`]: the only other places that touch files (through
+//!   `private_file`).
 //! - [`text`]: text by display width: measure, wrap, cut with an ellipsis.
 
 pub mod agenda;
 pub mod cli;
 pub mod commands;
 pub mod domain;
+pub mod history;
 mod private_file;
 pub mod report;
 pub mod resume;

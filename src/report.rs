@@ -10,6 +10,7 @@
 //!
 //! | field | type | meaning |
 //! |---|---|---|
+//! | `version` | number | the format version, 1; the history folder skips files of any other |
 //! | `start` | string | when the meeting started: RFC 3339 local time with offset, to the second |
 //! | `planned_end` | string | the planned end, same format |
 //! | `actual_end` | string | when the meeting ended (or was summarised, if `finished` is false) |
@@ -23,8 +24,11 @@
 //! spoken over all turns), `allotted_seconds` (frozen allotments of the turns that started; a
 //! passed turn counts only the time used before the pass), `turns` (turns started, passed ones
 //! included), `passed` (turns passed). Each of `segments`: `name`, `planned_seconds` (planned
-//! length of the slots that took place or were due), `actual_seconds` (time spent). Every
-//! `*_seconds` is a whole number, rounded to the nearest second.
+//! length of the slots that took place or were due), `actual_seconds` (time spent), `kind`
+//! (`"block"`, `"round"` or `"spotlight"`), `turns` (the names of those whose turns started, in
+//! turn order, passed turns included: who spoke first and last) and `presenter` (the spotlight's
+//! member if it took place, else null). Every `*_seconds` is a whole number, rounded to the
+//! nearest second. The history folder (SPEC §13) keeps exactly this object per meeting.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -37,7 +41,7 @@ use crate::domain::summary::Summary;
 use crate::private_file::{new_temp, parent_dir, refuse_unsafe, write_atomic};
 use crate::resume::reason;
 
-mod json;
+pub mod json;
 mod markdown;
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,4 @@
-//! Files holding meeting data are owner-only whatever the umask (SPEC §8, §9).
+//! Files holding meeting data are owner-only whatever the umask (SPEC §8, §9, §13).
 //!
 //! The umask is process-wide, so this binary holds a single test: no other test can run
 //! while it is set to 000.
@@ -16,15 +16,15 @@ use forumtimer::domain::agenda::{Agenda, Segment, SegmentKind};
 use forumtimer::domain::meeting::Meeting;
 use forumtimer::domain::plan::Plan;
 use forumtimer::domain::summary::Summary;
-use forumtimer::report;
 use forumtimer::resume::{SavedMeeting, StateStore, agenda_hash};
+use forumtimer::{history, report};
 
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 #[test]
-fn state_and_report_files_are_owner_only_even_under_umask_000() {
+fn state_report_and_history_files_are_owner_only_even_under_umask_000() {
     // SAFETY: umask has no preconditions; this is the only test in this binary.
     let previous = unsafe { libc::umask(0) };
     let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
@@ -63,8 +63,14 @@ fn state_and_report_files_are_owner_only_even_under_umask_000() {
     let report_path = root.path().join("forum.md");
     report::write(&report_path, &Summary::of(&meeting, now), wall.into()).unwrap();
 
+    let history_dir = root.path().join("forum").join("history");
+    let record = report::json::record(&Summary::of(&meeting, now), wall.into());
+    let kept = history::write(&history_dir, &record, "abc123").unwrap();
+
     // SAFETY: as above; restore before asserting so a failure leaves the process as it was.
     unsafe { libc::umask(previous) };
+    assert_eq!(mode(&history_dir), 0o700);
+    assert_eq!(mode(&kept), 0o600);
     assert_eq!(mode(store.dir()), 0o700);
     assert_eq!(mode(&store.path()), 0o600);
     assert_eq!(mode(&report_path), 0o600);

@@ -37,12 +37,13 @@ pub const TIME_PATTERN: &str = r"^\s*(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s*$";
 /// the characters `text::is_forbidden` refuses.
 const FORBIDDEN: &str = r"\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069";
 
-/// What each `order` value does, in the order of `ORDERS`. (Issue 17 adds "rotate" to the
-/// loader's `ORDERS`; its doc goes here, and the test below keeps the two lists in step.)
-const ORDER_DOCS: [&str; 3] = [
+/// What each `order` value does, in the order of `ORDERS`; the test below keeps the two lists
+/// in step.
+const ORDER_DOCS: [&str; 4] = [
     "The order of `members` (the default).",
     "A shuffled order, fixed per agenda and date (so `plan` shows it in advance).",
     "The order of `members`, last first.",
+    "The order of `members`, starting one seat later than this round did at the previous meeting in the `history` folder.",
 ];
 
 /// The agenda's JSON Schema.

@@ -61,6 +61,9 @@ pub(crate) struct File {
     pub prompts: Option<Prompts>,
     /// Support beyond the forum, shown on `h`.
     pub resources: Option<Resources>,
+    /// A folder that keeps each meeting's timing report (names and timing only), like "~/forum/history"; a relative folder sits beside the agenda. It lets `order = "rotate"` and `speaker = "next"` look back, and `forumtimer history` show fairness over time. Without it nothing is kept between meetings.
+    #[schemars(with = "Option<Text>", example = &"~/forum/history")]
+    pub history: Option<Spanned<String>>,
 }
 
 /// One `[[segment]]`: exactly one of `length` (a block), `each` (a round) or `phases` (a spotlight, with `speaker`).
@@ -80,8 +83,7 @@ pub(crate) struct Segment {
     /// The phases of a spotlight, in order, each with a `name` and one of `length` or `each`. Makes the segment a spotlight; needs `speaker`.
     #[schemars(with = "Option<Phases>")]
     pub phases: Option<Spanned<Vec<Spanned<Phase>>>>,
-    /// The member in the spotlight: one of `members` (compared ignoring case), or "choose" to pick one of the members present when the segment starts. Only with `phases`.
-    // Issue 17 adds "next" (SPEC §13): describe it here when the loader accepts it.
+    /// The member in the spotlight: one of `members` (compared ignoring case), "choose" to pick one of the members present when the segment starts, or "next" for the present member who presented least recently according to the `history` folder. Only with `phases`.
     #[schemars(with = "Option<Name>", example = &"Ben")]
     pub speaker: Option<Spanned<String>>,
     /// In which order a round's turns go. Only with `each`.

@@ -18,7 +18,10 @@ pub const MAX_PHASES: usize = 20;
 /// `speaker = "choose"`: the presenter is picked when the segment starts.
 pub const CHOOSE: &str = "choose";
 
-pub(crate) const ORDERS: &[&str; 3] = &["agenda", "shuffle", "reverse"];
+/// `speaker = "next"`: whoever presented least recently, from the history (SPEC §13).
+pub const NEXT: &str = "next";
+
+pub(crate) const ORDERS: &[&str; 4] = &["agenda", "shuffle", "reverse", "rotate"];
 const KINDS_HELP: &str = "a segment is a fixed block (`length`), a round (`each`) or a \
                           spotlight (`phases` with a `speaker`): keep exactly one";
 
@@ -62,9 +65,12 @@ pub(crate) fn segment(
                 .help("add `speaker = \"NAME\"` with the member in the spotlight")
                 .at(phases.span()));
         };
-        // "choose" is a keyword, not a name: the presenter is picked in the room (SPEC §8).
+        // "choose" and "next" are keywords, not names: the presenter is picked in the room
+        // (SPEC §8), or is whoever presented least recently (SPEC §13).
         let speaker = if speaker.get_ref().trim() == CHOOSE {
             Speaker::Choose
+        } else if speaker.get_ref().trim() == NEXT {
+            Speaker::Next
         } else {
             Speaker::Member(members::speaker(speaker, members, members_from_cli)?)
         };
@@ -173,10 +179,12 @@ fn order(raw: Option<&Spanned<String>>) -> Result<Order, Problem> {
         "agenda" => Ok(Order::Agenda),
         "shuffle" => Ok(Order::Shuffle),
         "reverse" => Ok(Order::Reverse),
+        "rotate" => Ok(Order::Rotate),
         other => {
             let help = match suggest::nearest(other, ORDERS) {
                 Some(near) => format!("did you mean \"{near}\"?"),
-                None => "use \"agenda\" (the default), \"shuffle\" or \"reverse\"".to_string(),
+                None => "use \"agenda\" (the default), \"shuffle\", \"reverse\" or \"rotate\""
+                    .to_string(),
             };
             Err(Problem::new(format!("unknown order \"{other}\""))
                 .help(help)

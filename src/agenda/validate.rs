@@ -78,6 +78,7 @@ pub(crate) fn agenda(
         reset_pauses: file.reset_pauses.unwrap_or(true),
         bell: file.bell.unwrap_or(false),
         notes: Vec::new(),
+        history: file.history.as_ref().map(history_folder).transpose()?,
     };
     if let (Some(Deadline::Duration(length)), Some(raw)) = (agenda.deadline, &file.duration) {
         fits(&agenda, length, raw.span())?;
@@ -131,6 +132,33 @@ fn fits(agenda: &Agenda, length: Duration, span: std::ops::Range<usize>) -> Resu
         .at(span));
     }
     Ok(())
+}
+
+/// `history = "DIR"`, with a leading `~` expanded. A relative folder stays relative here: the
+/// command that loads the file resolves it against the file's own folder.
+fn history_folder(raw: &Spanned<String>) -> Result<std::path::PathBuf, Problem> {
+    let text = required_text(raw, "`history`")?;
+    let home = || {
+        dirs::home_dir().ok_or_else(|| {
+            Problem::new("`history` starts with `~` but there is no home folder")
+                .help("write the folder's full path")
+                .at(raw.span())
+        })
+    };
+    if text == "~" {
+        return home();
+    }
+    if let Some(rest) = text.strip_prefix("~/") {
+        return Ok(home()?.join(rest));
+    }
+    if text.starts_with('~') {
+        return Err(
+            Problem::new("`history` may start with `~/` (your home folder), not `~name`")
+                .help("write the folder's full path")
+                .at(raw.span()),
+        );
+    }
+    Ok(std::path::PathBuf::from(text))
 }
 
 fn prompt_field(prompts: &schema::Prompts, drift: Drift) -> Option<&Spanned<String>> {

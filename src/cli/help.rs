@@ -29,6 +29,12 @@ Examples:
   forumtimer plan --members \"Ana,Ben,Chidi\" --duration 2h
   forumtimer plan forum.toml --end 21:00 --format json";
 
+pub(super) const HISTORY_EXAMPLES: &str = "\
+Examples:
+  forumtimer history ~/forum/history
+  forumtimer history forum.toml --since 2026-01-01   # the folder the agenda's `history` names
+  forumtimer history ~/forum/history --format json";
+
 pub(super) const CHECK_EXAMPLES: &str = "\
 Examples:
   forumtimer check forum.toml

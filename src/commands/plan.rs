@@ -9,12 +9,14 @@ use anyhow::Result;
 use chrono::{Local, Timelike};
 use serde::Serialize;
 
-use super::{Outcome, load, meeting_length, shuffle_seed};
+use super::{Outcome, load, meeting_length, past_meetings, shuffle_seed, tell};
 use crate::agenda::values::{human, parse_time};
 use crate::cli::{Format, PlanArgs};
+use crate::domain::history;
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Plan, SlotKind};
 use crate::domain::summary::clock as length;
+use crate::history::words::sentence;
 use crate::text;
 use crate::tui::view::labels;
 use crate::wall::Origin;
@@ -58,14 +60,27 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     };
     let origin = Origin::at_time(&Local::now(), start);
     let length = meeting_length(&loaded.agenda, &origin)?;
-    let plan = Plan::build(
+    let present = vec![true; loaded.agenda.members.len()];
+    let (past, warning) = past_meetings(&loaded);
+    if let Some(warning) = warning {
+        tell(format_args!("forumtimer: {warning}"));
+    }
+    let (picks, why) = history::picks(&loaded.agenda, &past, &present);
+    let plan = Plan::build_with(
         &loaded.agenda,
         shuffle_seed(&loaded, origin.zero().date_naive()),
+        &picks,
     );
-    let present = vec![true; plan.members.len()];
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
+    let today = origin.zero().date_naive();
     let text = match args.format {
-        Format::Text => table(&meeting, &loaded.agenda.title, &loaded.agenda.notes, origin),
+        Format::Text => {
+            let mut text = table(&meeting, &loaded.agenda.title, &loaded.agenda.notes, origin);
+            for why in &why {
+                let _ = writeln!(text, "{}", sentence(why, &meeting.plan().members, today));
+            }
+            text
+        }
         Format::Json => json(&meeting, origin)?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;

@@ -14,6 +14,7 @@ use crate::cli::RunArgs;
 use crate::domain::meeting::Saved;
 use crate::domain::plan::Plan;
 use crate::domain::summary::{Summary, minutes_in_words};
+use crate::history::meeting_id;
 use crate::report;
 use crate::resume::{
     BUILTIN_AGENDA, Lock, ResumeError, SavedMeeting, StateStore, agenda_hash, describe_unfinished,
@@ -87,10 +88,13 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             .map_or_else(|| shuffle_seed(&loaded, wall_now.date_naive()), |s| s.seed),
     };
     let mut set_aside = false;
+    let mut history_warning = None;
     let (mut app, start) = match &saved {
         Some(saved) => {
             saved.check_matches(&loaded.label, &hash)?;
-            let meeting = saved.restore(Plan::build(&loaded.agenda, saved.seed))?;
+            // The picks it started with, whatever the history folder holds by now.
+            let plan = Plan::build_with(&loaded.agenda, saved.seed, &saved.meeting.picks);
+            let meeting = saved.restore(plan)?;
             let boot_now = clock::boot_stamp();
             let now = saved.clock_on_resume(wall_now, boot_now.as_ref());
             // The meeting clock runs `speed` times the wall clock from the origin, so the
@@ -108,7 +112,18 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         None => {
             // Fail before the full screen opens when the end cannot be met from now.
             meeting_length(&loaded.agenda, &Origin::new(wall_now))?;
+            let (past, warning) = super::past_meetings(&loaded);
+            history_warning = warning;
+            if !keeps_history(speed, &loaded) && loaded.history.is_some() {
+                history_warning = Some(
+                    "Rehearsal: not kept in the agenda's history (give --history to keep it)"
+                        .to_string(),
+                );
+            }
             let mut app = App::new(loaded.agenda.clone(), settings, wall_now);
+            // Not the shuffle seed: that is the same for every meeting of the day.
+            app.history_id = fastrand::u64(..);
+            let mut app = app.with_past(past);
             if let Some(store) = store.as_ref().filter(|store| store.exists()) {
                 let unfinished = store.peek().ok();
                 app.unfinished = Some(describe_unfinished(unfinished.as_ref(), wall_now));
@@ -117,7 +132,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             (app, Duration::ZERO)
         }
     };
-    app.warning = lock_warning;
+    app.warning = lock_warning.or(history_warning);
     let mut persist = StatePersist {
         store,
         durable: None,
@@ -129,12 +144,27 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         last_error: None,
     };
     let ended = tui::run(app, MeetingClock::new(start, speed), &mut persist)?;
-    Ok(after(args, &ended, persist.last_error.as_deref()))
+    Ok(after(args, &loaded, &ended, persist.last_error.as_deref()))
+}
+
+/// The wall time of meeting-clock zero for the report and the history. A rehearsal's clock
+/// runs `speed` times fast, so the wall time it reaches is fiction; its files say instead that
+/// it started when it really did and lasted as long as the meeting it rehearsed — which also
+/// keeps rehearsals in the order they were run.
+fn files_origin(origin: Origin, started_at: Duration, speed: u32) -> Origin {
+    let real_start = origin.at(started_at / speed.max(1));
+    Origin::reading(real_start, started_at)
+}
+
+/// Whether this run writes to the history folder: a real meeting always, a rehearsal only to a
+/// folder given with `--history` — rehearsing an agenda must not change who presents next.
+fn keeps_history(speed: u32, loaded: &Loaded) -> bool {
+    loaded.history.is_some() && (speed == 1 || loaded.history_from_cli)
 }
 
 /// What the facilitator reads on the normal screen once the full screen closes. Every
 /// sentence is true: "saved" only when the last save worked (`save_error` is its failure).
-fn after(args: &RunArgs, ended: &Ended, save_error: Option<&str>) -> Outcome {
+fn after(args: &RunArgs, loaded: &Loaded, ended: &Ended, save_error: Option<&str>) -> Outcome {
     let Some(meeting) = ended.app.meeting() else {
         // Stopped on the opening screen: nothing to save, but a signal still ends it as one.
         return ended.signal.map_or(Outcome::Success, Outcome::Signal);
@@ -153,12 +183,22 @@ fn after(args: &RunArgs, ended: &Ended, save_error: Option<&str>) -> Outcome {
         return Outcome::Success;
     }
     let mut outcome = Outcome::Success;
+    let summary = Summary::of(meeting, ended.now);
+    let speed = ended.app.settings.speed;
+    let origin = files_origin(ended.app.origin, meeting.started_at(), speed);
+    if let (Some(dir), true) = (&loaded.history, keeps_history(speed, loaded)) {
+        let record = report::json::record(&summary, origin);
+        match crate::history::write(dir, &record, &meeting_id(meeting.plan().picks.id)) {
+            Ok(path) => tell(format_args!("Kept in the history: {}", path.display())),
+            // The report and the resume state still matter: say it and carry on.
+            Err(error) => tell(format_args!("forumtimer: {error}")),
+        }
+    }
     if let Some(path) = &args.report {
-        let summary = Summary::of(meeting, ended.now);
-        match report::write(path, &summary, ended.app.origin) {
+        match report::write(path, &summary, origin) {
             Ok(()) => tell(format_args!("Timing report written to {}", path.display())),
             Err(error) => {
-                report_fallback(path, &error, &summary, ended);
+                report_fallback(path, &error, &summary, origin);
                 outcome = Outcome::Failure;
             }
         }
@@ -171,12 +211,12 @@ fn after(args: &RunArgs, ended: &Ended, save_error: Option<&str>) -> Outcome {
 
 /// The report could not be written (a full disk): it goes to standard output, the named
 /// fallback, so the summary is on the screen the facilitator is looking at, not lost.
-fn report_fallback(path: &Path, error: &report::ReportError, summary: &Summary, ended: &Ended) {
+fn report_fallback(path: &Path, error: &report::ReportError, summary: &Summary, origin: Origin) {
     tell(format_args!(
         "forumtimer: {error}; the report follows on standard output instead"
     ));
     let format = report::ReportFormat::of(path).unwrap_or(report::ReportFormat::Markdown);
-    let text = report::render(summary, ended.app.origin, format);
+    let text = report::render(summary, origin, format);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
@@ -248,5 +288,48 @@ impl StatePersist<'_> {
         store.save(&state).map_err(|error| error.to_string())?;
         self.durable = Some(saved.clone());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use chrono::{Local, TimeZone};
+
+    use super::{Loaded, files_origin, keeps_history};
+    use crate::domain::agenda::Agenda;
+    use crate::wall::Origin;
+
+    fn loaded(history: Option<&str>, from_cli: bool) -> Loaded {
+        Loaded {
+            agenda: Agenda::new("Forum", &["Ana"]),
+            bytes: Vec::new(),
+            label: "forum.toml".into(),
+            history: history.map(Into::into),
+            history_from_cli: from_cli,
+        }
+    }
+
+    #[test]
+    fn a_rehearsal_keeps_history_only_in_a_folder_given_on_the_command_line() {
+        assert!(keeps_history(1, &loaded(Some("h"), false)));
+        assert!(!keeps_history(60, &loaded(Some("h"), false)));
+        assert!(keeps_history(60, &loaded(Some("h"), true)));
+        assert!(!keeps_history(1, &loaded(None, false)));
+    }
+
+    #[test]
+    fn a_rehearsal_is_kept_as_starting_when_it_really_started() {
+        let zero = Local.with_ymd_and_hms(2026, 3, 14, 19, 0, 0).unwrap();
+        let origin = Origin::new(zero);
+        // Ten real seconds on the opening screen at ×60: ten minutes on the meeting clock.
+        let shifted = files_origin(origin, Duration::from_secs(600), 60);
+        let start = shifted.at(Duration::from_secs(600));
+        assert_eq!(start, zero + chrono::TimeDelta::seconds(10));
+        assert_eq!(
+            files_origin(origin, Duration::from_secs(600), 1).zero(),
+            &zero
+        );
     }
 }

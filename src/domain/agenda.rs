@@ -3,6 +3,7 @@
 //! Built by `crate::agenda` from TOML (or by hand in tests); consumed by `plan`.
 //! Nothing here knows about files, spans or diagnostics.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::NaiveTime;
@@ -26,6 +27,9 @@ pub enum Order {
     Shuffle,
     /// The agenda order backwards.
     Reverse,
+    /// The agenda order, starting one seat later than this round did at the previous meeting
+    /// of the history (SPEC §13).
+    Rotate,
 }
 
 /// What a segment (or a spotlight phase) asks of the room.
@@ -42,13 +46,17 @@ pub enum SegmentKind {
     },
 }
 
-/// Who is in a spotlight: a member the agenda names, or one chosen in the room.
+/// Who is in a spotlight: a member the agenda names, one chosen in the room, or the next in turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Speaker {
     /// An index into `Agenda::members`.
     Member(usize),
     /// `speaker = "choose"`: picked among the members present when the segment starts.
     Choose,
+    /// `speaker = "next"`: the present member who presented least recently, resolved from
+    /// the history when the meeting starts (SPEC §13); `Plan::build_with` turns it into a
+    /// `Member`, so nothing after the plan sees it.
+    Next,
 }
 
 impl Speaker {
@@ -57,7 +65,7 @@ impl Speaker {
     pub fn member(self) -> Option<usize> {
         match self {
             Speaker::Member(member) => Some(member),
-            Speaker::Choose => None,
+            Speaker::Choose | Speaker::Next => None,
         }
     }
 }
@@ -152,6 +160,8 @@ pub struct Agenda {
     /// What the facilitator should know about how the agenda was read, e.g. who presents
     /// and why when `--members` left out the agenda's presenter. Shown by `plan` and `run`.
     pub notes: Vec<String>,
+    /// The history folder (SPEC §13), `~` already expanded; `None` keeps nothing.
+    pub history: Option<PathBuf>,
 }
 
 impl Agenda {
@@ -171,6 +181,7 @@ impl Agenda {
             reset_pauses: true,
             bell: false,
             notes: Vec::new(),
+            history: None,
         }
     }
 }

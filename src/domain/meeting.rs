@@ -150,6 +150,7 @@ impl Meeting {
             resets: [0; 6],
             resetting: None,
             reset_pauses,
+            picks: plan.picks.clone(),
         };
         let mut meeting = Meeting {
             base: plan.clone(),

@@ -6,6 +6,8 @@
 
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use super::agenda::{Agenda, Order, PhaseKind, SegmentKind, Speaker};
 
 #[cfg(test)]
@@ -61,12 +63,38 @@ impl Slot {
     }
 }
 
+/// What the history decided for this meeting (SPEC §13), per segment index: the seat (member
+/// index) a `rotate` round starts from, or the member a `speaker = "next"` spotlight is on.
+/// Member indices only, so a saved meeting can keep them without keeping names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picks {
+    pub seats: Vec<Option<usize>>,
+    /// Names this meeting's entry in the history folder; drawn when it starts and kept
+    /// through a resume, so a quit meeting resumed later replaces its own entry.
+    #[serde(default)]
+    pub id: u64,
+}
+
+impl Picks {
+    /// The pick for segment `index`, if it names one of `members` members.
+    #[must_use]
+    pub fn seat(&self, index: usize, members: usize) -> Option<usize> {
+        self.seats
+            .get(index)
+            .copied()
+            .flatten()
+            .filter(|&seat| seat < members)
+    }
+}
+
 /// The agenda unrolled: every slot for every member, present or not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     pub members: Vec<String>,
     pub segments: Vec<String>,
     pub slots: Vec<Slot>,
+    /// The picks the plan was built with; a saved meeting keeps them to rebuild it.
+    pub picks: Picks,
 }
 
 impl Plan {
@@ -74,11 +102,25 @@ impl Plan {
     /// resumed meeting sees the same order.
     #[must_use]
     pub fn build(agenda: &Agenda, seed: u64) -> Plan {
+        Plan::build_with(agenda, seed, &Picks::default())
+    }
+
+    /// `build`, with the history's picks: where `rotate` rounds start, who `next` spotlights
+    /// are on. Without a pick a rotating round keeps agenda order and `next` is the first
+    /// member.
+    #[must_use]
+    pub fn build_with(agenda: &Agenda, seed: u64, picks: &Picks) -> Plan {
+        let members = agenda.members.len();
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut slots = Vec::new();
         for (index, segment) in agenda.segments.iter().enumerate() {
             let warn = segment.warn.or(agenda.warn);
+            // `next` becomes the member the history picked: nothing after the plan sees it.
             let spotlight = match &segment.kind {
+                SegmentKind::Spotlight {
+                    speaker: Speaker::Next,
+                    ..
+                } => Some(Speaker::Member(picks.seat(index, members).unwrap_or(0))),
                 SegmentKind::Spotlight { speaker, .. } => Some(*speaker),
                 _ => None,
             };
@@ -108,13 +150,16 @@ impl Plan {
                         Order::Agenda => {}
                         Order::Reverse => order_of_turns.reverse(),
                         Order::Shuffle => rng.shuffle(&mut order_of_turns),
+                        Order::Rotate => {
+                            order_of_turns.rotate_left(picks.seat(index, members).unwrap_or(0));
+                        }
                     }
                     for member in order_of_turns {
                         let kind = SlotKind::Turn { member };
                         slots.push(slot(None, kind, *each, warn, segment.prompt.as_ref()));
                     }
                 }
-                SegmentKind::Spotlight { speaker, phases } => {
+                SegmentKind::Spotlight { phases, .. } => {
                     for phase in phases {
                         let warn = phase.warn.or(warn);
                         let prompt = phase.prompt.as_ref().or(segment.prompt.as_ref());
@@ -125,7 +170,9 @@ impl Plan {
                             }
                             PhaseKind::Round { each, skip_speaker } => {
                                 for member in 0..agenda.members.len() {
-                                    if skip_speaker && speaker.member() == Some(member) {
+                                    if skip_speaker
+                                        && spotlight.and_then(Speaker::member) == Some(member)
+                                    {
                                         continue;
                                     }
                                     let kind = SlotKind::Turn { member };
@@ -144,6 +191,7 @@ impl Plan {
             members: agenda.members.clone(),
             segments: agenda.segments.iter().map(|s| s.name.clone()).collect(),
             slots,
+            picks: picks.clone(),
         }
     }
 

@@ -56,6 +56,24 @@ pub struct SegmentSummary {
     pub planned: Duration,
     /// Time actually spent in the segment's slots.
     pub actual: Duration,
+    pub shape: Shape,
+    /// The members whose turns started (passed ones included), in the order of the plan: who
+    /// spoke first and last, for the history (SPEC §13).
+    pub turns: Vec<usize>,
+    /// The member in the spotlight, if this is a spotlight and any of its slots started.
+    pub presenter: Option<usize>,
+}
+
+/// What a segment was, as the history needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shape {
+    /// A fixed block.
+    #[default]
+    Block,
+    /// A round of member turns.
+    Round,
+    /// A spotlight on one member.
+    Spotlight,
 }
 
 /// Everything the summary screen and the report show. Times are on the meeting clock.
@@ -104,6 +122,9 @@ impl Summary {
                 name: name.clone(),
                 planned: Duration::ZERO,
                 actual: Duration::ZERO,
+                shape: Shape::Block,
+                turns: Vec::new(),
+                presenter: None,
             })
             .collect();
         for (index, (slot, timing)) in plan.slots.iter().zip(&progress.slots).enumerate() {
@@ -120,6 +141,20 @@ impl Summary {
                 segment.actual += elapsed;
                 if took_place {
                     segment.planned += slot.planned;
+                }
+                match (slot.spotlight, slot.kind) {
+                    (Some(_), _) => {
+                        segment.shape = Shape::Spotlight;
+                        if started {
+                            // The member the agenda named, the history picked or the room chose.
+                            segment.presenter = meeting.presenter(index).or(segment.presenter);
+                        }
+                    }
+                    (None, SlotKind::Turn { .. }) => segment.shape = Shape::Round,
+                    (None, SlotKind::Block) => {}
+                }
+                if let (true, SlotKind::Turn { member }) = (started, slot.kind) {
+                    segment.turns.push(member);
                 }
             }
             let SlotKind::Turn { member } = slot.kind else {
@@ -256,7 +291,7 @@ pub fn end_sentence(summary: &Summary, actual: &str, planned: &str) -> String {
 }
 
 /// A fixed summary of a two-hour forum that ran four minutes late, for the report and view
-/// tests: one member over, one under, one passed, one absent.
+/// tests: one member over, one under, one passed, one absent; Dana presented.
 #[cfg(test)]
 #[must_use]
 pub fn example() -> Summary {
@@ -270,10 +305,13 @@ pub fn example() -> Summary {
         turns,
         passed,
     };
-    let segment = |name: &str, planned: u64, actual: u64| SegmentSummary {
+    let segment = |name: &str, planned: u64, actual: u64, shape, turns: &[usize]| SegmentSummary {
         name: name.to_string(),
         planned: Duration::from_secs(planned),
         actual: Duration::from_secs(actual),
+        shape,
+        turns: turns.to_vec(),
+        presenter: (shape == Shape::Spotlight).then_some(3),
     };
     Summary {
         members: vec![
@@ -284,10 +322,16 @@ pub fn example() -> Summary {
             member("Eli", 0, 0, 0, 0),
         ],
         segments: vec![
-            segment("Opening", 300, 480),
-            segment("Updates", 2_400, 2_210),
-            segment("Experience shares", 2_400, 2_400),
-            segment("Closing round", 240, 360),
+            segment("Opening", 300, 480, Shape::Block, &[]),
+            segment("Updates", 2_400, 2_210, Shape::Round, &[0, 1, 2, 3]),
+            segment(
+                "Experience shares",
+                2_400,
+                2_400,
+                Shape::Spotlight,
+                &[0, 1, 2],
+            ),
+            segment("Closing round", 240, 360, Shape::Round, &[3, 0, 1, 2]),
         ],
         resets: [2, 0, 1, 0, 0, 0],
         start: Duration::ZERO,

@@ -1,56 +1,30 @@
-//! The JSON report: the shape documented in `report.rs`, built from borrowed summary parts.
+//! The JSON report: a summary turned into the history's `Record` (the shape documented in
+//! `report.rs`), so a report and a history file are one format.
 
-use std::borrow::Cow;
+use chrono::{DateTime, SecondsFormat};
 
-use chrono::SecondsFormat;
-
+use crate::domain::history::record::{Kind, MemberRecord, Record, Resets, SegmentRecord, VERSION};
+use crate::domain::summary::{Shape, Summary, rounded_secs};
 use crate::wall::Origin;
-use serde::Serialize;
-use serde::ser::Serializer;
 
-use crate::domain::agenda::Drift;
-use crate::domain::summary::{Summary, rounded_secs};
-
-#[derive(Serialize)]
-struct Report<'a> {
-    start: String,
-    planned_end: String,
-    actual_end: String,
-    finished: bool,
-    members: Vec<Member<'a>>,
-    segments: Vec<Segment<'a>>,
-    resets: Resets,
-}
-
-#[derive(Serialize)]
-struct Member<'a> {
-    name: Cow<'a, str>,
-    present: bool,
-    spoken_seconds: u64,
-    allotted_seconds: u64,
-    turns: u32,
-    passed: u32,
-}
-
-#[derive(Serialize)]
-struct Segment<'a> {
-    name: &'a str,
-    planned_seconds: u64,
-    actual_seconds: u64,
-}
-
-/// All six kinds in key order, so the object's shape never depends on what happened.
-struct Resets([u32; 6]);
-
-impl Serialize for Resets {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(Drift::ALL.iter().map(|d| (d.key(), self.0[d.index()])))
-    }
-}
-
-pub fn render(summary: &Summary, origin: Origin) -> String {
-    let time = |at| origin.at(at).to_rfc3339_opts(SecondsFormat::Secs, false);
-    let report = Report {
+/// The record of `summary`; `origin` maps the meeting clock to local time.
+#[must_use]
+pub fn record(summary: &Summary, origin: Origin) -> Record {
+    // To the second, as the file stores it, so a record read back equals the one written.
+    let time = |at| {
+        let at = origin.at(at).fixed_offset();
+        let text = at.to_rfc3339_opts(SecondsFormat::Secs, false);
+        DateTime::parse_from_rfc3339(&text).unwrap_or(at)
+    };
+    // A guest is "Guest 1" in every file: their name lives in memory only (SPEC §8).
+    let name = |member: usize| {
+        summary
+            .members
+            .get(member)
+            .map_or_else(String::new, |m| m.reported_name().into_owned())
+    };
+    Record {
+        version: VERSION,
         start: time(summary.start),
         planned_end: time(summary.planned_end),
         actual_end: time(summary.actual_end),
@@ -58,8 +32,8 @@ pub fn render(summary: &Summary, origin: Origin) -> String {
         members: summary
             .members
             .iter()
-            .map(|m| Member {
-                name: m.reported_name(),
+            .map(|m| MemberRecord {
+                name: m.reported_name().into_owned(),
                 present: m.present,
                 spoken_seconds: rounded_secs(m.spoken),
                 allotted_seconds: rounded_secs(m.allotted),
@@ -70,16 +44,24 @@ pub fn render(summary: &Summary, origin: Origin) -> String {
         segments: summary
             .segments
             .iter()
-            .map(|s| Segment {
-                name: &s.name,
+            .map(|s| SegmentRecord {
+                name: s.name.clone(),
+                kind: match s.shape {
+                    Shape::Block => Kind::Block,
+                    Shape::Round => Kind::Round,
+                    Shape::Spotlight => Kind::Spotlight,
+                },
                 planned_seconds: rounded_secs(s.planned),
                 actual_seconds: rounded_secs(s.actual),
+                turns: s.turns.iter().map(|&m| name(m)).collect(),
+                presenter: s.presenter.map(name),
             })
             .collect(),
-        resets: Resets(summary.resets),
-    };
-    // Plain data of strings and numbers: serialising it cannot fail.
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+        resets: Resets::from_counts(summary.resets),
+    }
+}
+
+#[must_use]
+pub fn render(summary: &Summary, origin: Origin) -> String {
+    record(summary, origin).to_json()
 }

@@ -29,8 +29,13 @@ fn json_has_the_documented_member_and_segment_fields() {
     assert_eq!(value["members"][4]["present"], false);
     assert_eq!(
         value["segments"][1],
-        serde_json::json!({"name": "Updates", "planned_seconds": 2400, "actual_seconds": 2210})
+        serde_json::json!({"name": "Updates", "kind": "round", "planned_seconds": 2400,
+            "actual_seconds": 2210, "turns": ["Ana", "Ben", "Chidi", "Dana | Lee"],
+            "presenter": null})
     );
+    assert_eq!(value["segments"][2]["presenter"], "Dana | Lee");
+    assert_eq!(value["segments"][0]["kind"], "block");
+    assert_eq!(value["version"], 1);
     assert_eq!(
         value["resets"],
         serde_json::json!({"advice": 2, "debate": 0, "crosstalk": 1, "overprocessing": 0,

@@ -8,6 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Action, action_for};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
+use crate::domain::history::record::Record;
+use crate::domain::history::{self, Why};
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
 use crate::domain::plan::Plan;
 use crate::wall::{EndError, Origin};
@@ -126,6 +128,12 @@ pub struct App {
     pub unfinished: Option<String>,
     /// Rows the summary is scrolled down by.
     pub summary_scroll: u16,
+    /// The meetings of the history folder, oldest first (SPEC §13); empty without one.
+    pub past: Vec<Record>,
+    /// What the history decided for the members now marked present, to say on the opening.
+    pub why: Vec<Why>,
+    /// The id the meeting's history entry will be filed under (`Picks::id`).
+    pub history_id: u64,
 }
 
 impl App {
@@ -133,7 +141,7 @@ impl App {
     pub fn new(agenda: Agenda, settings: Settings, origin: impl Into<Origin>) -> App {
         let plan = Plan::build(&agenda, settings.seed);
         let present = vec![true; agenda.members.len()];
-        App {
+        let mut app = App {
             agenda,
             plan,
             screen: Screen::Opening { cursor: 0, present },
@@ -148,12 +156,38 @@ impl App {
             resumable: None,
             unfinished: None,
             summary_scroll: 0,
-        }
+            past: Vec::new(),
+            why: Vec::new(),
+            history_id: 0,
+        };
+        app.pick(&vec![true; app.agenda.members.len()]);
+        app
     }
 
-    /// An app that continues a restored meeting.
+    /// An app whose rotations and next presenters come from `past` (oldest first).
+    #[must_use]
+    pub fn with_past(mut self, past: Vec<Record>) -> App {
+        self.past = past;
+        if let Screen::Opening { present, .. } = &self.screen {
+            let present = present.clone();
+            self.pick(&present);
+        }
+        self
+    }
+
+    /// Rebuilds the plan with the history's picks for the members `present`.
+    fn pick(&mut self, present: &[bool]) {
+        let (mut picks, why) = history::picks(&self.agenda, &self.past, present);
+        picks.id = self.history_id;
+        self.plan = Plan::build_with(&self.agenda, self.settings.seed, &picks);
+        self.why = why;
+    }
+
+    /// An app that continues a restored meeting (its plan holds the picks it started with).
     #[must_use]
     pub fn resumed(mut self, meeting: Meeting) -> App {
+        self.plan = meeting.plan().clone();
+        self.why = Vec::new();
         self.screen = Screen::Meeting(Box::new(meeting));
         self.ask_presenter();
         self
@@ -277,6 +311,8 @@ impl App {
                 if let Some(flag) = present.get_mut(*cursor) {
                     *flag = !*flag;
                 }
+                let present = present.clone();
+                self.pick(&present);
             }
             KeyCode::Enter if self.unfinished.is_some() => {
                 self.overlay = Some(Overlay::ConfirmAfresh);
@@ -305,7 +341,10 @@ impl App {
         let Screen::Opening { present, .. } = &self.screen else {
             return;
         };
-        let length = match self.length_from(now, present) {
+        let present = present.clone();
+        // Who presents `next` and where `rotate` rounds start depend on who is here.
+        self.pick(&present);
+        let length = match self.length_from(now, &present) {
             Ok(length) => length,
             Err(error) => {
                 self.notify(error.to_string(), now);
@@ -314,7 +353,7 @@ impl App {
         };
         let meeting = Meeting::start(
             self.plan.clone(),
-            present.clone(),
+            present,
             now,
             Some(now + length),
             self.agenda.reset_pauses,

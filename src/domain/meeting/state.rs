@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::plan::Picks;
+
 /// Where a slot stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SlotStatus {
@@ -85,6 +87,10 @@ pub struct Saved {
     /// `Some(true)` while the reset overlay is open and paused the clock itself.
     pub resetting: Option<bool>,
     pub reset_pauses: bool,
+    /// What the history decided (SPEC §13), so a resumed meeting rebuilds the same plan
+    /// whatever the history folder holds by then. Absent from older state files.
+    #[serde(default)]
+    pub picks: Picks,
 }
 
 /// No meeting-clock value in a saved state is this large; a larger one is a damaged file, and

@@ -211,3 +211,50 @@ fn a_turn_passed_for_now_and_never_resumed_is_not_held_against_its_member() {
     assert_eq!((ana.spoken, ana.allotted, ana.turns), (min(2), min(2), 1));
     assert_eq!(ana.balance_millis(), 0);
 }
+
+#[test]
+fn segments_say_their_shape_who_took_turns_in_order_and_who_presented() {
+    use crate::domain::agenda::{Phase, PhaseKind, Speaker};
+    use crate::domain::summary::Shape;
+    let summary = Summary::of(&quit_during_danas_turn(), min(40));
+    let updates = &summary.segments[1];
+    // Ana, Ben (passed), Chidi and Dana started; Eli's turn never came.
+    assert_eq!(
+        (updates.shape, &updates.turns[..]),
+        (Shape::Round, &[0, 1, 2, 3][..])
+    );
+    assert_eq!(summary.segments[0].shape, Shape::Block);
+    assert_eq!(updates.presenter, None);
+
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
+    let shares = Phase {
+        name: "Shares".into(),
+        kind: PhaseKind::Round {
+            each: min(2),
+            skip_speaker: true,
+        },
+        prompt: None,
+        warn: None,
+    };
+    let spotlight = |speaker| SegmentKind::Spotlight {
+        speaker,
+        phases: vec![shares.clone()],
+    };
+    agenda.segments = vec![
+        segment("Presentation", spotlight(Speaker::Member(1))),
+        segment("Second", spotlight(Speaker::Member(2))),
+    ];
+    let mut meeting = Meeting::start(Plan::build(&agenda, 0), vec![true; 3], min(0), None, true);
+    meeting.apply(Input::Next, min(2)).unwrap();
+    let summary = Summary::of(&meeting, min(3));
+    let presentation = &summary.segments[0];
+    assert_eq!(presentation.shape, Shape::Spotlight);
+    assert_eq!(
+        (presentation.presenter, &presentation.turns[..]),
+        (Some(1), &[0, 2][..])
+    );
+    assert_eq!(
+        summary.segments[1].presenter, None,
+        "a spotlight not reached had no presenter"
+    );
+}

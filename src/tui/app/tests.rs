@@ -493,3 +493,52 @@ fn the_presenter_picker_opens_when_the_spotlight_starts_and_o_reopens_it() {
         "the clock started at the choice"
     );
 }
+
+/// The same three members with a rotating round: one meeting's record, held by keys.
+fn rotating_app(past: Vec<crate::domain::history::record::Record>) -> App {
+    let mut app = app();
+    if let SegmentKind::Round { order, .. } = &mut app.agenda.segments[0].kind {
+        *order = Order::Rotate;
+    }
+    let agenda = app.agenda.clone();
+    App::new(agenda, app.settings.clone(), app.origin).with_past(past)
+}
+
+#[test]
+fn the_opening_follows_presence_with_the_rotation_and_enter_starts_there() {
+    use crate::domain::history::Why;
+    let mut first = rotating_app(Vec::new());
+    key(&mut first, KeyCode::Enter, min(0));
+    assert_eq!(current_member(&first, min(0)), Some(0));
+    chars(&mut first, "nnn", min(1));
+    let meeting = first.meeting().unwrap();
+    let summary = crate::domain::summary::Summary::of(meeting, min(2));
+    let record = crate::report::json::record(&summary, first.origin);
+
+    let mut second = rotating_app(vec![record]);
+    let starts = |app: &App| match &app.why[..] {
+        [
+            Why::Rotated {
+                first, previous, ..
+            },
+        ] => (*first, previous.clone()),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(starts(&second), (1, Some("Ana".to_string())));
+    // Ben is away: Chidi starts, and the screen says so before anyone presses enter.
+    key(&mut second, KeyCode::Down, min(0));
+    key(&mut second, KeyCode::Char(' '), min(0));
+    assert_eq!(starts(&second), (2, Some("Ana".to_string())));
+    key(&mut second, KeyCode::Enter, min(0));
+    assert_eq!(current_member(&second, min(0)), Some(2));
+    let order: Vec<_> = second
+        .meeting()
+        .unwrap()
+        .plan()
+        .slots
+        .iter()
+        .map(crate::domain::plan::Slot::member)
+        .collect();
+    assert_eq!(order, [Some(1), Some(2), Some(0)]);
+    assert_eq!(second.meeting().unwrap().saved().picks.seats, [Some(1)]);
+}

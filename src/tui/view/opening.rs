@@ -1,5 +1,6 @@
-//! The opening screen (SPEC §8): title, purpose, a confidentiality reminder, the agreements,
-//! who is present (toggled here), and when the meeting will end if it starts now.
+//! The opening screen (SPEC §8): title, purpose, a confidentiality reminder, who presents and
+//! where rotating rounds start (SPEC §13), the agreements, who is present (toggled here), and
+//! when the meeting will end if it starts now.
 
 use std::time::Duration;
 
@@ -11,6 +12,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::one_line;
 use super::presence::member_list;
 use super::theme::Theme;
+use crate::history::words::sentence;
 use crate::text;
 use crate::tui::app::App;
 
@@ -177,6 +179,11 @@ fn header(app: &App, theme: Theme) -> Vec<Line<'_>> {
         lines.push(Line::from(purpose.as_str()).style(theme.prompt()));
     }
     lines.push(Line::from(CONFIDENTIAL).style(theme.dim()));
+    // What the history decided for the members marked present (SPEC §13).
+    let today = app.origin.zero().date_naive();
+    for why in &app.why {
+        lines.push(Line::from(sentence(why, &app.plan.members, today)));
+    }
     lines
 }
 

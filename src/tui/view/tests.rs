@@ -370,3 +370,46 @@ fn the_header_keeps_the_whole_title_when_there_is_room() {
         assert!(header.contains("Monthly business forum"), "{header}");
     }
 }
+
+#[test]
+fn opening_says_where_the_rotating_round_starts_and_who_presents() {
+    use crate::domain::agenda::{Phase, PhaseKind, Speaker};
+    let mut agenda = agenda();
+    if let SegmentKind::Round { order, .. } = &mut agenda.segments[1].kind {
+        *order = Order::Rotate;
+    }
+    let shares = Phase {
+        name: "Shares".into(),
+        kind: PhaseKind::Round {
+            each: min(2),
+            skip_speaker: true,
+        },
+        prompt: None,
+        warn: None,
+    };
+    agenda.segments.insert(
+        2,
+        segment(
+            "Presentation",
+            SegmentKind::Spotlight {
+                speaker: Speaker::Next,
+                phases: vec![shares],
+            },
+            None,
+        ),
+    );
+    // Last month: Ana started the round and presented.
+    let mut last = app_with(agenda.clone(), 1, true);
+    press(&mut last, KeyCode::Enter, Duration::ZERO);
+    for _ in 0..12 {
+        key(&mut last, 'n', min(1));
+    }
+    let summary = crate::domain::summary::Summary::of(last.meeting().expect("held"), min(2));
+    let record = crate::report::json::record(&summary, last.origin);
+
+    let mut app = app_with(agenda, 1, true).with_past(vec![record]);
+    // Ben is away today.
+    press(&mut app, KeyCode::Down, Duration::ZERO);
+    key(&mut app, ' ', Duration::ZERO);
+    assert_snapshot!(render(&app, Duration::ZERO, 100, 24).backend());
+}
