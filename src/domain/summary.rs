@@ -127,7 +127,13 @@ impl Summary {
                 presenter: None,
             })
             .collect();
-        for (index, (slot, timing)) in plan.slots.iter().zip(&progress.slots).enumerate() {
+        // In the order the turns took place, so a round's turns list (and, across meetings,
+        // who spoke first and last) follows moves, late arrivals and guests.
+        for &index in meeting.order() {
+            let (Some(slot), Some(timing)) = (plan.slots.get(index), progress.slots.get(index))
+            else {
+                continue;
+            };
             let elapsed = meeting.elapsed(index, now);
             let started = matches!(
                 timing.status,

@@ -258,3 +258,15 @@ fn segments_say_their_shape_who_took_turns_in_order_and_who_presented() {
         "a spotlight not reached had no presenter"
     );
 }
+
+#[test]
+fn a_rounds_turns_are_listed_in_the_order_they_took_place() {
+    let mut meeting = worked_example(vec![true; 5]);
+    meeting.apply(Input::Next, min(5)).unwrap();
+    // Ana speaks; Dana (slot 4: Opening is slot 0) is chosen to speak next.
+    meeting.apply(Input::SpeakNext { slot: 4 }, min(6)).unwrap();
+    meeting.apply(Input::Next, min(15)).unwrap();
+    meeting.apply(Input::Next, min(25)).unwrap();
+    let summary = Summary::of(&meeting, min(26));
+    assert_eq!(&summary.segments[1].turns[..], &[0, 3, 1][..]);
+}
