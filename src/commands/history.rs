@@ -19,6 +19,7 @@ use crate::domain::history::record::{Kind, Record, Resets};
 use crate::domain::history::{MemberTally, since, tally};
 use crate::domain::summary::{clock_secs, minutes_in_words, signed_clock};
 use crate::history::{self, Entry, Folder};
+use crate::text;
 
 /// The widest bar, in cells: the largest time spoken or allotted by anyone.
 const BAR: usize = 20;
@@ -114,7 +115,7 @@ fn text(dir: &Path, folder: &Folder) -> String {
 fn member_table(out: &mut String, members: &[MemberTally]) {
     let width = members
         .iter()
-        .map(|m| m.name.chars().count())
+        .map(|m| text::width(&m.name))
         .max()
         .unwrap_or(0)
         .max("member".len());
@@ -137,8 +138,8 @@ fn member_table(out: &mut String, members: &[MemberTally]) {
         };
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>8}  {:>19}  {:<BAR$}  {:>8}  {:>5}  {:>4}  {presented}",
-            m.name,
+            "  {}  {:>8}  {:>19}  {:<BAR$}  {:>8}  {:>5}  {:>4}  {presented}",
+            text::pad(&m.name, width),
             m.meetings,
             format!(
                 "{} / {}",
@@ -313,7 +314,32 @@ fn json(dir: &Path, folder: &Folder) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::bar;
+    use super::{bar, member_table};
+    use crate::domain::history::MemberTally;
+    use crate::text;
+
+    #[test]
+    fn the_member_table_lines_up_names_in_wide_scripts() {
+        let member = |name: &str| MemberTally {
+            name: name.into(),
+            meetings: 1,
+            spoken_seconds: 60,
+            allotted_seconds: 60,
+            first: 0,
+            last: 0,
+            presentations: 0,
+            last_presented: None,
+        };
+        let mut out = String::new();
+        member_table(&mut out, &[member("Ana"), member("王芳"), member("Ахмед")]);
+        // Every row is as wide on the terminal up to the meetings column.
+        let columns: Vec<usize> = out
+            .lines()
+            .filter_map(|line| line.find("  1  ").map(|end| text::width(&line[..end])))
+            .collect();
+        assert_eq!(columns.len(), 3, "{out}");
+        assert!(columns.iter().all(|&c| c == columns[0]), "{out}");
+    }
 
     #[test]
     fn the_bar_shows_over_and_under_with_marks_not_colour() {

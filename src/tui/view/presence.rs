@@ -61,7 +61,7 @@ pub fn member_list(
             };
             ListItem::new(Line::from(vec![
                 Span::raw(format!("{mark} ")),
-                Span::styled(format!("{name:<name_w$}"), theme.strong()),
+                Span::styled(crate::text::pad(name, name_w), theme.strong()),
                 Span::raw(format!("  {word}")),
             ]))
         })

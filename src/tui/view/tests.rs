@@ -413,3 +413,33 @@ fn opening_says_where_the_rotating_round_starts_and_who_presents() {
     key(&mut app, ' ', Duration::ZERO);
     assert_snapshot!(render(&app, Duration::ZERO, 100, 24).backend());
 }
+
+#[test]
+fn the_opening_aligns_present_and_absent_after_names_in_wide_scripts() {
+    let agenda = Agenda {
+        members: ["Ana", "王芳", "Ахмед Иванов"].map(String::from).to_vec(),
+        ..agenda()
+    };
+    let app = app_with(agenda, 1, false);
+    let terminal = screen(&app, Duration::ZERO);
+    let buffer = terminal.backend().buffer();
+    // The column where "present" begins, counted in cells, on each member's row.
+    let columns: Vec<u16> = (0..buffer.area.height)
+        .filter(|&y| row(&terminal, y).contains("[x]"))
+        .filter_map(|y| {
+            (0..buffer.area.width.saturating_sub(7)).find(|&x| {
+                (0..7).all(|i| buffer[(x + i, y)].symbol() == &"present"[i as usize..][..1])
+            })
+        })
+        .collect();
+    assert_eq!(
+        columns.len(),
+        3,
+        "{}",
+        (0..24)
+            .map(|y| row(&terminal, y))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(columns.iter().all(|&x| x == columns[0]), "{columns:?}");
+}
