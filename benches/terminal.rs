@@ -1,7 +1,8 @@
 //! `cargo bench --bench terminal`: how light the running timer is, measured on the release
 //! binary in a 120×40 pseudo-terminal (issue 6). It launches the program, starts the meeting,
-//! lets the first member's turn count down, then pauses and resumes it repeatedly, and prints
-//! each figure beside its target. Figures are measured, never asserted: a missed target is a
+//! lets the first member's turn count down, then does it again with a room display
+//! (`forumtimer show`, issue 14) following in a second 120×40 terminal, then pauses and resumes
+//! it repeatedly, and prints each figure beside its target. Figures are measured, never asserted: a missed target is a
 //! finding to report, not a failed build.
 //!
 //! Environment: `FORUMTIMER_BENCH_SECONDS` (counting window, default 30),
@@ -76,6 +77,17 @@ struct Figures {
     missed_presses: usize,
     exit: Option<u32>,
     counting_screen: String,
+    /// The same countdown with a room display following.
+    room: Option<RoomFigures>,
+}
+
+/// The countdown with `forumtimer show` following it.
+struct RoomFigures {
+    window: Duration,
+    controller: Usage,
+    display: Usage,
+    display_bytes: u64,
+    display_screen: String,
 }
 
 fn run() -> Fallible<()> {
@@ -125,6 +137,7 @@ fn run() -> Fallible<()> {
     let window = opened.elapsed();
     let usage = before.until(&after, procfs::clock_tick());
     let counting_screen = session.screen();
+    let room = with_display(&config, &mut session, pid, state.path());
 
     let (latencies, missed_presses) = key_to_screen(&mut session, config.presses)?;
     let peak_rss_kib = procfs::peak_rss_kib(pid)?;
@@ -150,9 +163,51 @@ fn run() -> Fallible<()> {
             missed_presses,
             exit,
             counting_screen,
+            room: match room {
+                Ok(room) => Some(room),
+                Err(error) => {
+                    eprintln!("terminal benchmark: with a room display: {error}");
+                    None
+                }
+            },
         },
     );
     Ok(())
+}
+
+/// Starts a room display on the running meeting and measures both processes over the same
+/// counting window; the display is closed with `q` afterwards.
+fn with_display(
+    config: &Config,
+    controller: &mut Session,
+    controller_pid: u32,
+    state: &std::path::Path,
+) -> Fallible<RoomFigures> {
+    let mut display = Session::start(&config.binary, &["show"], SIZE, state)?;
+    let display_pid = display.pid()?;
+    display
+        .wait_until(|s| s.contains("Up next"), PATIENCE)
+        .ok_or("the room display never showed the live view")?;
+    display.drain_for(SETTLE);
+    controller.drain_for(Duration::ZERO);
+    let before = (Sample::read(controller_pid)?, Sample::read(display_pid)?);
+    let opened = Instant::now();
+    // The controller's output queues on its reader thread meanwhile; drained below.
+    let display_bytes = display.drain_for(config.window);
+    let after = (Sample::read(controller_pid)?, Sample::read(display_pid)?);
+    let window = opened.elapsed();
+    controller.drain_for(Duration::ZERO);
+    let tick = procfs::clock_tick();
+    let display_screen = display.screen();
+    display.press("q")?;
+    display.finish(PATIENCE);
+    Ok(RoomFigures {
+        window,
+        controller: before.0.until(&after.0, tick),
+        display: before.1.until(&after.1, tick),
+        display_bytes,
+        display_screen,
+    })
 }
 
 /// Presses space `presses` times, alternately pausing and resuming, and times each press until
@@ -279,6 +334,56 @@ fn report(config: &Config, figures: &Figures) {
             "≤ 16 ms",
         ),
     ];
+    let alone_cpu = figures.usage.cpu_by_schedstat.map(per_minute);
+    let alone_switches = figures.usage.switches as f64 / seconds;
+    let mut rows = rows;
+    if let Some(room) = &figures.room {
+        let seconds = room.window.as_secs_f64();
+        let per_minute = |cpu: Duration| cpu.as_secs_f64() * 1000.0 * 60.0 / seconds;
+        let both = room
+            .controller
+            .cpu_by_schedstat
+            .zip(room.display.cpu_by_schedstat)
+            .map(|(a, b)| per_minute(a + b));
+        let both_switches = (room.controller.switches + room.display.switches) as f64 / seconds;
+        rows.extend([
+            (
+                "with a display: controller CPU per minute",
+                room.controller.cpu_by_schedstat.map(per_minute),
+                "ms",
+                f64::INFINITY,
+                "(reported)",
+            ),
+            (
+                "with a display: display CPU per minute",
+                room.display.cpu_by_schedstat.map(per_minute),
+                "ms",
+                f64::INFINITY,
+                "(reported)",
+            ),
+            (
+                "controller + display CPU ÷ controller alone",
+                both.zip(alone_cpu).map(|(both, alone)| both / alone),
+                "×",
+                1.5,
+                "≤ 1.5 ×",
+            ),
+            (
+                "controller + display wakeups per second",
+                Some(both_switches),
+                "/s",
+                1.5 * alone_switches.max(1.0),
+                "≤ 1.5 × alone",
+            ),
+            (
+                "display bytes to its terminal per second",
+                Some(room.display_bytes as f64 / seconds),
+                "B/s",
+                200.0,
+                "≤ 200 B/s",
+            ),
+        ]);
+    }
     for (name, value, unit, target, target_text) in rows {
         let (measured, verdict) = match value {
             Some(v) => (
@@ -307,6 +412,18 @@ fn report(config: &Config, figures: &Figures) {
             .exit
             .map_or("none (killed)".to_string(), |c| c.to_string()),
     );
+    if let Some(room) = &figures.room {
+        println!(
+            "  with a display: {:.1} s window; controller {} and display {} context switches",
+            room.window.as_secs_f64(),
+            room.controller.switches,
+            room.display.switches
+        );
+        println!("  the room display during its window:");
+        for line in room.display_screen.lines().filter(|l| !l.trim().is_empty()) {
+            println!("  | {}", line.trim_end());
+        }
+    }
     println!("  screen during the window:");
     for line in figures
         .counting_screen

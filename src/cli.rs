@@ -10,7 +10,7 @@ use crate::agenda::templates;
 mod help;
 use help::{
     ABOUT, CHECK_EXAMPLES, COMPLETIONS_EXAMPLES, EXAMPLES, HISTORY_EXAMPLES, MAN_EXAMPLES,
-    NEW_EXAMPLES, PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES,
+    NEW_EXAMPLES, PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES, SHOW_EXAMPLES,
 };
 
 /// A calm full-screen timer for peer forums: equal time, one-key facilitation.
@@ -42,6 +42,9 @@ pub enum Command {
     /// Write a new, commented agenda to edit.
     #[command(after_help = NEW_EXAMPLES)]
     New(NewArgs),
+    /// The room display: follow the meeting `run` runs, read-only, in another terminal.
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
     /// Show the meetings kept in a history folder: time per member, who went first, who
     /// presented.
     #[command(after_help = HISTORY_EXAMPLES)]
@@ -98,6 +101,16 @@ pub struct RunArgs {
     /// with the saved meeting's agenda).
     #[arg(long)]
     pub resume: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Start in the projector view: name, digits and state only (`f` toggles).
+    #[arg(long)]
+    pub projector: bool,
+    /// No colours (also when `NO_COLOR` is set); states stay readable by their words.
+    #[arg(long)]
+    pub no_color: bool,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ pub mod new;
 pub mod plan;
 pub mod run;
 pub mod schema;
+pub mod show;
 
 use std::path::{Path, PathBuf};
 

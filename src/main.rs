@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&args),
         Command::Check(args) => commands::check::run(&args),
         Command::New(args) => commands::new::run(&args),
+        Command::Show(args) => commands::show::run(&args),
         Command::History(args) => commands::history::run(&args),
         Command::Completions(args) => commands::completions::run(&args),
         Command::Schema => commands::schema::run(),

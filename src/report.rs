@@ -18,6 +18,7 @@
 //! | `members` | array | one object per member, in agenda order, then guests (below) |
 //! | `segments` | array | one object per segment, in agenda order (below) |
 //! | `resets` | object | room resets by kind: `advice`, `debate`, `crosstalk`, `overprocessing`, `silence`, `emotion` — all six, counts only |
+//! | `wrap_ups` | number | wrap-up cues given (`w`), a count only |
 //!
 //! Each of `members`: `name` (as in the agenda; a guest added in the room is "Guest 1",
 //! "Guest 2"…, never the name typed for them), `present` (bool), `spoken_seconds` (time

@@ -4,6 +4,8 @@
 
 pub mod app;
 pub mod clock;
+pub mod control;
+pub mod display;
 pub mod input;
 pub mod keymap;
 pub mod persist;
@@ -18,11 +20,13 @@ use crossterm::event::{self, Event, KeyEventKind};
 
 use self::app::{App, Flow};
 use self::clock::MeetingClock;
+use self::control::RoomLink;
 use self::input::{Input, Wake};
 pub use self::persist::Forget;
 use self::persist::{Persist, save};
 use self::screen::Screen;
 use self::terminal::Signals;
+use crate::room::wire::Publisher;
 
 /// The state is saved at least this often (meeting clock at speed 1), besides every action.
 const SAVE_EVERY: Duration = Duration::from_secs(10);
@@ -47,8 +51,17 @@ pub struct Ended {
 pub fn run(app: App, clock: MeetingClock, persist: &mut dyn Persist) -> io::Result<Ended> {
     let signals = Signals::register()?;
     let mut input = Input::new()?;
+    let publisher = Publisher::bind();
     let mut screen = terminal::enter()?;
-    let result = event_loop(&mut screen, &mut input, app, clock, &signals, persist);
+    let result = event_loop(
+        &mut screen,
+        &mut input,
+        app,
+        clock,
+        &signals,
+        persist,
+        publisher,
+    );
     terminal::leave();
     result
 }
@@ -60,8 +73,11 @@ fn event_loop(
     mut clock: MeetingClock,
     signals: &Signals,
     persist: &mut dyn Persist,
+    publisher: io::Result<Publisher>,
 ) -> io::Result<Ended> {
     let mut wait = Duration::ZERO;
+    let mut room: Option<RoomLink> = None;
+    let mut publisher = Some(publisher);
     let mut pending: Option<Event> = None;
     // crossterm may hold more events from the bytes it last read: ask it before waiting.
     let mut queued = false;
@@ -83,6 +99,7 @@ fn event_loop(
                 signal: Some(signal),
             });
         }
+        let acted = pending.is_some();
         if let Some(Event::Key(key)) = pending.take() {
             match app.handle_key(&key, now) {
                 Flow::Continue => {}
@@ -101,7 +118,25 @@ fn event_loop(
             }
         }
         app.expire_notice(now);
-        if let Err(error) = draw(screen, &app, now) {
+        let link = match &mut room {
+            Some(link) => {
+                link.update(&app, now, acted);
+                link
+            }
+            None => {
+                // The room display is an extra: a meeting runs without it, and says why.
+                let publisher = match publisher.take() {
+                    Some(Ok(publisher)) => Some(publisher),
+                    Some(Err(error)) => {
+                        app.notify(format!("No room display: {error}"), now);
+                        None
+                    }
+                    None => None,
+                };
+                room.insert(RoomLink::new(&app, now, publisher))
+            }
+        };
+        if let Err(error) = draw(screen, &app, link, now) {
             hang_up_or_fail(error, input, signals, &mut app, persist, now)?;
             continue;
         }
@@ -113,7 +148,7 @@ fn event_loop(
             save(&mut app, persist, now);
             last_save = now;
             if app.warning != shown_warning
-                && let Err(error) = draw(screen, &app, now)
+                && let Err(error) = draw(screen, &app, link, now)
             {
                 hang_up_or_fail(error, input, signals, &mut app, persist, now)?;
                 continue;
@@ -144,9 +179,15 @@ fn event_loop(
     }
 }
 
-fn draw(screen: &mut Screen<terminal::Tty>, app: &App, now: Duration) -> io::Result<()> {
+fn draw(
+    screen: &mut Screen<terminal::Tty>,
+    app: &App,
+    link: &RoomLink,
+    now: Duration,
+) -> io::Result<()> {
     let size = terminal::size()?;
-    screen.draw(size, |area, buf| view::render(app, now, area, buf))
+    let room = link.room().view(app.settings.color);
+    screen.draw(size, |area, buf| view::draw(app, &room, now, area, buf))
 }
 
 /// Waits up to `timeout` and reads one event if there is one; `queued` says crossterm may

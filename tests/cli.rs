@@ -157,6 +157,17 @@ fn run_refuses_when_stdout_is_not_a_terminal() {
 }
 
 #[test]
+fn show_refuses_when_stdout_is_not_a_terminal() {
+    forumtimer()
+        .arg("show")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`forumtimer show` needs a terminal",
+        ));
+}
+
+#[test]
 fn new_writes_a_template_that_checks() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ours.toml");

@@ -18,6 +18,9 @@ fn a_facilitator_starts_moves_on_pauses_and_quits() {
     session.press("q");
     session.wait_for("End the meeting?");
     session.press("y");
+    // The closing card first: the balances are a key away from a shared screen.
+    session.wait_for("d each member's time");
+    session.press("d");
     session.wait_for("Meeting summary");
     session.press("q");
     assert_eq!(session.wait_exit(), 0);
@@ -212,7 +215,7 @@ fn a_meeting_that_ends_removes_its_saved_state() {
     for _ in 0..20 {
         session.press("n");
     }
-    session.wait_for("Meeting summary");
+    session.wait_for("d each member's time");
     session.press("q");
     assert_eq!(session.wait_exit(), 0);
     assert!(!saved.exists(), "a finished meeting leaves nothing behind");

@@ -75,6 +75,7 @@ fn meeting(days: i64, first: usize, presenter: &str) -> Record {
             advice: 2,
             ..Resets::default()
         },
+        wrap_ups: 0,
     }
 }
 
@@ -142,6 +143,7 @@ fn record() -> impl Strategy<Value = Record> {
                         presenter: presenter.map(|i| names[i].to_string()),
                     }],
                     resets: Resets::from_counts(resets),
+                    wrap_ups: 0,
                 }
             },
         )

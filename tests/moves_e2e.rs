@@ -65,6 +65,9 @@ fn pass_for_now_who_speaks_next_and_a_guest_reach_the_screen_and_the_report() {
     session.press("q");
     session.wait_for("End the meeting?");
     session.press("y");
+    // The closing card first (issue 14): the balances are a key away.
+    session.wait_for("Ended ");
+    session.press("d");
     let summary = session.wait_for("Meeting summary");
     assert!(
         summary.contains("Zoë"),

@@ -61,6 +61,9 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", state_dir);
+        // The room display's socket beside it: a bench's controller and display find each
+        // other, and nothing else does.
+        command.env("XDG_RUNTIME_DIR", state_dir);
         command.env_remove("NO_COLOR");
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         // The reader runs before the spawn so that the first byte's time is its arrival time,

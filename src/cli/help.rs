@@ -46,6 +46,12 @@ Examples:
   forumtimer new --template support-circle --output circle.toml
   forumtimer new --list";
 
+pub(super) const SHOW_EXAMPLES: &str = "\
+Examples:
+  forumtimer show                        # in the window the room sees; run the meeting elsewhere
+  forumtimer show --projector            # name, digits and state only (f toggles)
+  forumtimer show --no-color";
+
 pub(super) const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   forumtimer completions bash > ~/.local/share/bash-completion/completions/forumtimer

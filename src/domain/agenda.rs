@@ -97,7 +97,11 @@ pub struct Segment {
 }
 
 /// The six ways a conversation drifts from sharing experience (SPEC §7), in key order `1`–`6`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Serialized as its key (`advice`, …, `emotion`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Drift {
     Advice,
     Debate,

@@ -74,10 +74,15 @@ pub enum Input {
     },
     /// The reset-the-room overlay opens; the speaker's clock pauses if the agenda says so.
     OpenReset,
+    /// The open reset names another drift (keys `1`–`6`).
+    ChooseDrift(Drift),
     /// The overlay closes after a reset of this kind.
     CloseReset(Drift),
     /// End the meeting now (a confirmed quit).
     Finish,
+    /// The wrap-up cue for the current speaker, on or off (`w`); it goes off by itself when
+    /// the turn ends.
+    WrapUp,
 }
 
 /// Why an input changed nothing; the screen may say so.
@@ -149,8 +154,11 @@ impl Meeting {
             progress,
             resets: [0; 6],
             resetting: None,
+            drift: None,
             reset_pauses,
             picks: plan.picks.clone(),
+            wrap_up: None,
+            wrap_ups: 0,
         };
         let mut meeting = Meeting {
             base: plan.clone(),
@@ -235,9 +243,30 @@ impl Meeting {
         progress.paused_since.map(|since| now.saturating_sub(since))
     }
 
+    /// The drift the open reset names: advice-giving until another is chosen; `None` while
+    /// no reset is open.
+    #[must_use]
+    pub fn reset_drift(&self) -> Option<Drift> {
+        self.saved
+            .resetting
+            .map(|_| self.saved.drift.unwrap_or(Drift::Advice))
+    }
+
     #[must_use]
     pub fn resets(&self) -> [u32; 6] {
         self.saved.resets
+    }
+
+    /// How many times the wrap-up cue was given: a count only, like the resets.
+    #[must_use]
+    pub fn wrap_ups(&self) -> u32 {
+        self.saved.wrap_ups
+    }
+
+    /// Whether the wrap-up cue is showing for the current turn.
+    #[must_use]
+    pub fn wrapping_up(&self) -> bool {
+        self.saved.wrap_up.is_some() && self.saved.wrap_up == self.progress().current
     }
 
     #[must_use]
@@ -252,6 +281,10 @@ impl Meeting {
     pub fn apply(&mut self, input: Input, now: Duration) -> Result<(), Refusal> {
         if self.saved.resetting.is_some() {
             return match input {
+                Input::ChooseDrift(drift) => {
+                    self.saved.drift = Some(drift);
+                    Ok(())
+                }
                 Input::CloseReset(drift) => {
                     self.close_reset(drift, now);
                     Ok(())
@@ -259,6 +292,16 @@ impl Meeting {
                 _ => Err(Refusal::Resetting),
             };
         }
+        let result = self.apply_open(input, now);
+        // The cue belongs to one turn: whatever changed the turn takes it down.
+        if self.saved.wrap_up != self.progress().current {
+            self.saved.wrap_up = None;
+        }
+        result
+    }
+
+    /// `apply` while the reset overlay is closed.
+    fn apply_open(&mut self, input: Input, now: Duration) -> Result<(), Refusal> {
         match input {
             Input::Undo => {
                 let previous = self.undo.pop().ok_or(Refusal::NothingToUndo)?;
@@ -266,7 +309,17 @@ impl Meeting {
                 self.sync_plan();
                 Ok(())
             }
-            Input::CloseReset(_) => Ok(()),
+            // Like a reset, a cue is said aloud in the room: undo cannot take it back, `w`
+            // again takes it down.
+            Input::WrapUp => {
+                let current = self.progress().current.ok_or(Refusal::Finished)?;
+                if self.saved.wrap_up.take().is_none() {
+                    self.saved.wrap_up = Some(current);
+                    self.saved.wrap_ups += 1;
+                }
+                Ok(())
+            }
+            Input::CloseReset(_) | Input::ChooseDrift(_) => Ok(()),
             Input::OpenReset => {
                 if self.progress().current.is_none() {
                     return Err(Refusal::Finished);
@@ -276,6 +329,7 @@ impl Meeting {
                     self.pause(now);
                 }
                 self.saved.resetting = Some(pauses);
+                self.saved.drift = Some(Drift::Advice);
                 Ok(())
             }
             _ => {
@@ -353,13 +407,16 @@ impl Meeting {
             | Input::CloseReset(_)
             | Input::SetPresent { .. }
             | Input::AddGuest
-            | Input::ChoosePresenter { .. } => {}
+            | Input::ChoosePresenter { .. }
+            | Input::ChooseDrift(_)
+            | Input::WrapUp => {}
         }
         Ok(())
     }
 
     fn close_reset(&mut self, drift: Drift, now: Duration) {
         self.saved.resets[drift.index()] += 1;
+        self.saved.drift = None;
         if self.saved.resetting.take() == Some(true) && self.progress().current.is_some() {
             self.saved.progress.running_since = Some(now);
         }

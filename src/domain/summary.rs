@@ -85,6 +85,8 @@ pub struct Summary {
     pub segments: Vec<SegmentSummary>,
     /// Room resets by `Drift::index`.
     pub resets: [u32; 6],
+    /// Wrap-up cues given (`w`): a count only.
+    pub wrap_ups: u32,
     pub start: Duration,
     pub planned_end: Duration,
     /// When the meeting finished, or the instant of the summary if it has not.
@@ -194,6 +196,7 @@ impl Summary {
             members,
             segments,
             resets: meeting.resets(),
+            wrap_ups: meeting.wrap_ups(),
             start: meeting.started_at(),
             planned_end: meeting.end(),
             actual_end: finished_at.unwrap_or(now),
@@ -340,6 +343,7 @@ pub fn example() -> Summary {
             segment("Closing round", 240, 360, Shape::Round, &[3, 0, 1, 2]),
         ],
         resets: [2, 0, 1, 0, 0, 0],
+        wrap_ups: 0,
         start: Duration::ZERO,
         planned_end: min(120),
         actual_end: min(124),

@@ -58,6 +58,7 @@ pub fn record(summary: &Summary, origin: Origin) -> Record {
             })
             .collect(),
         resets: Resets::from_counts(summary.resets),
+        wrap_ups: summary.wrap_ups,
     }
 }
 

@@ -73,6 +73,7 @@ pub fn render(summary: &Summary, origin: Origin) -> String {
             }
         }
     }
+    let _ = writeln!(out, "\nWrap-up cues: {}.", summary.wrap_ups);
     out
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Action, action_for};
-use crate::domain::agenda::{Agenda, Deadline, Drift};
+use crate::domain::agenda::{Agenda, Deadline};
 use crate::domain::history::record::Record;
 use crate::domain::history::{self, Why};
 use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
@@ -16,6 +16,7 @@ use crate::wall::{EndError, Origin};
 
 mod overlays;
 mod pickers;
+mod room;
 #[cfg(test)]
 mod tests;
 
@@ -47,9 +48,8 @@ pub enum Overlay {
         error: Option<String>,
     },
     Pick(Picker),
-    Reset {
-        drift: Drift,
-    },
+    /// Reset the room; the drift it names is the meeting's (`Meeting::reset_drift`).
+    Reset,
     Agreements,
     Resources,
     /// Starting would replace an unfinished saved meeting: asked first (SPEC §9).
@@ -111,6 +111,9 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub projector: bool,
+    /// Whether the summary shows each member's time. Off at first: a facilitator who shares
+    /// this window shows the room the closing card, and `d` shows the balances when wanted.
+    pub balances: bool,
     pub notice: Option<Notice>,
     /// A lasting warning (e.g. the state directory cannot be written).
     pub warning: Option<String>,
@@ -147,6 +150,7 @@ impl App {
             screen: Screen::Opening { cursor: 0, present },
             overlay: None,
             projector: false,
+            balances: false,
             notice: None,
             warning: None,
             settings,
@@ -387,6 +391,10 @@ impl App {
     fn summary_key(&mut self, action: Option<Action>, now: Duration) -> Flow {
         match action {
             Some(Action::Quit | Action::Close) => Flow::Exit,
+            Some(Action::Balances) => {
+                self.balances = !self.balances;
+                Flow::Continue
+            }
             Some(Action::Undo) => {
                 self.resumable = None;
                 self.input(Input::Undo, now);
@@ -410,15 +418,14 @@ impl App {
             Some(Action::Undo) => Input::Undo,
             Some(Action::MoreTime) => Input::MoreTime,
             Some(Action::LessTime) => Input::LessTime,
+            Some(Action::WrapUp) => Input::WrapUp,
             Some(Action::Presence) => {
                 self.overlay = Some(Overlay::Presence { cursor: 0 });
                 return Flow::Continue;
             }
             Some(Action::Reset) => {
                 self.input(Input::OpenReset, now);
-                self.overlay = Some(Overlay::Reset {
-                    drift: Drift::Advice,
-                });
+                self.overlay = Some(Overlay::Reset);
                 return Flow::Continue;
             }
             _ => return self.common_key(action),

@@ -9,7 +9,7 @@
 //! waiting.
 
 use std::io::{self, Read};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
@@ -22,6 +22,8 @@ pub enum Wake {
     Timeout,
     /// The terminal hung up or closed: nobody can see or type any more.
     Gone,
+    /// The other descriptor given to `wait_with` is ready (or closed).
+    Other,
 }
 
 /// The terminal's input and a pipe that a resize writes to.
@@ -49,6 +51,18 @@ impl Input {
     /// # Errors
     /// When the terminal cannot be polled.
     pub fn wait(&mut self, timeout: Duration) -> io::Result<Wake> {
+        self.wait_with(timeout, None)
+    }
+
+    /// `wait`, also waking when `other` (the room display's socket) can be read or closes.
+    ///
+    /// # Errors
+    /// When the terminal cannot be polled.
+    pub fn wait_with(
+        &mut self,
+        timeout: Duration,
+        other: Option<BorrowedFd<'_>>,
+    ) -> io::Result<Wake> {
         let mut fds = [
             libc::pollfd {
                 fd: libc::STDIN_FILENO,
@@ -57,6 +71,12 @@ impl Input {
             },
             libc::pollfd {
                 fd: self.resized.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                // A negative descriptor is skipped by ppoll.
+                fd: other.map_or(-1, |fd| fd.as_raw_fd()),
                 events: libc::POLLIN,
                 revents: 0,
             },
@@ -83,7 +103,7 @@ impl Input {
                 _ => Err(error),
             };
         }
-        let [terminal, resized] = fds;
+        let [terminal, resized, other] = fds;
         if terminal.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
             return Ok(Wake::Gone);
         }
@@ -94,6 +114,9 @@ impl Input {
         }
         if terminal.revents & libc::POLLIN != 0 {
             return Ok(Wake::Input);
+        }
+        if other.revents != 0 {
+            return Ok(Wake::Other);
         }
         Ok(Wake::Timeout)
     }

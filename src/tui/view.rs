@@ -1,6 +1,10 @@
 //! Drawing the whole screen from the app state: pure, no I/O, no clock reads. `now` is the
 //! meeting-clock instant the event loop read once for this frame.
 //!
+//! - the room's layer (`draw_room`, from a `RoomView`, also what `forumtimer show` draws):
+//!   `live`, `projector`, `reset`, `card` (opening and closing cards)
+//! - the facilitator's layers (from the `App`): `opening` (presence), `summary`, the hints
+//!   line, and the overlays
 //! - `live`: the live screen · `projector`: name, digits, state only · `opening`: before start
 //! - `help`, `confirm`, `presence`, `reset`, `agreements`, `resources`: overlays, drawn last
 //! - `big`: big text at the largest size that fits · `theme`: styles with and without colour
@@ -9,6 +13,7 @@
 
 mod agreements;
 mod big;
+mod card;
 mod confirm;
 pub mod drifts;
 mod format;
@@ -43,6 +48,7 @@ use self::theme::Theme;
 use super::app::{App, Overlay, Screen};
 use crate::domain::meeting::Meeting;
 use crate::domain::summary::Summary;
+use crate::room::{Room, RoomView, StageView};
 
 mod theme;
 
@@ -50,57 +56,124 @@ mod theme;
 const MIN_WIDTH: u16 = 20;
 const MIN_HEIGHT: u16 = 6;
 
-/// Draws `app` as it stands at `now` into `buf`.
+/// Draws `app` as it stands at `now` into `buf`, its room layer projected on the spot.
 pub fn render(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
+    let room = Room::new(app.room_state());
+    draw(app, &room.view(app.settings.color), now, area, buf);
+}
+
+/// The controller's screen: the room's view (`room`, projected from `app`) with the
+/// facilitator's own layers on top — the opening screen's presence list, the summary, key
+/// hints, notices, warnings and every overlay but the reset prompt, which is the room's.
+pub fn draw(app: &App, room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
-    let too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
-    // The reset overlay replaces the whole screen; no need to draw what it hides.
-    let full_screen_overlay = matches!(app.overlay, Some(Overlay::Reset { .. }));
-    if !full_screen_overlay {
-        if too_small {
-            enlarge(app, now, area, buf);
-        } else {
-            screen(app, now, area, buf);
-        }
-    }
-    if let Some(overlay) = &app.overlay {
-        overlay_draw(app, overlay, now, area, buf);
-    }
-}
-
-fn screen(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
     match &app.screen {
-        Screen::Opening { cursor, present } => {
+        Screen::Opening { cursor, present } if !too_small(area) => {
             opening::draw(app, *cursor, present, now, area, buf);
             unfinished::notice(app, area, buf);
         }
-        Screen::Meeting(meeting) => match meeting.status(now) {
-            Some(status) if app.projector => projector::draw(app, meeting, &status, area, buf),
-            Some(status) => live::draw(app, meeting, &status, now, area, buf),
-            None => draw_summary(app, now, area, buf),
-        },
+        Screen::Meeting(meeting)
+            if app.balances && meeting.finished_at().is_some() && !too_small(area) =>
+        {
+            draw_summary(app, now, area, buf);
+        }
+        // The reset prompt, drawn below with its keys, covers the whole screen.
+        Screen::Meeting(_) if room.reset().is_some() && !too_small(area) => {}
+        _ => {
+            draw_room(room, app.projector, now, area, buf);
+            let live = room.meeting().is_some() && room.reset().is_none();
+            let finished = app.meeting().is_some_and(|m| m.finished_at().is_some());
+            if !too_small(area) && ((live && !app.projector) || finished) {
+                let bottom = Rect {
+                    y: area.bottom().saturating_sub(1),
+                    height: 1,
+                    ..area
+                };
+                let paused = room
+                    .meeting()
+                    .and_then(|meeting| meeting.status(now))
+                    .is_some_and(|status| status.paused);
+                let choosing = app.meeting().is_some_and(Meeting::choosing);
+                let hint = match (finished, choosing, paused) {
+                    (true, _, _) => SUMMARY_HINT,
+                    (false, true, _) => CHOOSING_HINT,
+                    (false, false, true) => PAUSED_HINT,
+                    (false, false, false) => LIVE_HINT,
+                };
+                let theme = Theme {
+                    color: app.settings.color,
+                };
+                bottom_line(app, hint, now, bottom, theme, buf);
+            }
+        }
+    }
+    if let Some(overlay) = &app.overlay {
+        match overlay {
+            Overlay::Help => help::draw(app, area, buf),
+            Overlay::ConfirmQuit => confirm::draw(app, area, buf),
+            Overlay::Presence { cursor } => presence::draw(app, *cursor, area, buf),
+            Overlay::GuestName {
+                member,
+                text,
+                error,
+            } => guest::draw(app, member.is_none(), text, error.as_deref(), area, buf),
+            Overlay::Pick(picker) => picker::draw(app, picker, area, buf),
+            Overlay::Reset => {
+                if let Some(reset) = room.reset() {
+                    reset::draw(room, reset, true, now, area, buf);
+                }
+            }
+            Overlay::Agreements => agreements::draw(app, area, buf),
+            Overlay::Resources => resources::draw(app, area, buf),
+            Overlay::ConfirmAfresh => unfinished::confirm(app, area, buf),
+        }
     }
 }
 
-fn overlay_draw(app: &App, overlay: &Overlay, now: Duration, area: Rect, buf: &mut Buffer) {
-    match overlay {
-        Overlay::Help => help::draw(app, area, buf),
-        Overlay::ConfirmQuit => confirm::draw(app, area, buf),
-        Overlay::Presence { cursor } => presence::draw(app, *cursor, area, buf),
-        Overlay::GuestName {
-            member,
-            text,
-            error,
-        } => guest::draw(app, member.is_none(), text, error.as_deref(), area, buf),
-        Overlay::Pick(picker) => picker::draw(app, picker, area, buf),
-        Overlay::Reset { drift } => reset::draw(app, *drift, now, area, buf),
-        Overlay::Agreements => agreements::draw(app, area, buf),
-        Overlay::Resources => resources::draw(app, area, buf),
-        Overlay::ConfirmAfresh => unfinished::confirm(app, area, buf),
+/// The room's screen, as `forumtimer show` draws it and as the controller draws it under its
+/// own layers: the opening card, the live or projector view (the reset prompt over it while
+/// open), or the closing card.
+pub fn draw_room(room: &RoomView, projector: bool, now: Duration, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
     }
+    if too_small(area) {
+        enlarge(room, now, area, buf);
+        return;
+    }
+    match room.stage {
+        StageView::Opening {
+            purpose,
+            agreements,
+        } => card::opening(room, purpose, agreements, area, buf),
+        StageView::Live {
+            reset: Some(reset), ..
+        } => reset::draw(room, reset, false, now, area, buf),
+        StageView::Live { meeting, .. } => match meeting.status(now) {
+            Some(status) if projector => projector::draw(room, meeting, &status, area, buf),
+            Some(status) => live::draw(room, meeting, &status, now, area, buf),
+            None => {}
+        },
+        StageView::Closed { planned_end, ended } => {
+            card::closing(room, planned_end, ended, area, buf);
+        }
+    }
+}
+
+/// A message alone on the room's screen (`forumtimer show` waiting for a meeting).
+pub fn draw_note(title: &str, lines: &[&str], color: bool, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if !area.is_empty() {
+        card::note(title, lines, color, area, buf);
+    }
+}
+
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// The summary of a finished (or ended) meeting.
@@ -120,14 +193,12 @@ fn draw_summary(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
 
 /// Too small for the live screen: the countdown in one line if a meeting runs, and a polite
 /// request for more room.
-fn enlarge(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
-    let theme = Theme {
-        color: app.settings.color,
-    };
+fn enlarge(room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
+    let theme = Theme { color: room.color };
     // The name goes through `text::cut` and one row of its own when the line is too wide:
     // wrapped by `Paragraph`, a cluster such as `𝈀ி` could be placed past the last column.
     let mut rows: Vec<Line> = Vec::with_capacity(3);
-    if let Some(meeting) = app.meeting()
+    if let Some(meeting) = room.meeting()
         && let Some(status) = meeting.status(now)
         && let Some(slot) = meeting.plan().slots.get(status.slot)
     {
@@ -174,8 +245,17 @@ fn enlarge(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
         .render(rect.intersection(area), buf);
 }
 
-/// The last row: a notice, the lasting warning, or the few keys that matter most.
-fn bottom_line(app: &App, now: Duration, area: Rect, theme: Theme, buf: &mut Buffer) {
+/// The live screen's keys that matter most.
+const LIVE_HINT: &str = "space pause · n next · u undo · r reset the room · ? keys";
+/// While the clock waits for the room to choose a presenter.
+const CHOOSING_HINT: &str = "the clock waits for the presenter · o choose · a who is here";
+/// The same while paused: space resumes.
+const PAUSED_HINT: &str = "space resume · n next · u undo · r reset the room · ? keys";
+/// The closing card on the controller: the balances are a key away, not on the shared screen.
+const SUMMARY_HINT: &str = "d each member's time · q close";
+
+/// The last row: a notice, the lasting warning, or the few keys that matter most (`hint`).
+fn bottom_line(app: &App, hint: &str, now: Duration, area: Rect, theme: Theme, buf: &mut Buffer) {
     let notice = app.notice.as_ref().filter(|n| n.until > now);
     let mut spans = Vec::with_capacity(3);
     if let Some(notice) = notice {
@@ -188,18 +268,6 @@ fn bottom_line(app: &App, now: Duration, area: Rect, theme: Theme, buf: &mut Buf
         spans.push(Span::styled(warning.as_str(), theme.warning()));
     }
     if spans.is_empty() {
-        let paused = app
-            .meeting()
-            .and_then(|meeting| meeting.status(now))
-            .is_some_and(|status| status.paused);
-        let choosing = app.meeting().is_some_and(Meeting::choosing);
-        let hint = if choosing {
-            "the clock waits for the presenter · o choose · a who is here"
-        } else if paused {
-            "space resume · n next · u undo · r reset the room · ? keys"
-        } else {
-            "space pause · n next · u undo · r reset the room · ? keys"
-        };
         spans.push(Span::styled(hint, theme.dim()));
     }
     one_line::render(Line::from(spans).centered(), area, buf);

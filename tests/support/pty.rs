@@ -51,6 +51,8 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", state_dir);
+        // The room display's socket too, so that tests running at once never meet.
+        command.env("XDG_RUNTIME_DIR", state_dir);
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);

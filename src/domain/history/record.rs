@@ -26,6 +26,9 @@ pub struct Record {
     pub members: Vec<MemberRecord>,
     pub segments: Vec<SegmentRecord>,
     pub resets: Resets,
+    /// Wrap-up cues given (`w`): a count only. Absent from reports written before it.
+    #[serde(default)]
+    pub wrap_ups: u32,
 }
 
 /// One member's timing, in agenda order.

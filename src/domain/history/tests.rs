@@ -119,6 +119,7 @@ fn hold(agenda: &Agenda, past: &[Record], absent: &[&str], n: u32) -> Record {
             .collect(),
         segments,
         resets: Resets::default(),
+        wrap_ups: 0,
     }
 }
 

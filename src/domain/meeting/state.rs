@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::agenda::Drift;
 use crate::domain::plan::Picks;
 
 /// Where a slot stands.
@@ -86,11 +87,20 @@ pub struct Saved {
     pub resets: [u32; 6],
     /// `Some(true)` while the reset overlay is open and paused the clock itself.
     pub resetting: Option<bool>,
+    /// The drift the open reset names (the room reads its prompt); `None` when closed.
+    #[serde(default)]
+    pub drift: Option<Drift>,
     pub reset_pauses: bool,
     /// What the history decided (SPEC §13), so a resumed meeting rebuilds the same plan
     /// whatever the history folder holds by then. Absent from older state files.
     #[serde(default)]
     pub picks: Picks,
+    /// The slot whose speaker was given the wrap-up cue, while it shows.
+    #[serde(default)]
+    pub wrap_up: Option<usize>,
+    /// Wrap-up cues given: a count only, never who.
+    #[serde(default)]
+    pub wrap_ups: u32,
 }
 
 /// No meeting-clock value in a saved state is this large; a larger one is a damaged file, and

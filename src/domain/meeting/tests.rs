@@ -393,3 +393,55 @@ fn a_pause_says_how_long_it_has_lasted_and_flips_on_its_own_seconds() {
     meeting.apply(Input::TogglePause, sec(10)).unwrap();
     assert_eq!(meeting.status(sec(11)).unwrap().paused_for, None);
 }
+
+#[test]
+fn the_wrap_up_cue_lasts_until_the_turn_ends_or_w_again_and_is_counted() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    assert!(!meeting.wrapping_up());
+    meeting.apply(Input::WrapUp, min(13)).unwrap();
+    assert!(meeting.wrapping_up());
+    // Said aloud in the room: undo does not take it back (there is nothing else to undo
+    // since the hand-over, which undo would reverse).
+    meeting.apply(Input::WrapUp, min(14)).unwrap();
+    assert!(!meeting.wrapping_up());
+    meeting.apply(Input::WrapUp, min(14)).unwrap();
+    assert_eq!(meeting.wrap_ups(), 2);
+    meeting.apply(Input::Next, min(15)).unwrap();
+    assert!(
+        !meeting.wrapping_up(),
+        "the next speaker starts without the cue"
+    );
+    meeting.apply(Input::Back, min(16)).unwrap();
+    assert!(
+        !meeting.wrapping_up(),
+        "nor does the cue come back with the turn"
+    );
+    meeting.apply(Input::Finish, min(17)).unwrap();
+    assert_eq!(
+        meeting.apply(Input::WrapUp, min(17)),
+        Err(Refusal::Finished)
+    );
+    assert_eq!(meeting.wrap_ups(), 2);
+}
+
+#[test]
+fn the_open_reset_names_its_drift_in_the_meeting_state() {
+    let mut meeting = worked_example();
+    assert_eq!(meeting.reset_drift(), None);
+    meeting
+        .apply(Input::ChooseDrift(Drift::Silence), min(1))
+        .unwrap();
+    assert_eq!(meeting.reset_drift(), None, "no reset is open");
+    meeting.apply(Input::OpenReset, min(1)).unwrap();
+    assert_eq!(meeting.reset_drift(), Some(Drift::Advice));
+    meeting
+        .apply(Input::ChooseDrift(Drift::Silence), min(1))
+        .unwrap();
+    assert_eq!(meeting.reset_drift(), Some(Drift::Silence));
+    meeting
+        .apply(Input::CloseReset(Drift::Silence), min(2))
+        .unwrap();
+    assert_eq!(meeting.reset_drift(), None);
+    assert_eq!(meeting.resets()[Drift::Silence.index()], 1);
+}

@@ -270,3 +270,23 @@ fn a_rounds_turns_are_listed_in_the_order_they_took_place() {
     let summary = Summary::of(&meeting, min(26));
     assert_eq!(&summary.segments[1].turns[..], &[0, 3, 1][..]);
 }
+
+#[test]
+fn wrap_up_cues_are_counted_in_the_summary() {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
+    agenda.segments = vec![Segment {
+        name: "Updates".into(),
+        kind: SegmentKind::Round {
+            each: Duration::from_secs(300),
+            order: Order::Agenda,
+        },
+        prompt: None,
+        warn: None,
+    }];
+    let plan = Plan::build(&agenda, 0);
+    let mut meeting = Meeting::start(plan, vec![true; 2], Duration::ZERO, None, true);
+    meeting
+        .apply(Input::WrapUp, Duration::from_secs(60))
+        .unwrap();
+    assert_eq!(Summary::of(&meeting, Duration::from_secs(90)).wrap_ups, 1);
+}

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Flow, Overlay};
 use crate::domain::agenda::Drift;
-use crate::domain::meeting::Input;
+use crate::domain::meeting::{Input, Meeting};
 use crate::tui::keymap::{Action, Key, key_of};
 
 impl App {
@@ -37,16 +37,15 @@ impl App {
                 Key::Char('n') | Key::Code(KeyCode::Esc) => self.overlay = None,
                 _ => {}
             },
-            Overlay::Reset { drift } => match key {
+            Overlay::Reset => match key {
                 Key::Char(digit @ '1'..='6') => {
                     let index = usize::from(digit as u8 - b'1');
-                    self.overlay = Some(Overlay::Reset {
-                        drift: Drift::ALL[index],
-                    });
+                    self.input(Input::ChooseDrift(Drift::ALL[index]), now);
                 }
                 Key::Code(KeyCode::Esc | KeyCode::Enter) => {
                     self.overlay = None;
-                    self.input(Input::CloseReset(drift), now);
+                    let drift = self.meeting().and_then(Meeting::reset_drift);
+                    self.input(Input::CloseReset(drift.unwrap_or(Drift::Advice)), now);
                 }
                 _ => {}
             },

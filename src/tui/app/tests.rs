@@ -178,20 +178,12 @@ fn the_reset_overlay_switches_drift_and_counts_on_close() {
     let mut app = app();
     key(&mut app, KeyCode::Enter, Duration::ZERO);
     chars(&mut app, "r", min(1));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Reset {
-            drift: Drift::Advice
-        })
-    );
+    assert_eq!(app.overlay, Some(Overlay::Reset));
+    assert_eq!(app.meeting().unwrap().reset_drift(), Some(Drift::Advice));
     assert!(app.meeting().unwrap().status(min(2)).unwrap().paused);
     chars(&mut app, "n3", min(2));
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::Reset {
-            drift: Drift::Crosstalk
-        })
-    );
+    assert_eq!(app.overlay, Some(Overlay::Reset));
+    assert_eq!(app.meeting().unwrap().reset_drift(), Some(Drift::Crosstalk));
     assert_eq!(
         current_member(&app, min(2)),
         Some(0),

@@ -20,24 +20,23 @@ use super::labels::{self, context, holder, mood};
 use super::one_line;
 use super::theme::{Mood, Theme};
 use crate::domain::meeting::{Meeting, Status};
+use crate::room::RoomView;
 use crate::text;
-use crate::tui::app::App;
 
 /// Up next lists at most this many slots.
 const UP_NEXT: usize = 4;
 
-/// Draws the live screen of a running meeting.
+/// Draws the live screen of a running meeting; the last row is left to the controller's
+/// own line (notices and keys), blank on a room display.
 pub fn draw(
-    app: &App,
+    room: &RoomView,
     meeting: &Meeting,
     status: &Status,
     now: Duration,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let theme = Theme {
-        color: app.settings.color,
-    };
+    let theme = Theme { color: room.color };
     let plan = meeting.plan();
     let Some(slot) = plan.slots.get(status.slot) else {
         return;
@@ -45,13 +44,12 @@ pub fn draw(
     let mood = mood(status);
 
     let top = Rect { height: 1, ..area };
-    meeting_line(app, meeting, status, now, top, theme, buf);
+    meeting_line(room, meeting, status, now, top, theme, buf);
     let bottom = Rect {
         y: area.bottom().saturating_sub(1),
         height: 1,
         ..area
     };
-    super::bottom_line(app, now, bottom, theme, buf);
 
     let body = Rect {
         y: area.y + 1,
@@ -130,7 +128,7 @@ pub fn draw(
     row(gap);
     big::render(&[&time], digits, theme.digits(mood), row(digits_rows), buf);
     row(gap_after);
-    state_line(app, status, mood, theme, row(1), buf);
+    state_line(room, meeting, status, theme, row(1), buf);
     if show_gauge {
         gauge(status, mood, theme, row(1), buf);
     }
@@ -153,15 +151,17 @@ pub fn draw(
     }
 }
 
-/// The state word, plus the meeting-wide badges: over meeting time, rehearsal.
+/// The state word, plus the wrap-up cue and the meeting-wide badges: over meeting time,
+/// rehearsal.
 pub fn state_line(
-    app: &App,
+    room: &RoomView,
+    meeting: &Meeting,
     status: &Status,
-    mood: Mood,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let mood = mood(status);
     let word = match status.paused_for {
         // SPEC §5: "PAUSED 3:12", so the room knows how long it has waited.
         Some(paused) if mood == Mood::Paused => {
@@ -170,14 +170,18 @@ pub fn state_line(
         _ => format!(" {} ", mood.word()),
     };
     let mut spans = vec![Span::styled(word, theme.word(mood))];
+    if meeting.wrapping_up() {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(" please begin to wrap up ", theme.strong()));
+    }
     if let Some(over) = status.over_meeting {
         spans.push(Span::raw("  "));
         let text = format!(" OVER MEETING TIME · {} ", format::over(over));
         spans.push(Span::styled(text, theme.alarm()));
     }
-    if app.settings.speed > 1 {
+    if room.speed > 1 {
         spans.push(Span::raw("  "));
-        let text = format!(" REHEARSAL ×{} ", app.settings.speed);
+        let text = format!(" REHEARSAL ×{} ", room.speed);
         spans.push(Span::styled(text, theme.rehearsal()));
     }
     one_line::render(Line::from(spans).centered(), area, buf);
@@ -209,7 +213,7 @@ fn gauge(status: &Status, mood: Mood, theme: Theme, area: Rect, buf: &mut Buffer
 
 /// The clock, the planned end and the standing: "19:12 · ends 22:00 · 3 min behind".
 fn meeting_line(
-    app: &App,
+    room: &RoomView,
     meeting: &Meeting,
     status: &Status,
     now: Duration,
@@ -228,8 +232,8 @@ fn meeting_line(
     };
     let right = format!(
         "{} · ends {} · {standing} ",
-        app.origin.hhmm(now),
-        app.origin.hhmm(end),
+        room.origin.hhmm(now),
+        room.origin.hhmm(end),
     );
     let right_width = u16::try_from(text::width(&right)).unwrap_or(u16::MAX);
     one_line::render(Line::from(right).right_aligned(), area, buf);
@@ -238,7 +242,7 @@ fn meeting_line(
         ..area
     };
     buf.set_style(left, theme.dim());
-    let title = format!(" {}", app.agenda.title);
+    let title = format!(" {}", room.title);
     let title = text::cut(&title, usize::from(left.width));
     one_line::render(Line::from(title), left, buf);
 }

@@ -11,13 +11,11 @@ use super::labels::{holder, mood};
 use super::live::state_line;
 use super::theme::Theme;
 use crate::domain::meeting::{Meeting, Status};
-use crate::tui::app::App;
+use crate::room::RoomView;
 
 /// Draws the projector view; the name and the digits share the height (`big::share`).
-pub fn draw(app: &App, meeting: &Meeting, status: &Status, area: Rect, buf: &mut Buffer) {
-    let theme = Theme {
-        color: app.settings.color,
-    };
+pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, buf: &mut Buffer) {
+    let theme = Theme { color: room.color };
     let plan = meeting.plan();
     let Some(slot) = plan.slots.get(status.slot) else {
         return;
@@ -49,5 +47,5 @@ pub fn draw(app: &App, meeting: &Meeting, status: &Status, area: Rect, buf: &mut
     row(1);
     big::render(&[&time], digits, theme.digits(mood), row(digit_rows), buf);
     row(1);
-    state_line(app, status, mood, theme, row(1), buf);
+    state_line(room, meeting, status, theme, row(1), buf);
 }

@@ -20,24 +20,29 @@ use super::big::{self, Size};
 use super::drifts::{WORDING, wording};
 use super::theme::Theme;
 use crate::domain::agenda::Drift;
+use crate::room::{ResetView, RoomView};
 use crate::text;
-use crate::tui::app::App;
 
 const HEADING: [&str; 2] = ["Let's reset", "the room"];
 const BACK: &str = "esc / enter: back to the speaker";
 /// Long lines are hard to follow from across a room; wrap the prose at this width.
 const MEASURE: u16 = 64;
 
-/// Draws the reset overlay over the whole screen for `drift`.
-pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer) {
-    let theme = Theme {
-        color: app.settings.color,
-    };
+/// Draws the reset prompt over the whole screen. `desk`: the facilitator's screen, which
+/// also shows the keys that choose the drift and close it; the room's does not.
+pub fn draw(
+    room: &RoomView,
+    reset: ResetView,
+    desk: bool,
+    now: Duration,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = Theme { color: room.color };
     Clear.render(area, buf);
+    let drift = reset.drift;
     let words = wording(drift);
-    let prompt = app.agenda.prompts[drift.index()]
-        .as_deref()
-        .unwrap_or(words.prompt);
+    let prompt = reset.prompt.unwrap_or(words.prompt);
     let aloud = format!("You could say: “{}”", words.aloud);
     let width = area.width.saturating_sub(4).clamp(1, MEASURE);
     let keys = drift_keys(drift, theme);
@@ -56,12 +61,12 @@ pub fn draw(app: &App, drift: Drift, now: Duration, area: Rect, buf: &mut Buffer
         }
         fits
     };
-    let show_back = take(1);
+    let show_back = desk && take(1);
     let show_heading = take(2); // plain heading and the blank row under it
     let show_aloud = take(aloud_rows + 1);
-    let show_keys = take(keys_rows + 1);
+    let show_keys = desk && take(keys_rows + 1);
     let show_name = take(1);
-    let paused = app
+    let paused = room
         .meeting()
         .and_then(|m| m.status(now))
         .is_some_and(|s| s.paused);

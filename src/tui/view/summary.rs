@@ -70,10 +70,15 @@ impl SummaryView<'_> {
                 (count > 0).then(|| format!("{} {count}", drift.key()))
             })
             .collect();
+        let cues = match self.summary.wrap_ups {
+            0 => String::new(),
+            1 => " · 1 wrap-up cue".to_string(),
+            n => format!(" · {n} wrap-up cues"),
+        };
         if kinds.is_empty() {
-            Line::from("No room resets")
+            Line::from(format!("No room resets{cues}"))
         } else {
-            Line::from(format!("Room resets: {}", kinds.join(" · ")))
+            Line::from(format!("Room resets: {}{cues}", kinds.join(" · ")))
         }
     }
 }

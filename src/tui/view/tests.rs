@@ -16,6 +16,7 @@ use crate::tui::app::{App, Settings};
 mod colour;
 mod moves;
 mod overlays;
+mod room;
 mod room_text;
 mod scripts;
 
@@ -235,7 +236,41 @@ fn a_finished_meeting_shows_the_summary_place() {
     let mut app = in_anas_turn(true);
     key(&mut app, 'q', min(6));
     key(&mut app, 'y', min(6));
+    key(&mut app, 'd', min(6));
     assert_snapshot!(screen(&app, min(6)).backend());
+}
+
+#[test]
+fn a_finished_meeting_first_shows_the_closing_card_without_balances() {
+    let mut app = in_anas_turn(true);
+    key(&mut app, 'q', min(6));
+    key(&mut app, 'y', min(6));
+    let text = cells(&screen(&app, min(6)));
+    assert!(text.contains("Ended 19:06 · planned 20:00"), "{text}");
+    assert!(text.contains("d each member's time"), "{text}");
+    for private in ["Balance", "over", "under", "Spoken", "Ana"] {
+        assert!(
+            !text.contains(private),
+            "{private} on the closing card:\n{text}"
+        );
+    }
+    key(&mut app, 'd', min(6));
+    assert!(cells(&screen(&app, min(6))).contains("Balance"));
+    key(&mut app, 'd', min(6));
+    assert!(!cells(&screen(&app, min(6))).contains("Balance"));
+}
+
+/// The screen's text, row after row.
+pub(super) fn cells(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for (i, cell) in buffer.content().iter().enumerate() {
+        if i > 0 && i % usize::from(buffer.area.width) == 0 {
+            text.push('\n');
+        }
+        text.push_str(cell.symbol());
+    }
+    text
 }
 
 #[test]

@@ -1,0 +1,36 @@
+//! The controller's side of the room projection: what of the app the room may see.
+
+use super::{App, Screen};
+use crate::room::{Live, RoomState, Stage};
+
+fn nanos(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+impl App {
+    /// The room state: the opening card's words, the meeting from its current slot on (with
+    /// the open reset prompt and the wrap-up cue), or the closing card. Nothing of the
+    /// facilitator's own (presence, pickers, notices, warnings, balances) goes in.
+    #[must_use]
+    pub fn room_state(&self) -> RoomState {
+        let stage = match &self.screen {
+            Screen::Opening { .. } => Stage::Opening {
+                purpose: self.agenda.purpose.clone(),
+                agreements: self.agenda.agreements.clone(),
+            },
+            Screen::Meeting(meeting) => match Live::of(meeting, &self.agenda.prompts) {
+                Some(live) => Stage::Live(live),
+                None => Stage::Closed {
+                    planned_end_ns: nanos(meeting.end()),
+                    ended_ns: nanos(meeting.finished_at().unwrap_or(meeting.end())),
+                },
+            },
+        };
+        RoomState {
+            title: self.agenda.title.clone(),
+            origin_ms: self.origin.zero().timestamp_millis(),
+            speed: self.settings.speed,
+            stage,
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The room's cards: the opening card before the start (title, purpose, agreements) and the
+//! calm closing card at the end (title, thanks, the actual end) — never anyone's balance.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::big::{self, Size};
+use super::theme::Theme;
+use crate::room::RoomView;
+
+/// Prose wider than this is hard to follow from across a room.
+const MEASURE: u16 = 72;
+
+/// Before the start: what the group is here for and how it works.
+pub fn opening(
+    room: &RoomView,
+    purpose: Option<&str>,
+    agreements: &[String],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = Theme { color: room.color };
+    let mut lines = vec![Line::from(room.title).style(theme.strong()), Line::from("")];
+    if let Some(purpose) = purpose {
+        lines.push(Line::from(purpose).style(theme.prompt()));
+        lines.push(Line::from(""));
+    }
+    for agreement in agreements {
+        lines.push(Line::from(format!("• {agreement}")));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from("The meeting will start in a moment.").style(theme.dim()));
+    centred(lines, area, buf);
+}
+
+/// At the end: thanks, and when the meeting ended against when it was planned to.
+pub fn closing(
+    room: &RoomView,
+    planned_end: Duration,
+    ended: Duration,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = Theme { color: room.color };
+    let thanks = "Thank you";
+    let width = area.width.saturating_sub(2);
+    let size = big::fit(9, 1, width, area.height.saturating_sub(6) / 2, false);
+    let (_, rows) = size.extent(9, 1);
+    let ended_line = format!(
+        "Ended {} · planned {}",
+        room.origin.hhmm(ended),
+        room.origin.hhmm(planned_end)
+    );
+    let used = rows + 5;
+    let mut y = area.y + area.height.saturating_sub(used) / 2;
+    let mut row = |h: u16| {
+        let rect = Rect::new(area.x + 1, y, width, h).intersection(area);
+        y = y.saturating_add(h);
+        rect
+    };
+    Paragraph::new(Line::from(room.title).centered())
+        .style(theme.strong())
+        .render(row(1), buf);
+    row(1);
+    if size == Size::Plain {
+        Paragraph::new(Line::from(thanks).centered())
+            .style(theme.strong())
+            .render(row(1), buf);
+    } else {
+        big::render(&[thanks], size, theme.border(), row(rows), buf);
+    }
+    row(1);
+    Paragraph::new(Line::from(ended_line).centered())
+        .style(theme.dim())
+        .render(row(1), buf);
+}
+
+/// A short message in the middle of the room's screen: waiting, or the controller gone.
+pub fn note(title: &str, lines: &[&str], color: bool, area: Rect, buf: &mut Buffer) {
+    let theme = Theme { color };
+    let mut text = vec![Line::from(title).style(theme.strong()), Line::from("")];
+    text.extend(
+        lines
+            .iter()
+            .map(|line| Line::from(*line).style(theme.dim())),
+    );
+    centred(text, area, buf);
+}
+
+fn centred(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).clamp(1, MEASURE);
+    // Rows after wrapping, near enough to centre by (words may wrap a little sooner).
+    let rows: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(usize::from(width)).max(1))
+        .sum();
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX).min(area.height);
+    let paragraph = Paragraph::new(lines).centered().wrap(Wrap { trim: true });
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - rows) / 2,
+        width,
+        rows,
+    );
+    paragraph.render(rect, buf);
+}
