@@ -188,6 +188,10 @@ fn step_strategy(members: usize) -> impl Strategy<Value = Step> {
         1 => Just(Step::Act(Input::ChooseDrift(Drift::Emotion))),
         1 => (0..members, any::<bool>())
             .prop_map(|(member, present)| Step::Act(Input::SetPresent { member, present })),
+        // Turns moved within their round (late arrivals, later pass-for-now): the room's
+        // order is the meeting's.
+        1 => (0..members * 4, 0..members * 4)
+            .prop_map(|(slot, to)| Step::Act(Input::MoveTurn { slot, to })),
     ]
 }
 
