@@ -192,6 +192,9 @@ fn step_strategy(members: usize) -> impl Strategy<Value = Step> {
         // order is the meeting's.
         1 => (0..members * 4, 0..members * 4)
             .prop_map(|(slot, to)| Step::Act(Input::MoveTurn { slot, to })),
+        1 => (0..members * 4).prop_map(|slot| Step::Act(Input::SpeakNext { slot })),
+        1 => Just(Step::Act(Input::PassForNow)),
+        1 => Just(Step::Act(Input::AddGuest)),
     ]
 }
 
