@@ -58,6 +58,8 @@ pub enum Command {
     /// Print the manual page (roff).
     #[command(after_help = MAN_EXAMPLES)]
     Man,
+    /// Play many seeded meetings of an agenda with model speakers; print how the time was shared.
+    Simulate(SimulateArgs),
 }
 
 /// Who and how long, shared by `run` and `plan`.
@@ -176,4 +178,22 @@ pub struct HistoryArgs {
     /// Only meetings on or after this date.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    #[command(flatten)]
+    pub meeting: MeetingArgs,
+    /// How many meetings to play per speaker model.
+    #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub meetings: u32,
+    /// Seed of the simulated speakers: the same seed gives the same figures.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Only these speaker models (comma-separated; default all).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub model: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }

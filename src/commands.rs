@@ -10,6 +10,7 @@ pub mod plan;
 pub mod run;
 pub mod schema;
 pub mod show;
+pub mod simulate;
 
 use std::path::{Path, PathBuf};
 

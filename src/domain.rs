@@ -8,4 +8,6 @@ pub mod agenda;
 pub mod history;
 pub mod meeting;
 pub mod plan;
+pub mod rule;
+pub mod simulate;
 pub mod summary;

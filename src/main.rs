@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(&args),
         Command::Schema => commands::schema::run(),
         Command::Man => commands::man::run(),
+        Command::Simulate(args) => commands::simulate::run(&args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -15,6 +15,7 @@ const UNDO_DEPTH: usize = 500;
 mod guests;
 mod order;
 mod presenter;
+mod history;
 mod reading;
 mod standing;
 mod state;
@@ -455,7 +456,7 @@ impl Meeting {
         self.saved.progress.current = None;
         let allotted = match self.plan.slots[next].kind {
             SlotKind::Block => self.plan.slots[next].planned,
-            SlotKind::Turn { .. } => self.share(now).allot(self.plan.slots[next].planned),
+            SlotKind::Turn { .. } => self.share(now).allotment(next),
         };
         let progress = &mut self.saved.progress;
         let slot = &mut progress.slots[next];

@@ -3,8 +3,10 @@
 
 use std::time::Duration;
 
+use super::history::History;
 use super::{Meeting, SlotStatus};
-use crate::domain::plan::{Share, SlotKind, is_active};
+use crate::domain::plan::{SlotKind, is_active};
+use crate::domain::rule::{Habit, Share, Situation};
 
 /// How the current slot's countdown stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,11 @@ pub struct Status {
     pub behind_millis: i64,
     /// The factor applied to the coming turns (1 on schedule).
     pub factor: f64,
+    /// Member time the rule holds back for the overruns it expects.
+    pub reserve: Duration,
+    /// How far past the planned end the meeting is expected to end, when the turns to come
+    /// cannot all get their floor by then (the header's "ends 21:04 · 4 min over").
+    pub forecast_over: Option<Duration>,
 }
 
 /// One slot of the forecast: when it is expected to start and for how long.
@@ -73,7 +80,7 @@ impl Meeting {
     }
 
     /// Pending slots that will take place, in the order they will.
-    fn pending(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(super) fn pending(&self) -> impl Iterator<Item = usize> + '_ {
         let progress = self.progress();
         progress.order.iter().copied().filter(move |&i| {
             progress.slots[i].status == SlotStatus::Pending
@@ -81,36 +88,51 @@ impl Meeting {
         })
     }
 
-    /// Fixed-block time still to come (not counting the current slot) and the planned
-    /// length of turns not yet started.
-    fn pending_totals(&self) -> (Duration, Duration) {
-        let mut fixed = Duration::ZERO;
-        let mut weight = Duration::ZERO;
-        for i in self.pending() {
-            let slot = &self.plan.slots[i];
-            match slot.kind {
-                SlotKind::Block => fixed += slot.planned,
-                SlotKind::Turn { .. } => weight += slot.planned,
-            }
-        }
-        (fixed, weight)
+    /// Fixed-block time still to come (not counting the current slot).
+    fn pending_fixed(&self) -> Duration {
+        self.pending()
+            .filter(|&i| self.plan.slots[i].kind == SlotKind::Block)
+            .map(|i| self.plan.slots[i].planned)
+            .sum()
     }
 
-    /// The allotment rule of SPEC §4 at `now`: what is left until the end, less fixed blocks
-    /// still to come and the current slot's remaining time, shared by the pending turns.
+    /// The allotment rule of SPEC §4 at `now` (see `domain::rule`).
     #[must_use]
     pub fn share(&self, now: Duration) -> Share {
         self.totals(now).1
     }
 
-    /// Fixed-block time still to come and the rule's share, from one pass over the slots.
+    /// Fixed-block time still to come and the rule's share.
     fn totals(&self, now: Duration) -> (Duration, Share) {
-        let (fixed, weight) = self.pending_totals();
-        let left = self.saved.end.saturating_sub(now);
-        let pool = left
-            .saturating_sub(fixed)
-            .saturating_sub(self.current_left(now));
-        (fixed, Share::new(pool, weight))
+        let fixed = self.pending_fixed();
+        let history = History::read(self);
+        let coming = history.coming(self);
+        let for_members = self.saved.end.saturating_sub(now).saturating_sub(fixed);
+        let current_left = self.current_left(now);
+        let situation = Situation {
+            for_members,
+            current_left,
+            deficit: (now + fixed + current_left).saturating_sub(self.saved.end),
+            current_extra: self.current_extra(&history.habit, now),
+            habit: history.habit,
+        };
+        (fixed, Share::new(&situation, &coming))
+    }
+
+    /// What the current speaker is expected to take beyond their countdown, by this meeting's
+    /// habit: nothing for a block, and nothing before the rule has learned anything.
+    fn current_extra(&self, habit: &Habit, now: Duration) -> Duration {
+        let Some(current) = self.progress().current else {
+            return Duration::ZERO;
+        };
+        if self.plan.slots[current].kind == SlotKind::Block || habit.is_none() {
+            return Duration::ZERO;
+        }
+        let allotted = self.progress().slots[current].allotted.unwrap_or_default();
+        let elapsed = self.elapsed(current, now).as_secs_f64();
+        let expected = habit.expect(allotted.as_secs_f64()).max(elapsed);
+        let counted = allotted.as_secs_f64().max(elapsed);
+        Duration::from_secs_f64((expected - counted).max(0.0))
     }
 
     /// What the facilitator would see of slot `slot` if it started now: its frozen allotment
@@ -123,7 +145,7 @@ impl Meeting {
         let planned = self.plan.slots[slot].planned;
         match self.plan.slots[slot].kind {
             SlotKind::Block => planned,
-            SlotKind::Turn { .. } => self.share(now).allot(planned),
+            SlotKind::Turn { .. } => self.share(now).allotment(slot),
         }
     }
 
@@ -144,7 +166,7 @@ impl Meeting {
             let slot = &self.plan.slots[i];
             let length = match slot.kind {
                 SlotKind::Block => slot.planned,
-                SlotKind::Turn { .. } => share.allot(slot.planned),
+                SlotKind::Turn { .. } => share.allotment(i),
             };
             let start = *at;
             *at += length;
@@ -191,6 +213,8 @@ impl Meeting {
             over_meeting,
             behind_millis: self.behind_millis(now, share.weight(), fixed),
             factor: share.factor(),
+            reserve: share.reserve(),
+            forecast_over: Some(share.over()).filter(|over| !over.is_zero()),
         })
     }
 

@@ -239,18 +239,97 @@ fn overtime_never_advances_by_itself() {
 }
 
 #[test]
-fn over_meeting_time_gives_zero_turns_and_keeps_the_closing() {
+fn over_meeting_time_still_gives_every_turn_its_floor_and_keeps_the_closing() {
     let mut meeting = worked_example();
     meeting.apply(Input::Next, min(5)).unwrap();
     let status = meeting.status(min(57)).unwrap();
     assert_eq!(status.over_meeting, Some(min(2)));
+    // Four turns of 5:00 (half of 10:00) still to come, and no time for them: 22 min over.
+    assert_eq!(status.forecast_over, Some(min(22)));
     meeting.apply(Input::Next, min(57)).unwrap();
-    assert_eq!(meeting.status(min(57)).unwrap().allotted, Duration::ZERO);
+    assert_eq!(meeting.status(min(57)).unwrap().allotted, min(5));
     for _ in 0..4 {
         meeting.apply(Input::Next, min(57)).unwrap();
     }
     assert_eq!(meeting.status(min(57)).unwrap().allotted, min(5));
     assert_eq!(meeting.end(), min(60), "the planned end never moves");
+}
+
+/// Two rounds of five 10-minute turns between a 5-minute opening and closing: 110 minutes.
+fn two_rounds() -> Meeting {
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi", "Dana", "Eli"]);
+    agenda.segments = vec![
+        block("Opening", min(5)),
+        round("Updates", min(10)),
+        round("Closing round", min(10)),
+        block("Closing", min(5)),
+    ];
+    Meeting::start(
+        Plan::build(&agenda, 0),
+        vec![true; 5],
+        Duration::ZERO,
+        None,
+        true,
+    )
+}
+
+/// Plays turns speaking these lengths from the current slot on; returns the clock.
+fn speak(meeting: &mut Meeting, mut now: Duration, spoken: &[Duration]) -> Duration {
+    for length in spoken {
+        now += *length;
+        meeting.apply(Input::Next, now).unwrap();
+    }
+    now
+}
+
+#[test]
+fn a_group_that_overruns_is_learned_and_its_overrun_held_in_reserve() {
+    let mut meeting = two_rounds();
+    let mut now = speak(&mut meeting, Duration::ZERO, &[min(5)]);
+    // Three speakers take 12 minutes on countdowns of about 10.
+    now = speak(&mut meeting, now, &[min(12), min(12), min(12)]);
+    let status = meeting.status(now).unwrap();
+    let share = meeting.share(now);
+    assert!(status.reserve > min(5), "reserve {:?}", status.reserve);
+    assert_eq!(share.allotted() + share.reserve(), share.pool());
+    // Without the habit the next turns would share the pool whole; with it they get less.
+    let first_formula = share.pool().as_secs_f64() / share.weight().as_secs_f64() * 600.0;
+    assert!(meeting.allotment(6, now).as_secs_f64() < first_formula);
+}
+
+#[test]
+fn an_early_finish_is_spread_not_piled_on_the_last_turn() {
+    let mut meeting = two_rounds();
+    let mut now = speak(&mut meeting, Duration::ZERO, &[min(5)]);
+    now = speak(&mut meeting, now, &[min(10); 5]);
+    // The closing round: three speakers say a sentence each.
+    now = speak(&mut meeting, now, &[sec(20), sec(20), sec(20)]);
+    let (fourth, fifth) = (
+        meeting.status(now).unwrap().allotted,
+        meeting.allotment(10, now),
+    );
+    assert_eq!(fourth, fifth, "the two last speakers are treated alike");
+    assert!(
+        fifth <= sec(600 * 145 / 100),
+        "capped at 1.45× the start-time allotment"
+    );
+    assert!(
+        fifth <= sec(600 * 122 / 100),
+        "within the last round's band: {fifth:?}"
+    );
+}
+
+#[test]
+fn a_turn_never_falls_below_its_floor_while_the_meeting_has_time() {
+    let mut meeting = two_rounds();
+    // The opening runs 40 minutes over: 65 minutes of member time for 100 planned.
+    meeting.apply(Input::Next, min(45)).unwrap();
+    let mut now = min(45);
+    now = speak(&mut meeting, now, &[min(15), min(15), min(15)]);
+    for slot in 4..=10 {
+        assert!(meeting.allotment(slot, now) >= min(5), "slot {slot}");
+    }
+    assert!(meeting.status(now).unwrap().forecast_over.is_some());
 }
 
 #[test]

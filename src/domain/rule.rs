@@ -1,0 +1,382 @@
+//! The allotment rule of SPEC §4: how the member time that is left is shared by the turns to
+//! come. One implementation, used by the live meeting, `plan` and `simulate`.
+//!
+//! The first formula (time left for members shared in proportion to planned length) is the
+//! starting point and stays exact until the meeting has something to learn from. Beyond it the
+//! rule learns how this group runs against its countdowns (from timing only), holds the expected
+//! overrun back as a reserve, keeps each turn between a floor and a cap of its start-time
+//! allotment, and keeps the turns of a round that has begun close to the round's first
+//! allotment, so that one speaker's variation is spread over later rounds instead of landing on
+//! the last seats. The README's "How time is shared" explains the why for facilitators.
+
+use std::time::Duration;
+
+#[cfg(test)]
+mod tests;
+
+/// No turn is allotted less than this share of its start-time allotment while members have time.
+pub const FLOOR: f64 = 0.5;
+/// Nor more than this share of it, however much early finishes leave.
+pub const CAP: f64 = 1.45;
+/// Once a round has begun, its turns stay within this fraction of its first allotment.
+pub const ROUND_BAND: f64 = 0.05;
+/// In the round the meeting ends with there is no later round to take the variation: its turns
+/// may move further, so that the end takes only part of it.
+pub const LAST_ROUND_BAND: f64 = 0.22;
+/// Once it has learned, the rule holds back this share of the coming turns' typical variation
+/// (the root of the sum of their squared start-time allotments), so that the last round can
+/// stay even without squeezing the last seats.
+pub const MARGIN: f64 = 0.1;
+/// The rule learns only from this many finished turns on: one long turn is not a habit.
+pub const LEARN_AFTER: usize = 3;
+/// Weight of the "no overrun" prior, in turns: a few turns move the estimate only part way.
+const PRIOR_TURNS: f64 = 2.0;
+
+/// How this meeting's speakers run against their countdowns, learned from finished turns:
+/// expected spoken time of a turn allotted `a` is `a + alpha × a / unit + beta` (seconds).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Habit {
+    alpha: f64,
+    beta: f64,
+    unit: f64,
+}
+
+impl Habit {
+    /// Speakers who stop at `0:00`: what the first formula assumes.
+    pub const NONE: Habit = Habit {
+        alpha: 0.0,
+        beta: 0.0,
+        unit: 1.0,
+    };
+
+    /// Learns from `(allotted, spoken)` of finished turns (not passes). `unit` is a typical
+    /// start-time allotment, so that the two terms are both in seconds: an overrun that grows
+    /// with the turn (`alpha`) and one of some seconds whatever its length (`beta`). A ridge
+    /// prior pulls both toward zero, so that a few turns move the estimate only part way.
+    #[must_use]
+    pub fn learn(samples: &[(Duration, Duration)], unit: Duration) -> Habit {
+        let unit = unit.as_secs_f64();
+        if samples.len() < LEARN_AFTER || unit <= 0.0 {
+            return Habit::NONE;
+        }
+        let prior = PRIOR_TURNS;
+        let (mut sxx, mut sx, mut n, mut sxo, mut so) = (prior, 0.0, prior, 0.0, 0.0);
+        for (allotted, spoken) in samples {
+            let a = allotted.as_secs_f64();
+            let x = a / unit;
+            let over = spoken.as_secs_f64() - a;
+            sxx += x * x;
+            sx += x;
+            n += 1.0;
+            sxo += x * over;
+            so += over;
+        }
+        let det = sxx * n - sx * sx;
+        if det.abs() < f64::EPSILON {
+            return Habit::NONE;
+        }
+        Habit {
+            alpha: (sxo * n - sx * so) / det,
+            beta: (sxx * so - sx * sxo) / det,
+            unit,
+        }
+    }
+
+    /// Whether the habit changes anything (false until there is something to learn from).
+    #[must_use]
+    pub fn is_none(&self) -> bool {
+        self.alpha == 0.0 && self.beta == 0.0
+    }
+
+    /// Expected spoken seconds of a turn allotted `a` seconds: never under a quarter of it,
+    /// never over twice it plus a minute, whatever the estimate says.
+    #[must_use]
+    pub fn expect(&self, a: f64) -> f64 {
+        let spoken = a + self.alpha * a / self.unit + self.beta;
+        spoken.clamp(a * 0.25, a * 2.0 + 60.0)
+    }
+}
+
+/// A turn still to come, as the rule sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coming {
+    pub slot: usize,
+    /// Planned `each`.
+    pub each: Duration,
+    /// Its allotment at the meeting's start (the first formula then).
+    pub base: Duration,
+    /// The first allotment of its round, once the round has begun (plus what passes in it
+    /// gave back).
+    pub anchor: Option<Duration>,
+    /// Whether it belongs to the round the meeting ends with.
+    pub last_round: bool,
+}
+
+/// What the rule is given at an instant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Situation {
+    /// `R − F`: time until the end less fixed blocks still to come (zero when over).
+    pub for_members: Duration,
+    /// The current speaker's countdown left (zero for a block or once time is up).
+    pub current_left: Duration,
+    /// What the current speaker is expected to take beyond their countdown.
+    pub current_extra: Duration,
+    /// How far the fixed blocks and the current countdown alone already run past the end.
+    pub deficit: Duration,
+    pub habit: Habit,
+}
+
+impl Situation {
+    /// `R − F − current remaining`: the member time the turns to come share with the reserve.
+    #[must_use]
+    pub fn pool(&self) -> Duration {
+        self.for_members.saturating_sub(self.current_left)
+    }
+}
+
+/// The rule's answer at an instant: each coming turn's allotment, and what is held back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    pool: Duration,
+    weight: Duration,
+    /// `(slot, allotment)`, sorted by slot.
+    allotments: Vec<(usize, Duration)>,
+    over: Duration,
+}
+
+impl Share {
+    /// Applies the rule to the turns to come (in the order they will speak).
+    #[must_use]
+    pub fn new(situation: &Situation, coming: &[Coming]) -> Share {
+        let pool = situation.pool();
+        let weight = coming.iter().map(|turn| turn.each).sum();
+        let mut allotments = allot(situation, coming);
+        // Looked up by slot; the meeting's order may differ from the slots' (a late arrival
+        // speaks at the end of the round).
+        allotments.sort_by_key(|(slot, _)| *slot);
+        let habit = situation.habit;
+        let expected: f64 = allotments
+            .iter()
+            .map(|(_, a)| habit.expect(a.as_secs_f64()))
+            .sum::<f64>()
+            + situation.current_extra.as_secs_f64()
+            + situation.deficit.as_secs_f64();
+        let over = Duration::from_secs_f64((expected - pool.as_secs_f64()).max(0.0));
+        Share {
+            pool,
+            weight,
+            allotments,
+            over,
+        }
+    }
+
+    /// The allotment of the coming turn at `slot` (zero for a slot that is not coming).
+    #[must_use]
+    pub fn allotment(&self, slot: usize) -> Duration {
+        self.allotments
+            .binary_search_by_key(&slot, |(s, _)| *s)
+            .map_or(Duration::ZERO, |i| self.allotments[i].1)
+    }
+
+    /// The member time being shared: `R − F − current remaining`.
+    #[must_use]
+    pub fn pool(&self) -> Duration {
+        self.pool
+    }
+
+    /// The planned length of the turns sharing it.
+    #[must_use]
+    pub fn weight(&self) -> Duration {
+        self.weight
+    }
+
+    /// The sum of the coming turns' allotments.
+    #[must_use]
+    pub fn allotted(&self) -> Duration {
+        self.allotments.iter().map(|(_, a)| *a).sum()
+    }
+
+    /// Member time held back for the overruns to come: `pool − allotted`, zero when the
+    /// floors do not fit.
+    #[must_use]
+    pub fn reserve(&self) -> Duration {
+        self.pool.saturating_sub(self.allotted())
+    }
+
+    /// How far past the end the meeting is expected to run, from this meeting's own habit:
+    /// zero while the turns to come fit.
+    #[must_use]
+    pub fn over(&self) -> Duration {
+        self.over
+    }
+
+    /// How the allotments compare with the plan: 1 on schedule, below 1 when behind.
+    #[must_use]
+    pub fn factor(&self) -> f64 {
+        if self.weight.is_zero() {
+            return 1.0;
+        }
+        self.pool.as_secs_f64() / self.weight.as_secs_f64()
+    }
+}
+
+fn ms(d: Duration) -> u128 {
+    d.as_millis()
+}
+
+fn from_ms(ms: u128) -> Duration {
+    Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
+}
+
+/// The lowest and highest allotment a coming turn may get, in seconds.
+fn bounds(turn: &Coming) -> (f64, f64) {
+    let base = turn.base.as_secs_f64();
+    let (mut low, mut high) = (base * FLOOR, base * CAP);
+    if let Some(anchor) = turn.anchor {
+        let anchor = anchor.as_secs_f64();
+        let band = if turn.last_round {
+            LAST_ROUND_BAND
+        } else {
+            ROUND_BAND
+        };
+        low = low.max(anchor * (1.0 - band));
+        high = high.min(anchor * (1.0 + band));
+    }
+    (low.min(high), high.max(low.min(high)))
+}
+
+/// Spreads the pool: every turn gets `each × k` within its bounds, with `k` chosen so that
+/// the expected spoken time of the turns to come fills exactly what is left after the current
+/// speaker's expected overrun (water-filling); then the pool is enforced down to the floors.
+fn allot(situation: &Situation, coming: &[Coming]) -> Vec<(usize, Duration)> {
+    let habit = situation.habit;
+    let pool = situation.pool();
+    let margin = if habit.is_none() {
+        0.0
+    } else {
+        let squares: f64 = coming
+            .iter()
+            .map(|turn| turn.base.as_secs_f64().powi(2))
+            .sum();
+        MARGIN * squares.sqrt()
+    };
+    let target = (pool.as_secs_f64() - situation.current_extra.as_secs_f64() - margin).max(0.0);
+    let bounds: Vec<(f64, f64)> = coming.iter().map(bounds).collect();
+    let spoken_at = |k: f64| -> f64 {
+        coming
+            .iter()
+            .zip(&bounds)
+            .map(|(turn, &(low, high))| {
+                habit.expect((turn.each.as_secs_f64() * k).clamp(low, high))
+            })
+            .sum()
+    };
+    let k_high = coming
+        .iter()
+        .zip(&bounds)
+        .map(|(turn, &(_, high))| high / turn.each.as_secs_f64().max(1e-9))
+        .fold(0.0, f64::max);
+    let (mut lo, mut hi) = (0.0_f64, k_high);
+    for _ in 0..80 {
+        let mid = f64::midpoint(lo, hi);
+        if spoken_at(mid) > target {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let k = lo;
+    // The turns whose bound binds take it; the free ones share the rest exactly, in integer
+    // milliseconds, so that with nothing learned and no bound binding this is the first
+    // formula to the millisecond.
+    let mut fixed_spoken = 0.0;
+    let mut free_each = Duration::ZERO;
+    let mut free_count = 0.0;
+    let mut pinned: Vec<Option<Duration>> = Vec::with_capacity(coming.len());
+    for (turn, &(low, high)) in coming.iter().zip(&bounds) {
+        let want = turn.each.as_secs_f64() * k;
+        let bound = if want <= low + 1e-6 {
+            Some(low)
+        } else if want >= high - 1e-6 {
+            Some(high)
+        } else {
+            None
+        };
+        if let Some(bound) = bound {
+            fixed_spoken += habit.expect(bound);
+            pinned.push(Some(Duration::from_secs_f64(bound.max(0.0))));
+        } else {
+            free_each += turn.each;
+            free_count += 1.0;
+            pinned.push(None);
+        }
+    }
+    let (num, den) = if habit.is_none() && pinned.iter().all(Option::is_none) {
+        (ms(pool), ms(free_each))
+    } else {
+        let slope = 1.0 + habit.alpha / habit.unit;
+        let left = target - fixed_spoken - free_count * habit.beta;
+        let num = (left.max(0.0) * 1000.0).round();
+        let den = (free_each.as_secs_f64() * slope.max(0.25) * 1000.0).round();
+        (to_u128(num), to_u128(den))
+    };
+    let mut allotments: Vec<(usize, Duration)> = coming
+        .iter()
+        .zip(&pinned)
+        .zip(&bounds)
+        .map(|((turn, pin), &(low, high))| {
+            let a = pin.unwrap_or_else(|| {
+                if den == 0 {
+                    return Duration::ZERO;
+                }
+                let free = from_ms(ms(turn.each) * num / den);
+                free.clamp(Duration::from_secs_f64(low), Duration::from_secs_f64(high))
+            });
+            (turn.slot, a)
+        })
+        .collect();
+    enforce_pool(&mut allotments, coming, pool);
+    allotments
+}
+
+fn to_u128(x: f64) -> u128 {
+    if x.is_finite() && x > 0.0 {
+        // Allotments are minutes to hours: far inside u64.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = x as u64;
+        u128::from(whole)
+    } else {
+        0
+    }
+}
+
+/// The allotments never add up to more than the pool while the floors fit in it: above the
+/// floors, every turn gives up the same share of what it has. When even the floors do not fit,
+/// every turn gets its floor and the forecast says how far over the meeting will run.
+fn enforce_pool(allotments: &mut [(usize, Duration)], coming: &[Coming], pool: Duration) {
+    let total: u128 = allotments.iter().map(|(_, a)| ms(*a)).sum();
+    if total <= ms(pool) {
+        return;
+    }
+    let floors: Vec<u128> = coming
+        .iter()
+        .map(|turn| to_u128((turn.base.as_secs_f64() * FLOOR * 1000.0).ceil()))
+        .collect();
+    let floor_total: u128 = floors.iter().sum();
+    if floor_total >= ms(pool) {
+        for ((_, a), floor) in allotments.iter_mut().zip(&floors) {
+            *a = from_ms(*floor);
+        }
+        return;
+    }
+    let above: u128 = allotments
+        .iter()
+        .zip(&floors)
+        .map(|((_, a), floor)| ms(*a).saturating_sub(*floor))
+        .sum();
+    let room = ms(pool) - floor_total;
+    for ((_, a), floor) in allotments.iter_mut().zip(&floors) {
+        let extra = ms(*a).saturating_sub(*floor);
+        *a = from_ms(floor + extra * room / above.max(1));
+    }
+}

@@ -1,0 +1,123 @@
+//! The rule's mechanisms one by one, on hand-made situations: no meeting, no clock.
+
+use std::time::Duration;
+
+use super::{CAP, Coming, FLOOR, Habit, Share, Situation};
+
+const fn min(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+fn situation(pool: Duration, habit: Habit) -> Situation {
+    Situation {
+        for_members: pool,
+        current_left: Duration::ZERO,
+        current_extra: Duration::ZERO,
+        deficit: Duration::ZERO,
+        habit,
+    }
+}
+
+/// `n` turns of 10 minutes, start-time allotment 10 minutes, no round begun.
+fn turns(n: usize) -> Vec<Coming> {
+    (0..n)
+        .map(|slot| Coming {
+            slot,
+            each: min(10),
+            base: min(10),
+            anchor: None,
+            last_round: false,
+        })
+        .collect()
+}
+
+#[test]
+fn with_nothing_learned_it_is_the_first_formula_to_the_millisecond() {
+    let share = Share::new(
+        &situation(Duration::from_secs(47 * 60), Habit::NONE),
+        &turns(5),
+    );
+    for slot in 0..5 {
+        assert_eq!(share.allotment(slot), Duration::from_secs(9 * 60 + 24));
+    }
+    assert_eq!(share.reserve(), Duration::ZERO);
+    assert_eq!(share.over(), Duration::ZERO);
+}
+
+#[test]
+fn no_turn_goes_under_its_floor_and_the_forecast_says_how_late() {
+    let share = Share::new(&situation(min(10), Habit::NONE), &turns(4));
+    for slot in 0..4 {
+        assert!((share.allotment(slot).as_secs_f64() - 600.0 * FLOOR).abs() < 1e-3);
+    }
+    // Four floors of 5 minutes in 10 minutes: 10 minutes over.
+    assert_eq!(share.over(), min(10));
+}
+
+#[test]
+fn floors_that_fit_are_kept_and_the_pool_is_never_exceeded() {
+    let mut coming = turns(4);
+    // One round has begun high: its band would ask for more than the pool has.
+    for turn in &mut coming[..2] {
+        turn.anchor = Some(min(12));
+    }
+    let pool = min(28);
+    let share = Share::new(&situation(pool, Habit::NONE), &coming);
+    assert!(share.allotted() <= pool);
+    assert_eq!(share.allotted() + share.reserve(), pool);
+    for slot in 0..4 {
+        assert!(share.allotment(slot) >= min(5));
+    }
+}
+
+#[test]
+fn no_turn_is_handed_more_than_the_cap() {
+    let share = Share::new(&situation(min(100), Habit::NONE), &turns(2));
+    for slot in 0..2 {
+        assert!((share.allotment(slot).as_secs_f64() - 600.0 * CAP).abs() < 1e-3);
+    }
+    assert_eq!(share.reserve() + share.allotted(), min(100));
+}
+
+#[test]
+fn a_begun_round_stays_near_its_first_allotment() {
+    let mut coming = turns(4);
+    for turn in &mut coming[..2] {
+        turn.anchor = Some(min(10));
+    }
+    // Far behind: the turns of later rounds give, the begun round barely moves.
+    let share = Share::new(&situation(min(30), Habit::NONE), &coming);
+    assert!(share.allotment(0) >= Duration::from_secs(570));
+    assert!(share.allotment(3) < share.allotment(0));
+}
+
+#[test]
+fn an_overrun_of_some_seconds_is_learned_as_seconds() {
+    let samples: Vec<_> = [60, 300, 60, 300, 60, 300]
+        .iter()
+        .map(|&a| (Duration::from_secs(a), Duration::from_secs(a + 20)))
+        .collect();
+    let habit = Habit::learn(&samples, Duration::from_secs(180));
+    // The prior holds some of it back, but short and long turns are both expected ~20 s over.
+    for allotted in [60.0, 300.0] {
+        let over = habit.expect(allotted) - allotted;
+        assert!((10.0..=22.0).contains(&over), "{allotted}: {over}");
+    }
+}
+
+#[test]
+fn one_or_two_turns_teach_nothing() {
+    let samples = [(min(10), min(15)), (min(10), min(14))];
+    assert!(Habit::learn(&samples, min(10)).is_none());
+}
+
+#[test]
+fn a_learned_overrun_is_held_in_reserve() {
+    let samples = [(min(10), min(12)); 6];
+    let habit = Habit::learn(&samples, min(10));
+    let pool = min(50);
+    let share = Share::new(&situation(pool, habit), &turns(5));
+    assert!(share.allotment(0) < min(10));
+    assert!(share.reserve() > Duration::ZERO);
+    assert_eq!(share.allotted() + share.reserve(), pool);
+}
