@@ -14,15 +14,16 @@ use std::time::Duration;
 #[cfg(test)]
 mod tests;
 
-/// No turn is allotted less than this share of its start-time allotment while members have time.
-pub const FLOOR: f64 = 0.5;
-/// Nor more than this share of it, however much early finishes leave.
-pub const CAP: f64 = 1.45;
-/// Once a round has begun, its turns stay within this fraction of its first allotment.
-pub const ROUND_BAND: f64 = 0.05;
+/// No turn is allotted less than this share (%) of its start-time allotment, ever.
+pub const FLOOR_PERCENT: u128 = 50;
+/// Nor more than this share of it, however much early finishes and passes leave.
+pub const CAP_PERCENT: u128 = 145;
+/// Once a round has begun, its turns stay within this many % of its first allotment: one
+/// speaker's overrun or early finish goes to later rounds, not to the rest of the round.
+pub const ROUND_BAND_PERCENT: u128 = 5;
 /// In the round the meeting ends with there is no later round to take the variation: its turns
 /// may move further, so that the end takes only part of it.
-pub const LAST_ROUND_BAND: f64 = 0.22;
+pub const LAST_ROUND_BAND_PERCENT: u128 = 22;
 /// Once it has learned, the rule holds back this share of the coming turns' typical variation
 /// (the root of the sum of their squared start-time allotments), so that the last round can
 /// stay even without squeezing the last seats.
@@ -228,21 +229,37 @@ fn from_ms(ms: u128) -> Duration {
     Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
 }
 
-/// The lowest and highest allotment a coming turn may get, in seconds.
-fn bounds(turn: &Coming) -> (f64, f64) {
-    let base = turn.base.as_secs_f64();
-    let (mut low, mut high) = (base * FLOOR, base * CAP);
-    if let Some(anchor) = turn.anchor {
-        let anchor = anchor.as_secs_f64();
-        let band = if turn.last_round {
-            LAST_ROUND_BAND
-        } else {
-            ROUND_BAND
-        };
-        low = low.max(anchor * (1.0 - band));
-        high = high.min(anchor * (1.0 + band));
-    }
-    (low.min(high), high.max(low.min(high)))
+/// A share of a duration, in whole milliseconds: `percent` of it, rounded up or down.
+fn percent_of(d: Duration, percent: u128, up: bool) -> Duration {
+    let scaled = ms(d) * percent;
+    from_ms(if up {
+        scaled.div_ceil(100)
+    } else {
+        scaled / 100
+    })
+}
+
+/// A turn's floor: half its start-time allotment, to the millisecond above.
+fn floor_of(turn: &Coming) -> Duration {
+    percent_of(turn.base, FLOOR_PERCENT, true)
+}
+
+/// The lowest and highest allotment a coming turn may get, in whole milliseconds.
+fn bounds(turn: &Coming) -> (Duration, Duration) {
+    let floor = floor_of(turn);
+    let cap = percent_of(turn.base, CAP_PERCENT, false).max(floor);
+    let Some(anchor) = turn.anchor else {
+        return (floor, cap);
+    };
+    let band = if turn.last_round {
+        LAST_ROUND_BAND_PERCENT
+    } else {
+        ROUND_BAND_PERCENT
+    };
+    // The band moves within floor and cap, never past them.
+    let low = percent_of(anchor, 100 - band, true).clamp(floor, cap);
+    let high = percent_of(anchor, 100 + band, false).clamp(floor, cap);
+    (low, high)
 }
 
 /// Spreads the pool: every turn gets `each × k` within its bounds, with `k` chosen so that
@@ -261,12 +278,14 @@ fn allot(situation: &Situation, coming: &[Coming]) -> Vec<(usize, Duration)> {
         MARGIN * squares.sqrt()
     };
     let target = (pool.as_secs_f64() - situation.current_extra.as_secs_f64() - margin).max(0.0);
-    let bounds: Vec<(f64, f64)> = coming.iter().map(bounds).collect();
+    let bounds: Vec<(Duration, Duration)> = coming.iter().map(bounds).collect();
+    let secs = |(low, high): (Duration, Duration)| (low.as_secs_f64(), high.as_secs_f64());
     let spoken_at = |k: f64| -> f64 {
         coming
             .iter()
             .zip(&bounds)
-            .map(|(turn, &(low, high))| {
+            .map(|(turn, &bound)| {
+                let (low, high) = secs(bound);
                 habit.expect((turn.each.as_secs_f64() * k).clamp(low, high))
             })
             .sum()
@@ -274,18 +293,34 @@ fn allot(situation: &Situation, coming: &[Coming]) -> Vec<(usize, Duration)> {
     let k_high = coming
         .iter()
         .zip(&bounds)
-        .map(|(turn, &(_, high))| high / turn.each.as_secs_f64().max(1e-9))
+        .map(|(turn, &(_, high))| high.as_secs_f64() / turn.each.as_secs_f64().max(1e-9))
         .fold(0.0, f64::max);
-    let (mut lo, mut hi) = (0.0_f64, k_high);
-    for _ in 0..80 {
-        let mid = f64::midpoint(lo, hi);
-        if spoken_at(mid) > target {
-            hi = mid;
-        } else {
-            lo = mid;
+    // Most of the time no bound binds and the closed form is the answer; otherwise bisect.
+    let weight: f64 = coming.iter().map(|turn| turn.each.as_secs_f64()).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let count = coming.len() as f64;
+    let slope = (1.0 + habit.alpha / habit.unit).max(0.25);
+    let closed = (target - count * habit.beta) / (weight * slope).max(1e-9);
+    let unbound = coming.iter().zip(&bounds).all(|(turn, &bound)| {
+        let (low, high) = secs(bound);
+        let want = turn.each.as_secs_f64() * closed;
+        want > low + 1e-6 && want < high - 1e-6
+    });
+    let k = if unbound && (spoken_at(closed) - target).abs() < 1e-3 {
+        closed
+    } else {
+        let (mut lo, mut hi) = (0.0_f64, k_high);
+        // Only which bounds bind is taken from here; the free turns are computed exactly below.
+        for _ in 0..32 {
+            let mid = f64::midpoint(lo, hi);
+            if spoken_at(mid) > target {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
         }
-    }
-    let k = lo;
+        lo
+    };
     // The turns whose bound binds take it; the free ones share the rest exactly, in integer
     // milliseconds, so that with nothing learned and no bound binding this is the first
     // formula to the millisecond.
@@ -293,18 +328,19 @@ fn allot(situation: &Situation, coming: &[Coming]) -> Vec<(usize, Duration)> {
     let mut free_each = Duration::ZERO;
     let mut free_count = 0.0;
     let mut pinned: Vec<Option<Duration>> = Vec::with_capacity(coming.len());
-    for (turn, &(low, high)) in coming.iter().zip(&bounds) {
+    for (turn, &bound) in coming.iter().zip(&bounds) {
         let want = turn.each.as_secs_f64() * k;
-        let bound = if want <= low + 1e-6 {
-            Some(low)
+        let (low, high) = secs(bound);
+        let pin = if want <= low + 1e-6 {
+            Some(bound.0)
         } else if want >= high - 1e-6 {
-            Some(high)
+            Some(bound.1)
         } else {
             None
         };
-        if let Some(bound) = bound {
-            fixed_spoken += habit.expect(bound);
-            pinned.push(Some(Duration::from_secs_f64(bound.max(0.0))));
+        if let Some(pin) = pin {
+            fixed_spoken += habit.expect(pin.as_secs_f64());
+            pinned.push(Some(pin));
         } else {
             free_each += turn.each;
             free_count += 1.0;
@@ -329,8 +365,7 @@ fn allot(situation: &Situation, coming: &[Coming]) -> Vec<(usize, Duration)> {
                 if den == 0 {
                     return Duration::ZERO;
                 }
-                let free = from_ms(ms(turn.each) * num / den);
-                free.clamp(Duration::from_secs_f64(low), Duration::from_secs_f64(high))
+                from_ms(ms(turn.each) * num / den).clamp(low, high)
             });
             (turn.slot, a)
         })
@@ -358,10 +393,7 @@ fn enforce_pool(allotments: &mut [(usize, Duration)], coming: &[Coming], pool: D
     if total <= ms(pool) {
         return;
     }
-    let floors: Vec<u128> = coming
-        .iter()
-        .map(|turn| to_u128((turn.base.as_secs_f64() * FLOOR * 1000.0).ceil()))
-        .collect();
+    let floors: Vec<u128> = coming.iter().map(|turn| ms(floor_of(turn))).collect();
     let floor_total: u128 = floors.iter().sum();
     if floor_total >= ms(pool) {
         for ((_, a), floor) in allotments.iter_mut().zip(&floors) {

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::{CAP, Coming, FLOOR, Habit, Share, Situation};
+use super::{Coming, Habit, Share, Situation};
 
 const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -48,7 +48,7 @@ fn with_nothing_learned_it_is_the_first_formula_to_the_millisecond() {
 fn no_turn_goes_under_its_floor_and_the_forecast_says_how_late() {
     let share = Share::new(&situation(min(10), Habit::NONE), &turns(4));
     for slot in 0..4 {
-        assert!((share.allotment(slot).as_secs_f64() - 600.0 * FLOOR).abs() < 1e-3);
+        assert_eq!(share.allotment(slot), min(5));
     }
     // Four floors of 5 minutes in 10 minutes: 10 minutes over.
     assert_eq!(share.over(), min(10));
@@ -74,7 +74,7 @@ fn floors_that_fit_are_kept_and_the_pool_is_never_exceeded() {
 fn no_turn_is_handed_more_than_the_cap() {
     let share = Share::new(&situation(min(100), Habit::NONE), &turns(2));
     for slot in 0..2 {
-        assert!((share.allotment(slot).as_secs_f64() - 600.0 * CAP).abs() < 1e-3);
+        assert_eq!(share.allotment(slot), Duration::from_secs(870));
     }
     assert_eq!(share.reserve() + share.allotted(), min(100));
 }
