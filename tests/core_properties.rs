@@ -187,7 +187,7 @@ fn floor(meeting: &Meeting, slot: usize) -> Duration {
             }
         }
     }
-    let length = (meeting.end() - meeting.started_at())
+    let length = (meeting.end().saturating_sub(meeting.started_at()))
         .as_millis()
         .saturating_sub(fixed);
     let base = slots[slot].planned.as_millis() * length / weight.max(1);
