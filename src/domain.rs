@@ -10,4 +10,5 @@ pub mod meeting;
 pub mod plan;
 pub mod rule;
 pub mod simulate;
+pub mod squeeze;
 pub mod summary;

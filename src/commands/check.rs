@@ -8,7 +8,9 @@ use super::{Outcome, tell};
 use crate::agenda;
 use crate::agenda::values::human;
 use crate::cli::CheckArgs;
+use crate::domain::agenda::Deadline;
 use crate::domain::plan::Plan;
+use crate::domain::squeeze::squeeze;
 
 /// Checks every file, even after a bad one, so one run reports them all.
 ///
@@ -30,6 +32,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                     super::count(agenda.members.len(), "member"),
                     human(planned)
                 )?;
+                let length = match agenda.deadline {
+                    Some(Deadline::Duration(length)) => Some(length),
+                    _ => None,
+                };
+                let present = vec![true; plan.members.len()];
+                if let Some(length) = length
+                    && let Some(squeezed) = squeeze(&plan, &present, length)
+                {
+                    let message = squeezed.describe(&plan, length);
+                    tell(format_args!("{}: warning: {message}", path.display()));
+                }
             }
             Err(error) => {
                 all_valid = false;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use chrono::{Local, Timelike};
 use serde::Serialize;
 
@@ -15,6 +15,7 @@ use crate::cli::{Format, PlanArgs};
 use crate::domain::history;
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Plan, SlotKind};
+use crate::domain::squeeze::{Squeeze, squeeze};
 use crate::domain::summary::clock as length;
 use crate::history::words::sentence;
 use crate::text;
@@ -71,6 +72,15 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
         shuffle_seed(&loaded, origin.zero().date_naive()),
         &picks,
     );
+    if let Some(length) = length
+        && let Some(squeezed) = squeeze(&plan, &present, length)
+    {
+        let message = squeezed.describe(&plan, length);
+        if matches!(squeezed, Squeeze::NoMemberTime { .. }) {
+            bail!("{message}");
+        }
+        tell(format_args!("forumtimer: warning: {message}"));
+    }
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
     let today = origin.zero().date_naive();
     let text = match args.format {

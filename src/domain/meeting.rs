@@ -13,9 +13,9 @@ use super::plan::{Plan, SlotKind};
 const UNDO_DEPTH: usize = 500;
 
 mod guests;
+mod history;
 mod order;
 mod presenter;
-mod history;
 mod reading;
 mod standing;
 mod state;

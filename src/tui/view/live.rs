@@ -223,7 +223,12 @@ fn meeting_line(
 ) {
     // Running over, the end shown is the forecast one, and the standing says by how much:
     // the header never promises an end the meeting will miss.
-    let (end, standing) = match status.over_meeting {
+    // The rule's forecast (the turns to come at their floors cannot all fit) says it first,
+    // as early as it knows: "ends 21:04 · 4 min over" (SPEC §4).
+    let forecast = status
+        .forecast_over
+        .filter(|over| *over >= Duration::from_secs(60));
+    let (end, standing) = match forecast.or(status.over_meeting) {
         Some(over) => (
             meeting.end() + Duration::from_secs(60 * format::over_minutes(over)),
             format::over(over),

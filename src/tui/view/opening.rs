@@ -12,6 +12,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::one_line;
 use super::presence::member_list;
 use super::theme::Theme;
+use crate::domain::squeeze::squeeze;
 use crate::history::words::sentence;
 use crate::text;
 use crate::tui::app::App;
@@ -78,11 +79,19 @@ pub fn draw(
     let here = present.iter().filter(|p| **p).count();
     // An end that passes while this screen is up is said here, where enter would start.
     let end_line = match app.length_from(now, present) {
-        Ok(length) => Line::from(vec![
-            Span::raw("Planned end "),
-            Span::styled(app.origin.hhmm(now + length), theme.strong()),
-            Span::raw(format!(" · {here} of {} present", present.len())),
-        ]),
+        Ok(length) => {
+            let mut spans = vec![
+                Span::raw("Planned end "),
+                Span::styled(app.origin.hhmm(now + length), theme.strong()),
+                Span::raw(format!(" · {here} of {} present", present.len())),
+            ];
+            // Said before it starts, not discovered at the last round (SPEC §10).
+            if let Some(squeezed) = squeeze(&app.plan, present, length) {
+                spans.push(Span::raw(" · "));
+                spans.push(Span::styled(squeezed.brief(), theme.warning()));
+            }
+            Line::from(spans)
+        }
         Err(error) => Line::from(Span::styled(error.to_string(), theme.warning())),
     };
     one_line::render(end_line.centered(), end, buf);
