@@ -10,7 +10,7 @@ use crate::agenda::templates;
 mod help;
 use help::{
     ABOUT, CHECK_EXAMPLES, COMPLETIONS_EXAMPLES, EXAMPLES, HISTORY_EXAMPLES, MAN_EXAMPLES,
-    NEW_EXAMPLES, PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES, SHOW_EXAMPLES,
+    NEW_EXAMPLES, PLAN_EXAMPLES, RUN_EXAMPLES, SCHEMA_EXAMPLES, SHOW_EXAMPLES, SIMULATE_EXAMPLES,
 };
 
 /// A calm full-screen timer for peer forums: equal time, one-key facilitation.
@@ -59,6 +59,7 @@ pub enum Command {
     #[command(after_help = MAN_EXAMPLES)]
     Man,
     /// Play many seeded meetings of an agenda with model speakers; print how the time was shared.
+    #[command(after_help = SIMULATE_EXAMPLES)]
     Simulate(SimulateArgs),
 }
 

@@ -67,3 +67,9 @@ pub(super) const MAN_EXAMPLES: &str = "\
 Examples:
   forumtimer man | man -l -
   forumtimer man > ~/.local/share/man/man1/forumtimer.1";
+
+pub(super) const SIMULATE_EXAMPLES: &str = "\
+Examples:
+  forumtimer simulate agendas/support-circle.toml
+  forumtimer simulate forum.toml --duration 2h --model overrun,passes
+  forumtimer simulate forum.toml --meetings 200 --seed 7 --format json";
