@@ -161,9 +161,9 @@ fn completions_offer_template_names_and_toml_agendas() {
     }
     assert!(bash.contains("compgen -f -X '!*.toml'"));
     assert!(bash.contains("complete -F _forumtimer_agendas"));
-    // run, plan and check.
-    assert_eq!(zsh.matches(":_files -g \"*.toml\"'").count(), 3, "{zsh}");
-    for sub in ["run", "plan", "check"] {
+    // run, plan, check and simulate.
+    assert_eq!(zsh.matches(":_files -g \"*.toml\"'").count(), 4, "{zsh}");
+    for sub in ["run", "plan", "check", "simulate"] {
         assert!(
             fish.contains(&format!(
                 "__fish_forumtimer_using_subcommand {sub}\" -f -a \"(__fish_complete_suffix .toml)\""
