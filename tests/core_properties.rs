@@ -179,9 +179,13 @@ fn floor(meeting: &Meeting, slot: usize) -> Duration {
         match s.kind {
             SlotKind::Block => fixed += s.planned.as_millis(),
             SlotKind::Turn { .. } => {
-                if is_active(s, &progress.present)
-                    || progress.slots[i].status != SlotStatus::Pending
-                {
+                // Turns that took place or will: a missed one (member absent) is neither.
+                let taken = match progress.slots[i].status {
+                    SlotStatus::Pending => is_active(s, &progress.present),
+                    SlotStatus::Missed => false,
+                    _ => true,
+                };
+                if taken {
                     weight += s.planned.as_millis();
                 }
             }

@@ -23,7 +23,12 @@ impl History {
         let (mut fixed, mut weight, mut turns) = (Duration::ZERO, Duration::ZERO, 0u32);
         let mut samples = Vec::new();
         for (slot, state) in meeting.plan.slots.iter().zip(&progress.slots) {
-            let taken = is_active(slot, &progress.present) || state.status != SlotStatus::Pending;
+            // Turns that took place or will: a missed turn (its member was absent) is neither.
+            let taken = match state.status {
+                SlotStatus::Pending => is_active(slot, &progress.present),
+                SlotStatus::Missed => false,
+                SlotStatus::Current | SlotStatus::Done | SlotStatus::Passed => true,
+            };
             match slot.kind {
                 SlotKind::Block => fixed += slot.planned,
                 SlotKind::Turn { .. } if taken => {
