@@ -79,43 +79,48 @@ impl History {
             .filter(|&i| slots[i].kind != SlotKind::Block)
             .map(|i| slots[i].planned)
             .sum();
-        let mut start = 0;
-        while start < slots.len() {
-            let mut end = start + 1;
-            while end < slots.len() && same_round(&slots[end - 1], &slots[end]) {
-                end += 1;
+        // A round is every turn of one segment and phase, wherever its slots sit (a guest's
+        // turn is appended to the plan but belongs to the round under way).
+        let turns: Vec<usize> = (0..slots.len())
+            .filter(|&i| slots[i].kind != SlotKind::Block)
+            .collect();
+        for &i in &turns {
+            if anchors[i].is_some() {
+                continue;
             }
-            if slots[start].kind != SlotKind::Block {
-                let round = start..end;
-                let first = round.clone().find_map(|i| {
-                    let state = &progress.slots[i];
+            let round: Vec<usize> = turns
+                .iter()
+                .copied()
+                .filter(|&j| same_round(&slots[i], &slots[j]))
+                .collect();
+            let first = round.iter().find_map(|&j| {
+                let state = &progress.slots[j];
+                state
+                    .allotted
+                    .filter(|_| state.status != SlotStatus::Pending)
+            });
+            let given_back: Duration = round
+                .iter()
+                .filter(|&&j| progress.slots[j].status == SlotStatus::Passed)
+                .map(|&j| {
+                    let state = &progress.slots[j];
                     state
                         .allotted
-                        .filter(|_| state.status != SlotStatus::Pending)
-                });
-                let given_back: Duration = round
-                    .clone()
-                    .filter(|&i| progress.slots[i].status == SlotStatus::Passed)
-                    .map(|i| {
-                        let state = &progress.slots[i];
-                        state
-                            .allotted
-                            .unwrap_or_default()
-                            .saturating_sub(state.banked)
-                    })
-                    .sum();
-                for i in round {
-                    let share = if coming_weight.is_zero() {
-                        Duration::ZERO
-                    } else {
-                        let millis = given_back.as_millis() * slots[i].planned.as_millis()
-                            / coming_weight.as_millis();
-                        Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
-                    };
-                    anchors[i] = first.map(|first| first + share);
-                }
+                        .unwrap_or_default()
+                        .saturating_sub(state.banked)
+                })
+                .sum();
+            let Some(first) = first else { continue };
+            for &j in &round {
+                let share = if coming_weight.is_zero() {
+                    Duration::ZERO
+                } else {
+                    let millis = given_back.as_millis() * slots[j].planned.as_millis()
+                        / coming_weight.as_millis();
+                    Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
+                };
+                anchors[j] = Some(first + share);
             }
-            start = end;
         }
         let mut coming = meeting
             .pending()
@@ -130,25 +135,18 @@ impl History {
             .collect::<Vec<_>>();
         // The turns of the round the meeting ends with: the end takes part of their variation.
         if let Some(last) = coming.last().map(|turn| turn.slot) {
-            let (mut first, mut end) = (last, last);
-            while first > 0 && same_round(&slots[first - 1], &slots[first]) {
-                first -= 1;
-            }
-            while end + 1 < slots.len() && same_round(&slots[end], &slots[end + 1]) {
-                end += 1;
-            }
             for turn in &mut coming {
-                turn.last_round = (first..=end).contains(&turn.slot);
+                turn.last_round = same_round(&slots[last], &slots[turn.slot]);
             }
         }
         coming
     }
 }
 
-/// Whether two neighbouring slots are turns of one round.
-fn same_round(before: &Slot, slot: &Slot) -> bool {
-    before.kind != SlotKind::Block
-        && slot.kind != SlotKind::Block
-        && before.segment == slot.segment
-        && before.phase == slot.phase
+/// Whether two slots are turns of one round: the same segment and phase.
+fn same_round(a: &Slot, b: &Slot) -> bool {
+    a.kind != SlotKind::Block
+        && b.kind != SlotKind::Block
+        && a.segment == b.segment
+        && a.phase == b.phase
 }

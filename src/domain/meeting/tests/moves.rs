@@ -60,11 +60,17 @@ fn pass_for_now_sends_the_turn_to_the_end_of_the_round_with_its_time_kept() {
         now += min(9);
         meeting.apply(Input::Next, now).unwrap();
     }
-    // Back at the end: a fresh share (60 − 44 − 5 = 11 minutes), less the 3 already spoken.
+    // Back at the end: a fresh share of the 60 − 44 − 5 = 11 minutes left, less the 3 already
+    // spoken. (The rule has learned from four turns and keeps a small margin before the end,
+    // SPEC §4, so the share is a little under the 11 minutes.)
     let status = meeting.status(now).unwrap();
     assert_eq!(status.slot, ana);
-    assert_eq!(status.allotted, min(11));
-    assert_eq!(status.remaining, min(8));
+    assert!(
+        status.allotted > min(10) && status.allotted <= min(11),
+        "{:?}",
+        status.allotted
+    );
+    assert_eq!(status.remaining, status.allotted.saturating_sub(min(3)));
 }
 
 #[test]
