@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::agenda::{Drift, Speaker};
 use crate::domain::meeting::{Meeting, Progress, Saved, SlotProgress, SlotStatus};
 use crate::domain::plan::{Picks, Plan, Slot, SlotKind};
+use crate::domain::rule::{Coming, Habit, Learned};
 use crate::wall::Origin;
 
 /// The published room state: names and timing only. Times are nanoseconds on the meeting
@@ -88,6 +89,71 @@ pub struct Live {
     /// The clock waits while the room chooses a presenter.
     #[serde(default)]
     pub choosing: bool,
+    /// What the allotment rule learned from the meeting so far, so that the room shares the
+    /// time to come exactly as the controller does. No one's spoken time is in it.
+    #[serde(default)]
+    pub rule: Option<RoomRule>,
+}
+
+/// The allotment rule's learned state (`domain::rule::Learned`) in wire form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomRule {
+    /// The group's habit as IEEE-754 bits (alpha, beta, unit): exact through JSON.
+    pub habit: [u64; 3],
+    pub coming: Vec<RoomComing>,
+}
+
+/// A turn to come as the rule sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomComing {
+    /// Index into `Live::slots`.
+    pub slot: usize,
+    pub each_ns: u64,
+    /// Its allotment at the meeting's start.
+    pub base_ns: u64,
+    /// Its round's first allotment, once the round has begun.
+    pub anchor_ns: Option<u64>,
+    /// It belongs to the round the meeting ends with.
+    pub last_round: bool,
+}
+
+impl RoomRule {
+    /// `learned` with each turn's slot as its place in `order` (the room's slot list).
+    fn of(learned: &Learned, order: &[usize]) -> RoomRule {
+        RoomRule {
+            habit: learned.habit.to_bits(),
+            coming: learned
+                .coming
+                .iter()
+                .filter_map(|turn| {
+                    Some(RoomComing {
+                        slot: order.iter().position(|&s| s == turn.slot)?,
+                        each_ns: nanos(turn.each),
+                        base_ns: nanos(turn.base),
+                        anchor_ns: turn.anchor.map(nanos),
+                        last_round: turn.last_round,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    fn learned(&self) -> Learned {
+        Learned {
+            habit: Habit::from_bits(self.habit),
+            coming: self
+                .coming
+                .iter()
+                .map(|turn| Coming {
+                    slot: turn.slot,
+                    each: duration(turn.each_ns),
+                    base: duration(turn.base_ns),
+                    anchor: turn.anchor_ns.map(duration),
+                    last_round: turn.last_round,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One slot as the room sees it.
@@ -241,6 +307,7 @@ impl Live {
             }),
             wrap_up: meeting.wrapping_up(),
             choosing: meeting.choosing(),
+            rule: Some(RoomRule::of(&meeting.learned(), &order)),
         })
     }
 
@@ -367,7 +434,15 @@ impl Live {
             slots,
             picks: Picks::default(),
         };
-        Meeting::restore(plan, saved)
+        let meeting = Meeting::restore(plan, saved)?;
+        let slots = meeting.plan().slots.len();
+        match &self.rule {
+            Some(rule) if rule.coming.iter().all(|turn| turn.slot < slots) => {
+                Some(meeting.with_learned(rule.learned()))
+            }
+            Some(_) => None,
+            None => Some(meeting),
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use forumtimer::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
 use forumtimer::domain::meeting::{Input, Meeting, Status};
 use forumtimer::domain::plan::Plan;
 use forumtimer::room::wire::{Anchor, DecodeError, Message, decode, encode};
-use forumtimer::room::{Live, ResetPrompt, RoomSlot, RoomState, Stage};
+use forumtimer::room::{Live, ResetPrompt, RoomComing, RoomRule, RoomSlot, RoomState, Stage};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -49,6 +49,32 @@ fn slot() -> impl Strategy<Value = RoomSlot> {
         )
 }
 
+fn rule() -> impl Strategy<Value = RoomRule> {
+    (
+        any::<[u64; 3]>(),
+        prop::collection::vec(
+            (
+                0usize..8,
+                any::<u64>(),
+                any::<u64>(),
+                prop::option::of(any::<u64>()),
+                any::<bool>(),
+            )
+                .prop_map(|(slot, each_ns, base_ns, anchor_ns, last_round)| {
+                    RoomComing {
+                        slot,
+                        each_ns,
+                        base_ns,
+                        anchor_ns,
+                        last_round,
+                    }
+                }),
+            0..6,
+        ),
+    )
+        .prop_map(|(habit, coming)| RoomRule { habit, coming })
+}
+
 fn live() -> impl Strategy<Value = Live> {
     (
         prop::collection::vec(text(), 0..5),
@@ -62,6 +88,7 @@ fn live() -> impl Strategy<Value = Live> {
         ),
         prop::option::of((0usize..6, prop::option::of(text()))),
         any::<bool>(),
+        prop::option::of(rule()),
     )
         .prop_map(
             |(
@@ -73,6 +100,7 @@ fn live() -> impl Strategy<Value = Live> {
                 (since, paused),
                 reset,
                 wrap_up,
+                rule,
             )| {
                 Live {
                     names,
@@ -93,6 +121,7 @@ fn live() -> impl Strategy<Value = Live> {
                     }),
                     wrap_up,
                     choosing: false,
+                    rule,
                 }
             },
         )

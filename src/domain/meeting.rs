@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::agenda::Drift;
 use super::plan::{Plan, SlotKind};
+use super::rule::Learned;
 
 /// Undo keeps this many steps; a three-hour meeting rarely needs a tenth of it.
 const UNDO_DEPTH: usize = 500;
@@ -117,6 +118,9 @@ pub struct Meeting {
     undo: Vec<Progress>,
     /// Guests' names by guest number, in memory only: never saved, never reported.
     guest_names: Vec<String>,
+    /// What the rule learned, given rather than read from the meeting's past: a meeting
+    /// rebuilt from the room's projection has no past to read it from.
+    learned: Option<Learned>,
 }
 
 impl Meeting {
@@ -167,6 +171,7 @@ impl Meeting {
             saved,
             undo: Vec::new(),
             guest_names: Vec::new(),
+            learned: None,
         };
         meeting.begin_after(None, now);
         meeting
@@ -188,6 +193,7 @@ impl Meeting {
             saved,
             undo: Vec::new(),
             guest_names: Vec::new(),
+            learned: None,
         };
         meeting.sync_plan();
         fits.then_some(meeting)

@@ -83,6 +83,27 @@ impl Habit {
         }
     }
 
+    /// The habit as exact bits: a room display must share the controller's rule to the last
+    /// bit, and a float written as decimal text need not read back the same.
+    #[must_use]
+    pub fn to_bits(self) -> [u64; 3] {
+        [
+            self.alpha.to_bits(),
+            self.beta.to_bits(),
+            self.unit.to_bits(),
+        ]
+    }
+
+    /// The habit `to_bits` wrote.
+    #[must_use]
+    pub fn from_bits([alpha, beta, unit]: [u64; 3]) -> Habit {
+        Habit {
+            alpha: f64::from_bits(alpha),
+            beta: f64::from_bits(beta),
+            unit: f64::from_bits(unit),
+        }
+    }
+
     /// Whether the habit changes anything (false until there is something to learn from).
     #[must_use]
     pub fn is_none(&self) -> bool {
@@ -96,6 +117,16 @@ impl Habit {
         let spoken = a + self.alpha * a / self.unit + self.beta;
         spoken.clamp(a * 0.25, a * 2.0 + 60.0)
     }
+}
+
+/// What the rule has learned from a meeting's past: enough to share the time to come exactly
+/// as that meeting does, without the past itself (a room display gets this, never the time
+/// each member spoke).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learned {
+    pub habit: Habit,
+    /// The turns still to come, in the order they will run.
+    pub coming: Vec<Coming>,
 }
 
 /// A turn still to come, as the rule sees it.

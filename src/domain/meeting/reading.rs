@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::history::History;
 use super::{Meeting, SlotStatus};
 use crate::domain::plan::{SlotKind, is_active};
-use crate::domain::rule::{Habit, Share, Situation};
+use crate::domain::rule::{Habit, Learned, Share, Situation};
 
 /// How the current slot's countdown stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,21 +102,49 @@ impl Meeting {
         self.totals(now).1
     }
 
+    /// What the rule has learned from this meeting's past, for a room display to share the
+    /// time to come as this meeting does.
+    #[must_use]
+    pub fn learned(&self) -> Learned {
+        if let Some(learned) = &self.learned {
+            return learned.clone();
+        }
+        let history = History::read(self);
+        Learned {
+            coming: history.coming(self),
+            habit: history.habit,
+        }
+    }
+
+    /// This meeting, sharing the time to come by `learned` instead of its own past (which a
+    /// meeting rebuilt from the room's projection does not have).
+    #[must_use]
+    pub fn with_learned(mut self, learned: Learned) -> Meeting {
+        self.learned = Some(learned);
+        self
+    }
+
     /// Fixed-block time still to come and the rule's share.
     fn totals(&self, now: Duration) -> (Duration, Share) {
         let fixed = self.pending_fixed();
-        let history = History::read(self);
-        let coming = history.coming(self);
+        let read;
+        let Learned { habit, coming } = match &self.learned {
+            Some(learned) => learned,
+            None => {
+                read = self.learned();
+                &read
+            }
+        };
         let for_members = self.saved.end.saturating_sub(now).saturating_sub(fixed);
         let current_left = self.current_left(now);
         let situation = Situation {
             for_members,
             current_left,
             deficit: (now + fixed + current_left).saturating_sub(self.saved.end),
-            current_extra: self.current_extra(&history.habit, now),
-            habit: history.habit,
+            current_extra: self.current_extra(habit, now),
+            habit: *habit,
         };
-        (fixed, Share::new(&situation, &coming))
+        (fixed, Share::new(&situation, coming))
     }
 
     /// What the current speaker is expected to take beyond their countdown, by this meeting's
