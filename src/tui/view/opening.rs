@@ -38,8 +38,8 @@ pub fn draw(
         color: app.settings.color,
     };
     let area = area.inner(ratatui::layout::Margin::new(1, 0));
-    let head = header(app, theme);
-    let head_rows = text::line_rows(&head, area.width);
+    let head = header_rows(&header(app, theme), area.width);
+    let head_rows = u16::try_from(head.len()).unwrap_or(u16::MAX);
     let two_columns = area.width >= TWO_COLUMNS;
     let members_rows = u16::try_from(present.len())
         .unwrap_or(u16::MAX)
@@ -71,10 +71,7 @@ pub fn draw(
     ])
     .flex(Flex::Center)
     .areas(body);
-    Paragraph::new(head)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(top, buf);
+    draw_header(head, top, buf);
 
     let here = present.iter().filter(|p| **p).count();
     // An end that passes while this screen is up is said here, where enter would start.
@@ -194,6 +191,56 @@ fn header(app: &App, theme: Theme) -> Vec<Line<'_>> {
         lines.push(Line::from(sentence(why, &app.plan.members, today)));
     }
     lines
+}
+
+/// The header's lines wrapped at `width`: one row each, with the style of its line.
+fn header_rows(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .flat_map(|line| {
+            let words: String = line
+                .spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            text::wrap(&words, usize::from(width))
+                .into_iter()
+                .map(move |row| Line::from(row).style(line.style))
+        })
+        .collect()
+}
+
+/// The header's rows from the top of `area`; when the screen is too short for all of them,
+/// the last row shown ends in an ellipsis (SPEC §5: nothing is cut silently).
+fn draw_header(mut rows: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    let shown = usize::from(area.height);
+    if rows.len() > shown {
+        rows.truncate(shown);
+        if let Some(last) = rows.last_mut() {
+            let words: String = last
+                .spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            let cut = text::fit(
+                &format!("{words} {}", text::ELLIPSIS),
+                usize::from(area.width),
+                1,
+            );
+            *last = Line::from(cut.concat()).style(last.style);
+        }
+    }
+    for (y, row) in (area.y..area.bottom()).zip(rows) {
+        one_line::render(
+            row.centered(),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
 }
 
 /// A titled column; the body gets the rows under the title.

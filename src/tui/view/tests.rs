@@ -480,3 +480,17 @@ fn the_opening_aligns_present_and_absent_after_names_in_wide_scripts() {
     );
     assert!(columns.iter().all(|&x| x == columns[0]), "{columns:?}");
 }
+
+#[test]
+fn an_opening_too_short_for_its_header_ends_it_in_an_ellipsis() {
+    let mut agenda = agenda();
+    agenda.purpose = Some("A confidential space to share experience and be witnessed. ".repeat(6));
+    let app = app_with(agenda, 1, false);
+    let terminal = render(&app, Duration::ZERO, 40, 10);
+    let rows: Vec<String> = (0..10).map(|y| row(&terminal, y)).collect();
+    assert!(
+        rows.iter().any(|r| r.trim_end().ends_with('…')),
+        "{}",
+        rows.join("\n")
+    );
+}
