@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 
 use super::{BAR_MIN_WIDTH, SummaryView, balance_words};
 use crate::domain::summary::{MemberSummary, clock, signed_clock};
+use crate::text;
 
 const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 
@@ -192,14 +193,28 @@ pub fn segments(view: &SummaryView, area: Rect, buf: &mut Buffer) {
 }
 
 /// Draws each cell in its column. Right alignment would clip a too-long text from the left
-/// (turning "+1:20 over" into "20 over"), so such a text is left-aligned and loses its tail.
+/// (turning "+1:20 over" into "20 over"), so such a text is left-aligned and loses its tail,
+/// which an ellipsis marks (a bar is drawn to its column's width and never needs one).
 fn draw(cols: &[Rect], lines: Vec<Line<'static>>, buf: &mut Buffer) {
     for (col, line) in cols.iter().zip(lines) {
         let fits = line.width() <= usize::from(col.width);
         let line = if fits {
             line
         } else {
-            line.alignment(Alignment::Left)
+            let words: String = line
+                .spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            let cut = text::cut(&words, usize::from(col.width)).into_owned();
+            Line::from(cut)
+                .style(line.style)
+                .patch_style(
+                    line.spans
+                        .first()
+                        .map_or_else(Style::new, |span| span.style),
+                )
+                .alignment(Alignment::Left)
         };
         line.render(*col, buf);
     }

@@ -174,3 +174,9 @@ fn long_segment_names_use_the_width_there_is() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_name_cut_for_lack_of_room_ends_in_an_ellipsis() {
+    let screen = text(&draw(&crowd(), false, 60, 24));
+    assert!(screen.contains("Member with a rather long n…"), "{screen}");
+}
