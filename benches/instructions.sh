@@ -8,6 +8,8 @@
 # Starts the built-in agenda in a tmux window, starts the first member's turn, then counts
 # the instructions of SECONDS (default 20) one-second frames and prints the total, the cost
 # per frame and the functions that take most of it.
+# ROOM=1 counts a room display's frames instead: the controller runs plainly and
+# `forumtimer show` (same size, same temp XDG_RUNTIME_DIR) runs under callgrind beside it.
 set -euo pipefail
 binary=${1:-target/release/forumtimer}
 columns=${2:-120}
@@ -17,13 +19,25 @@ binary=$(realpath "$binary")
 work=$(mktemp -d)
 session="forumtimer-instructions-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
-tmux new-session -d -s "$session" -x "$columns" -y "$rows" \
-  "cd '$work' && XDG_STATE_HOME='$work/state' valgrind --tool=callgrind '$binary' run 2>'$work/valgrind.log'"
-sleep 5
+env="XDG_STATE_HOME='$work/state' XDG_RUNTIME_DIR='$work/run'"
+mkdir -m 700 "$work/run"
+if [ "${ROOM:-0}" = 1 ]; then
+  tmux new-session -d -s "$session" -x "$columns" -y "$rows" "cd '$work' && $env '$binary' run"
+  sleep 2
+else
+  tmux new-session -d -s "$session" -x "$columns" -y "$rows" \
+    "cd '$work' && $env valgrind --tool=callgrind '$binary' run 2>'$work/valgrind.log'"
+  sleep 5
+fi
 tmux send-keys -t "$session" Enter
 sleep 1
 tmux send-keys -t "$session" n
 sleep 3
+if [ "${ROOM:-0}" = 1 ]; then
+  tmux new-window -t "$session" \
+    "cd '$work' && $env valgrind --tool=callgrind '$binary' show 2>'$work/valgrind.log'"
+  sleep 5
+fi
 pid=$(grep -o '^==[0-9]*==' "$work/valgrind.log" | head -1 | tr -d '=')
 callgrind_control -z "$pid" >/dev/null
 sleep "$seconds"
@@ -32,7 +46,7 @@ sleep 1
 dump=$(ls -t "$work"/callgrind.out.*.* | head -1)
 total=$(callgrind_annotate "$dump" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
 echo "binary   $binary"
-echo "screen   ${columns}x${rows}, first member's turn, ${seconds} s counted"
+echo "screen   ${columns}x${rows}, first member's turn, ${seconds} s counted$([ "${ROOM:-0}" = 1 ] && echo ', room display')"
 echo "total    $total instructions"
 echo "frame    $((total / seconds)) instructions per one-second frame"
 echo

@@ -4,7 +4,9 @@
 //! it is ever received.
 //!
 //! It wakes when the countdown next changes (about once a second), when the controller sends
-//! something, or for a key; with no controller it tries to connect once a second.
+//! something, or for a key; with no controller it tries to connect once a second. It draws
+//! only when a wake-up can change what is shown: something received, the size or the view
+//! asked for, or the moment the countdown (or the connection attempt) was due.
 
 use std::io;
 use std::time::Duration;
@@ -64,6 +66,35 @@ struct Display {
     subscriber: Option<Subscriber>,
     room: Option<(Room, Anchor)>,
     next_try: u64,
+    /// Counts what was received or lost: a frame drawn at another count may be out of date.
+    changes: u64,
+}
+
+/// What the last frame was drawn from, and until when (machine clock, ns) it stays true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Drawn {
+    changes: u64,
+    size: (u16, u16),
+    projector: bool,
+    until_ns: u64,
+}
+
+/// Whether a frame is needed at machine time `mono_ns`: none drawn yet, something received or
+/// lost, another size or view, or the time the last one was good for has come. A key that
+/// is no action, or a message that only repeats the state, costs no frame.
+fn needs_frame(
+    last: Option<&Drawn>,
+    changes: u64,
+    size: (u16, u16),
+    projector: bool,
+    mono_ns: u64,
+) -> bool {
+    last.is_none_or(|last| {
+        last.changes != changes
+            || last.size != size
+            || last.projector != projector
+            || mono_ns >= last.until_ns
+    })
 }
 
 impl Display {
@@ -92,12 +123,23 @@ impl Display {
         for message in received.messages {
             match message {
                 Ok(Message::Room { anchor, room }) => {
-                    self.room = Some((Room::new(*room), anchor));
+                    // A state the display already has (the controller re-sends its anchor when
+                    // the clock moved): only the anchor is new, no meeting to rebuild.
+                    match &mut self.room {
+                        Some((shown, shown_anchor))
+                            if shown.state == *room && self.link == Link::Following =>
+                        {
+                            *shown_anchor = anchor;
+                        }
+                        _ => self.room = Some((Room::new(*room), anchor)),
+                    }
                     self.link = Link::Following;
+                    self.changes += 1;
                 }
                 Ok(Message::Bye) => bye = true,
                 Err(error) => {
                     self.link = Link::Refused(error.to_string());
+                    self.changes += 1;
                     received_closed(self, mono);
                     return;
                 }
@@ -107,18 +149,20 @@ impl Display {
             if self.link != Link::Waiting {
                 self.link = Link::Lost { bye };
             }
+            self.changes += 1;
             received_closed(self, mono);
         }
     }
 
-    /// The meeting clock now, from the last anchor.
-    fn now(&self) -> Duration {
+    /// The meeting clock at machine time `mono_ns`, from the last anchor.
+    fn now(&self, mono_ns: u64) -> Duration {
         self.room.as_ref().map_or(Duration::ZERO, |(room, anchor)| {
-            anchor.meeting_now(room.state.speed)
+            anchor.meeting_at(mono_ns, room.state.speed)
         })
     }
 
-    /// How long to sleep: until the countdown next changes, or the next connection attempt.
+    /// How long to sleep: until the countdown next changes (rounded up, so that the wake-up
+    /// is never before the flip and a second frame), or the next connection attempt.
     fn timeout(&self, now: Duration) -> Duration {
         if self.subscriber.is_none() {
             return RETRY;
@@ -129,7 +173,11 @@ impl Display {
         let view = room.view(false);
         view.meeting()
             .and_then(|meeting| meeting.next_change(now))
-            .map_or(IDLE, |at| at.saturating_sub(now) / room.state.speed.max(1))
+            .map_or(IDLE, |at| {
+                let meeting = at.saturating_sub(now).as_nanos();
+                let real = meeting.div_ceil(u128::from(room.state.speed.max(1)));
+                Duration::from_nanos(u64::try_from(real).unwrap_or(u64::MAX))
+            })
             .min(IDLE)
     }
 }
@@ -154,7 +202,9 @@ fn display_loop(
         subscriber: None,
         room: None,
         next_try: 0,
+        changes: 0,
     };
+    let mut drawn: Option<Drawn> = None;
     let mut projector = options.projector;
     // crossterm may hold more events from the bytes it last read: ask it before waiting.
     let mut queued = false;
@@ -164,15 +214,25 @@ fn display_loop(
             return Ok(());
         }
         display.follow(readable);
-        let now = display.now();
         let size = terminal::size()?;
-        screen.draw(size, |area, buf| {
-            draw(&display, projector, options.color, now, area, buf);
-        })?;
+        let mono = machine_ns();
+        if needs_frame(drawn.as_ref(), display.changes, size, projector, mono) {
+            let now = display.now(mono);
+            screen.draw(size, |area, buf| {
+                draw(&display, projector, options.color, now, area, buf);
+            })?;
+            drawn = Some(Drawn {
+                changes: display.changes,
+                size,
+                projector,
+                until_ns: mono.saturating_add(nanos(display.timeout(now))),
+            });
+        }
         let timeout = if queued {
             Duration::ZERO
         } else {
-            display.timeout(now)
+            let until = drawn.map_or(mono, |drawn| drawn.until_ns);
+            Duration::from_nanos(until.saturating_sub(mono))
         };
         let fd = display.subscriber.as_ref().map(Subscriber::fd);
         let wake = input.wait_with(timeout, fd)?;
@@ -251,5 +311,51 @@ fn draw(
             area,
             buf,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECOND: u64 = 1_000_000_000;
+
+    /// A frame drawn at machine time 10 s, good until the countdown flips at 10.4 s.
+    fn drawn() -> Drawn {
+        Drawn {
+            changes: 3,
+            size: (120, 40),
+            projector: false,
+            until_ns: 10 * SECOND + 400_000_000,
+        }
+    }
+
+    #[test]
+    fn the_first_wake_up_draws() {
+        assert!(needs_frame(None, 0, (120, 40), false, 0));
+    }
+
+    #[test]
+    fn nothing_new_within_the_second_draws_nothing() {
+        let last = drawn();
+        for mono in [10 * SECOND, 10 * SECOND + 1, 10 * SECOND + 399_999_999] {
+            assert!(!needs_frame(Some(&last), 3, (120, 40), false, mono));
+        }
+    }
+
+    #[test]
+    fn the_flip_draws_on_its_boundary() {
+        let last = drawn();
+        assert!(needs_frame(Some(&last), 3, (120, 40), false, last.until_ns));
+        assert!(needs_frame(Some(&last), 3, (120, 40), false, 11 * SECOND));
+    }
+
+    #[test]
+    fn a_message_a_resize_or_the_projector_key_draws_at_once() {
+        let last = drawn();
+        let mono = 10 * SECOND + 1;
+        assert!(needs_frame(Some(&last), 4, (120, 40), false, mono));
+        assert!(needs_frame(Some(&last), 3, (100, 30), false, mono));
+        assert!(needs_frame(Some(&last), 3, (120, 40), true, mono));
     }
 }

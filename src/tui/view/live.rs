@@ -10,7 +10,7 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Widget};
+use ratatui::widgets::{LineGauge, Widget};
 
 use super::big;
 use super::big::lettering::{self, Lettering};
@@ -133,13 +133,19 @@ pub fn draw(
         gauge(status, mood, theme, row(1), buf);
     }
     if show_prompt && let Some(prompt) = &slot.prompt {
-        let lines: Vec<Line> = text::fit(prompt, usize::from(width), usize::from(prompt_rows))
-            .into_iter()
-            .map(|line| Line::from(line).centered())
-            .collect();
-        Paragraph::new(lines)
-            .style(theme.prompt())
-            .render(row(prompt_rows), buf);
+        // Placed as `Paragraph` places lines already fitted to the width (the area styled,
+        // one a row), without its reflow: a tenth of each frame, redrawn every second.
+        let area = row(prompt_rows).intersection(buf.area);
+        buf.set_style(area, theme.prompt());
+        let lines = text::fit(prompt, usize::from(width), usize::from(prompt_rows));
+        for (line, y) in lines.into_iter().zip(area.y..area.bottom()) {
+            let at = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            one_line::render(Line::from(line).centered(), at, buf);
+        }
     }
     if show_next {
         let at = Rect {
