@@ -163,23 +163,7 @@ fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
 }
 
-/// A duration the way people write it: "3h 10m", "45s", "1h 5m 30s".
-#[must_use]
-pub fn human(duration: Duration) -> String {
-    let total = duration.as_secs();
-    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
-    let mut parts = Vec::new();
-    if hours > 0 {
-        parts.push(format!("{hours}h"));
-    }
-    if minutes > 0 {
-        parts.push(format!("{minutes}m"));
-    }
-    if seconds > 0 || parts.is_empty() {
-        parts.push(format!("{seconds}s"));
-    }
-    parts.join(" ")
-}
+pub use crate::domain::summary::human;
 
 /// "a string", "an integer": a TOML type name with its article.
 pub(crate) fn article(type_name: &str) -> String {

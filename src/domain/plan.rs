@@ -1,8 +1,6 @@
-//! The plan: an agenda unrolled into slots, and the allotment rule of SPEC §4.
-//!
-//! `Share` is the one implementation of the rule. The live meeting (`meeting.rs`) and the
-//! `plan` command both reach it through `Meeting`, so the screen and the printed schedule
-//! can never disagree.
+//! The plan: an agenda unrolled into slots. How the time is shared among them is the
+//! allotment rule's (`rule.rs`), which the live meeting, `plan` and `simulate` all reach
+//! through `Meeting`, so the screen and the printed schedule can never disagree.
 
 use std::time::Duration;
 
@@ -231,53 +229,5 @@ pub fn is_active(slot: &Slot, present: &[bool]) -> bool {
     match slot.kind {
         SlotKind::Block => true,
         SlotKind::Turn { member } => present.get(member).copied().unwrap_or(false),
-    }
-}
-
-/// The allotment rule of SPEC §4: the time left for members (`pool`), shared by the turns not
-/// yet started in proportion to their planned length (`weight` is the sum of those lengths).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Share {
-    pool: Duration,
-    weight: Duration,
-}
-
-impl Share {
-    /// `pool` is `R − F − current turn's remaining`, already clamped at zero.
-    #[must_use]
-    pub fn new(pool: Duration, weight: Duration) -> Self {
-        Share { pool, weight }
-    }
-
-    /// The allotment of a turn planned at `each`: `each × pool / weight`, to the millisecond
-    /// below, so that the allotments never add up to more than the pool.
-    #[must_use]
-    pub fn allot(&self, each: Duration) -> Duration {
-        if self.weight.is_zero() {
-            return Duration::ZERO;
-        }
-        let millis = each.as_millis() * self.pool.as_millis() / self.weight.as_millis();
-        Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
-    }
-
-    /// The member time being shared.
-    #[must_use]
-    pub fn pool(&self) -> Duration {
-        self.pool
-    }
-
-    /// The planned length of the turns sharing it.
-    #[must_use]
-    pub fn weight(&self) -> Duration {
-        self.weight
-    }
-
-    /// How the allotments compare with the plan: 1 on schedule, below 1 when behind.
-    #[must_use]
-    pub fn factor(&self) -> f64 {
-        if self.weight.is_zero() {
-            return 1.0;
-        }
-        self.pool.as_secs_f64() / self.weight.as_secs_f64()
     }
 }

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use super::plan::{Plan, SlotKind, is_active};
+use super::summary::{clock, human};
 
 /// A turn shorter than this is too short to say anything.
 pub const SHORTEST_TURN: Duration = Duration::from_secs(30);
@@ -73,9 +74,9 @@ impl Squeeze {
             Squeeze::NoMemberTime { short, fixed } => format!(
                 "the fixed blocks take {} of the meeting's {}: every member turn would be 0:00; \
                  the plan needs {} more (give a later end or a longer duration, or shorten a block)",
-                words(fixed),
-                words(length),
-                words(short)
+                human(fixed),
+                human(length),
+                human(short)
             ),
             Squeeze::Squeezed {
                 slot,
@@ -93,7 +94,7 @@ impl Squeeze {
                      shorter than its plan",
                     clock(allotted),
                     clock(planned),
-                    words(short)
+                    human(short)
                 )
             }
         }
@@ -104,36 +105,13 @@ impl Squeeze {
     pub fn brief(&self) -> String {
         match *self {
             Squeeze::NoMemberTime { short, .. } => {
-                format!("no time for turns: {} short", words(short))
+                format!("no time for turns: {} short", human(short))
             }
             Squeeze::Squeezed {
                 planned, allotted, ..
             } => format!("squeezed: turns {} of {}", clock(allotted), clock(planned)),
         }
     }
-}
-
-/// "1h 31m", "45m", "30s".
-fn words(d: Duration) -> String {
-    let total = d.as_secs();
-    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
-    let mut parts = Vec::new();
-    if hours > 0 {
-        parts.push(format!("{hours}h"));
-    }
-    if minutes > 0 {
-        parts.push(format!("{minutes}m"));
-    }
-    if seconds > 0 || parts.is_empty() {
-        parts.push(format!("{seconds}s"));
-    }
-    parts.join(" ")
-}
-
-/// "3:12".
-fn clock(d: Duration) -> String {
-    let total = d.as_secs();
-    format!("{}:{:02}", total / 60, total % 60)
 }
 
 #[cfg(test)]

@@ -244,6 +244,24 @@ pub fn clock(d: Duration) -> String {
     clock_secs(rounded_secs(d))
 }
 
+/// A duration the way people write it: "3h 10m", "45s", "1h 5m 30s".
+#[must_use]
+pub fn human(duration: Duration) -> String {
+    let total = duration.as_secs();
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    let mut parts = Vec::new();
+    if hours > 0 {
+        parts.push(format!("{hours}h"));
+    }
+    if minutes > 0 {
+        parts.push(format!("{minutes}m"));
+    }
+    if seconds > 0 || parts.is_empty() {
+        parts.push(format!("{seconds}s"));
+    }
+    parts.join(" ")
+}
+
 /// Whole seconds as `m:ss`, or `h:mm:ss` from one hour up: how every time span is shown.
 #[must_use]
 pub fn clock_secs(secs: u64) -> String {
