@@ -72,7 +72,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut rows = Vec::new();
     let mut row = String::new();
     let mut used = 0;
-    for word in text.split_whitespace() {
+    for word in words(text) {
         let w = width(word);
         let needed = if used == 0 { w } else { used + 1 + w };
         if needed <= columns {
@@ -106,6 +106,26 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
         rows.push(row);
     }
     rows
+}
+
+/// The words of `text`: runs of clusters between clusters that are all whitespace. Splitting
+/// on whitespace characters instead would tear a mark off the space it combines with.
+fn words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        if grapheme.chars().all(char::is_whitespace) {
+            if let Some(from) = start.take() {
+                words.push(&text[from..at]);
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
 }
 
 /// `text` wrapped at `columns` into at most `rows` rows; when it needs more, the last row
@@ -189,6 +209,12 @@ mod tests {
         assert_eq!(line_rows(std::slice::from_ref(&line), 20), 2);
         assert_eq!(line_rows(&[Line::from("王芳王芳王芳")], 4), 3);
         assert_eq!(line_rows(&[line, Line::from("")], 40), 2);
+    }
+
+    #[test]
+    fn wrap_keeps_a_mark_on_the_space_it_combines_with() {
+        // U+1CF30 is a combining mark: it and the no-break space before it are one cluster.
+        assert_eq!(wrap("!\u{a0}\u{1cf30}", 2), ["!\u{a0}\u{1cf30}"]);
     }
 
     proptest! {
