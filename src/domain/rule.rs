@@ -98,11 +98,19 @@ impl Habit {
 
     /// The habit `to_bits` wrote.
     #[must_use]
+    /// Bits no learning could have produced (not finite, or no unit) read as no habit: they
+    /// come over a socket, and a room display must not panic on them.
     pub fn from_bits([alpha, beta, unit]: [u64; 3]) -> Habit {
-        Habit {
+        let habit = Habit {
             alpha: f64::from_bits(alpha),
             beta: f64::from_bits(beta),
             unit: f64::from_bits(unit),
+        };
+        let sane = habit.alpha.is_finite() && habit.beta.is_finite() && habit.unit > 0.0;
+        if sane && habit.unit.is_finite() {
+            habit
+        } else {
+            Habit::NONE
         }
     }
 
@@ -189,13 +197,15 @@ impl Share {
         // speaks at the end of the round).
         allotments.sort_by_key(|(slot, _)| *slot);
         let habit = situation.habit;
-        let expected: f64 = allotments
+        // Summed in whole nanoseconds: a float sum depends on the order of the turns, and a
+        // room display that numbers them differently must forecast the same end to the nanosecond.
+        let expected: Duration = allotments
             .iter()
-            .map(|(_, a)| habit.expect(a.as_secs_f64()))
-            .sum::<f64>()
-            + situation.current_extra.as_secs_f64()
-            + situation.deficit.as_secs_f64();
-        let over = Duration::from_secs_f64((expected - pool.as_secs_f64()).max(0.0));
+            .map(|(_, a)| Duration::from_secs_f64(habit.expect(a.as_secs_f64())))
+            .sum::<Duration>()
+            + situation.current_extra
+            + situation.deficit;
+        let over = expected.saturating_sub(pool);
         Share {
             pool,
             weight,

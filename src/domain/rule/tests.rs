@@ -126,3 +126,43 @@ fn a_learned_overrun_is_held_in_reserve() {
     assert!(share.reserve() > Duration::ZERO);
     assert_eq!(share.allotted() + share.reserve(), pool);
 }
+
+#[test]
+fn the_forecast_does_not_depend_on_how_the_turns_are_numbered() {
+    let habit = Habit::learn(
+        &[(min(10), min(13)), (min(7), min(9)), (min(3), min(5))],
+        min(10),
+    );
+    for step in 1..20_000_u64 {
+        let mut coming = turns(7);
+        for (i, turn) in coming.iter_mut().enumerate() {
+            turn.each = Duration::from_millis(60_000 + (step * 7_919 * (i as u64 + 3)) % 600_000);
+            turn.base = turn.each;
+        }
+        let forward = Share::new(&situation(min(2), habit), &coming);
+        let count = coming.len();
+        for (i, turn) in coming.iter_mut().enumerate() {
+            turn.slot = count - 1 - i;
+        }
+        let renumbered = Share::new(&situation(min(2), habit), &coming);
+        assert!(forward.over() > Duration::ZERO);
+        assert_eq!(forward.over(), renumbered.over(), "turns {step}");
+    }
+}
+
+#[test]
+fn bits_no_learning_could_produce_read_as_no_habit() {
+    let learned = Habit::learn(&[(min(10), min(12)); 4], min(10));
+    assert_eq!(Habit::from_bits(learned.to_bits()), learned);
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let [_, beta, unit] = learned.to_bits();
+        assert_eq!(Habit::from_bits([bad.to_bits(), beta, unit]), Habit::NONE);
+    }
+    let [alpha, beta, _] = learned.to_bits();
+    assert_eq!(
+        Habit::from_bits([alpha, beta, 0.0_f64.to_bits()]),
+        Habit::NONE
+    );
+    let situation = situation(min(30), Habit::from_bits([f64::NAN.to_bits(); 3]));
+    assert_eq!(Share::new(&situation, &turns(3)).allotted(), min(30));
+}
