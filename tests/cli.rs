@@ -103,6 +103,56 @@ fn plan_of_every_shipped_agenda_ends_at_its_end() {
 }
 
 #[test]
+fn a_presenter_chosen_in_the_room_is_not_planned_a_share_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let agenda = dir.path().join("spotlight.toml");
+    std::fs::write(
+        &agenda,
+        r#"title = "Spot"
+duration = "60m"
+members = ["Ana", "Ben", "Chidi", "Dana"]
+[[segment]]
+name = "Spotlight"
+speaker = "choose"
+phases = [
+  { name = "Story", length = "10m" },
+  { name = "Shares", each = "5m", skip_speaker = true },
+]
+[[segment]]
+name = "Closing"
+each = "3m"
+"#,
+    )
+    .unwrap();
+    let output = forumtimer()
+        .args(["plan", "--start", "18:00", "--format", "json"])
+        .arg(&agenda)
+        .output()
+        .unwrap();
+    let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let shares: Vec<u64> = plan["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["phase"] == "Shares")
+        .map(|s| s["seconds"].as_u64().unwrap())
+        .collect();
+    // 50 minutes for members, 27 planned (three shares of 5, four closing turns of 3): 9:15.6.
+    assert_eq!(shares, vec![556; 3], "three shares happen, not four");
+    assert_eq!(plan["end"], "19:00");
+    let text = forumtimer()
+        .args(["plan", "--start", "18:00"])
+        .arg(&agenda)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("Spotlight · Shares has no turn for the presenter"),
+        "{text}"
+    );
+}
+
+#[test]
 fn an_end_that_has_passed_is_refused_in_one_line() {
     forumtimer()
         .args(["plan", "--start", "21:05", "--end", "21:00"])

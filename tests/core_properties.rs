@@ -5,6 +5,7 @@
 // A failed unwrap in a test is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use forumtimer::domain::agenda::{
@@ -132,11 +133,42 @@ fn scenario() -> impl Strategy<Value = (Agenda, Option<u64>, Vec<Step>)> {
 fn pending(meeting: &Meeting, turns: bool) -> impl Iterator<Item = usize> + '_ {
     let progress = meeting.progress();
     let slots = &meeting.plan().slots;
+    let aside = set_aside(meeting);
     (0..slots.len()).filter(move |&i| {
         progress.slots[i].status == SlotStatus::Pending
             && is_active(&slots[i], &progress.present)
+            && !aside.contains(&i)
             && matches!(slots[i].kind, SlotKind::Turn { .. }) == turns
     })
+}
+
+/// The presenter's own turn, while a spotlight's presenter is still to be chosen (SPEC §8):
+/// one pending turn of each `skip_speaker` phase will not take place; the last of the phase
+/// in the meeting's order stands for it.
+fn set_aside(meeting: &Meeting) -> Vec<usize> {
+    let progress = meeting.progress();
+    let slots = &meeting.plan().slots;
+    let here = |m: usize| progress.present.get(m).copied().unwrap_or(false);
+    let mut last: BTreeMap<(usize, Option<String>), usize> = BTreeMap::new();
+    for &i in &progress.order {
+        let slot = &slots[i];
+        let chosen = progress
+            .presenters
+            .iter()
+            .any(|&(segment, _)| segment == slot.segment);
+        let open = slot
+            .spotlight
+            .is_some_and(|speaker| speaker.member().is_none_or(|m| !here(m)));
+        if progress.slots[i].status == SlotStatus::Pending
+            && is_active(slot, &progress.present)
+            && slot.skip_speaker
+            && open
+            && !chosen
+        {
+            last.insert((slot.segment, slot.phase.clone()), i);
+        }
+    }
+    last.into_values().collect()
 }
 
 /// The pending turns that will take place, with their current allotments: from one reading of
@@ -175,13 +207,14 @@ fn floor(meeting: &Meeting, slot: usize) -> Duration {
     let progress = meeting.progress();
     let slots = &meeting.plan().slots;
     let (mut fixed, mut weight) = (0u128, 0u128);
+    let aside = set_aside(meeting);
     for (i, s) in slots.iter().enumerate() {
         match s.kind {
             SlotKind::Block => fixed += s.planned.as_millis(),
             SlotKind::Turn { .. } => {
                 // Turns that took place or will: a missed one (member absent) is neither.
                 let taken = match progress.slots[i].status {
-                    SlotStatus::Pending => is_active(s, &progress.present),
+                    SlotStatus::Pending => is_active(s, &progress.present) && !aside.contains(&i),
                     SlotStatus::Missed => false,
                     _ => true,
                 };

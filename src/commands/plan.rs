@@ -155,6 +155,9 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
     for note in notes {
         let _ = writeln!(out, "Note: {note}\n");
     }
+    for note in presenter_notes(meeting) {
+        let _ = writeln!(out, "{note}\n");
+    }
     let _ = writeln!(
         out,
         "{:>8}  {:>7}  {:<40}  who",
@@ -185,6 +188,34 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
     }
     let _ = writeln!(out, "{:>8}  {:>7}  end", clock(origin, meeting.end()), "");
     out
+}
+
+/// Why a round of a spotlight whose presenter is chosen in the room lists one member fewer:
+/// the presenter takes no turn in it, and who that is is not known yet.
+fn presenter_notes(meeting: &Meeting) -> Vec<String> {
+    let plan = meeting.plan();
+    let mut phases: Vec<(usize, &str)> = Vec::new();
+    for (index, slot) in plan.slots.iter().enumerate() {
+        let Some(phase) = slot.phase.as_deref() else {
+            continue;
+        };
+        if slot.skip_speaker
+            && meeting.presenter_open(index)
+            && !phases.contains(&(slot.segment, phase))
+        {
+            phases.push((slot.segment, phase));
+        }
+    }
+    phases
+        .into_iter()
+        .map(|(segment, phase)| {
+            format!(
+                "Note: {} · {phase} has no turn for the presenter, who is chosen in the \
+                 room: it is timed for one member fewer, listed as if the last presents.",
+                plan.segments[segment]
+            )
+        })
+        .collect()
 }
 
 /// A length in whole seconds, rounded to the nearest as every list of lengths rounds it

@@ -193,14 +193,56 @@ impl Plan {
         }
     }
 
-    /// The planned length of the whole meeting with these members present.
+    /// The planned length of the whole meeting with these members present: without the
+    /// turns a presenter still to be chosen will not take (`set_aside`).
     #[must_use]
     pub fn planned_total(&self, present: &[bool]) -> Duration {
+        let aside = self.set_aside(0..self.slots.len(), present, |_| false);
         self.slots
             .iter()
-            .filter(|slot| is_active(slot, present))
-            .map(|slot| slot.planned)
+            .enumerate()
+            .filter(|(i, slot)| is_active(slot, present) && !aside.contains(i))
+            .map(|(_, slot)| slot.planned)
             .sum()
+    }
+
+    /// Turns that will not take place although their member is here. In a `skip_speaker`
+    /// phase of a spotlight whose presenter is still to be chosen (`"choose"`, or the named
+    /// presenter absent and no choice made, as `chosen` says per segment), one turn is the
+    /// presenter's own, whoever it turns out to be: the last active one of the phase in
+    /// `order` stands for it, so that the forecast shares the time among the turns that will
+    /// happen. Only a forecast: the choice is made before any turn of the spotlight starts.
+    #[must_use]
+    pub fn set_aside(
+        &self,
+        order: impl IntoIterator<Item = usize>,
+        present: &[bool],
+        chosen: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let here = |member: usize| present.get(member).copied().unwrap_or(false);
+        let mut aside: Vec<usize> = Vec::new();
+        for index in order {
+            let Some(slot) = self.slots.get(index) else {
+                continue;
+            };
+            let open = slot.skip_speaker
+                && is_active(slot, present)
+                && slot
+                    .spotlight
+                    .is_some_and(|speaker| speaker.member().is_none_or(|m| !here(m)))
+                && !chosen(slot.segment);
+            if !open {
+                continue;
+            }
+            let same_phase = |&j: &usize| {
+                self.slots[j].segment == slot.segment && self.slots[j].phase == slot.phase
+            };
+            match aside.iter().position(same_phase) {
+                Some(at) => aside[at] = index,
+                None => aside.push(index),
+            }
+        }
+        aside
     }
 
     /// The member the agenda puts in the spotlight of `slot`'s segment, if it names one.

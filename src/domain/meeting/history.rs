@@ -22,10 +22,14 @@ impl History {
         let progress = meeting.progress();
         let (mut fixed, mut weight, mut turns) = (Duration::ZERO, Duration::ZERO, 0u32);
         let mut samples = Vec::new();
-        for (slot, state) in meeting.plan.slots.iter().zip(&progress.slots) {
-            // Turns that took place or will: a missed turn (its member was absent) is neither.
+        let aside = meeting.set_aside();
+        for (index, (slot, state)) in meeting.plan.slots.iter().zip(&progress.slots).enumerate() {
+            // Turns that took place or will: a missed turn (its member was absent) is neither,
+            // nor the own turn of a presenter still to be chosen.
             let taken = match state.status {
-                SlotStatus::Pending => is_active(slot, &progress.present),
+                SlotStatus::Pending => {
+                    is_active(slot, &progress.present) && !aside.contains(&index)
+                }
                 SlotStatus::Missed => false,
                 SlotStatus::Current | SlotStatus::Done | SlotStatus::Passed => true,
             };

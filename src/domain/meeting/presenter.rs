@@ -31,6 +31,12 @@ impl Meeting {
         self.progress().choosing
     }
 
+    /// Whether the presenter of `segment` is settled: chosen in the room, or the agenda's
+    /// presenter found present when the spotlight started.
+    pub(super) fn presenter_chosen(&self, segment: usize) -> bool {
+        self.choice(segment).is_some()
+    }
+
     /// The choice made for `segment`, if one was (its member `None` is "nobody").
     fn choice(&self, segment: usize) -> Option<&(usize, Option<usize>)> {
         self.progress()

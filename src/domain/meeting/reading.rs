@@ -82,9 +82,25 @@ impl Meeting {
     /// Pending slots that will take place, in the order they will.
     pub(super) fn pending(&self) -> impl Iterator<Item = usize> + '_ {
         let progress = self.progress();
+        let aside = self.set_aside();
         progress.order.iter().copied().filter(move |&i| {
             progress.slots[i].status == SlotStatus::Pending
                 && is_active(&self.plan.slots[i], &progress.present)
+                && !aside.contains(&i)
+        })
+    }
+
+    /// Pending turns that stand for the own turn of a presenter still to be chosen
+    /// (`Plan::set_aside`).
+    pub(super) fn set_aside(&self) -> Vec<usize> {
+        let progress = self.progress();
+        let pending = progress
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| progress.slots[i].status == SlotStatus::Pending);
+        self.plan.set_aside(pending, &progress.present, |segment| {
+            self.presenter_chosen(segment)
         })
     }
 

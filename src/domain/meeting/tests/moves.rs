@@ -333,6 +333,48 @@ fn a_presenter_to_be_chosen_holds_the_clock_until_chosen() {
     );
 }
 
+/// Each turn of the schedule at `now`: its member (`None` for a block) and length.
+fn turns_at(meeting: &Meeting, now: Duration) -> Vec<(Option<usize>, Duration)> {
+    meeting
+        .schedule(now)
+        .map(|s| (meeting.plan().slots[s.slot].member(), s.length))
+        .collect()
+}
+
+#[test]
+fn a_presenter_to_be_chosen_is_not_planned_a_share_of_their_own() {
+    // Three members, one of whom will present: two shares take place, not three.
+    let plan = spotlight(Speaker::Choose);
+    assert_eq!(plan.planned_total(&[true; 3]), min(21));
+    let mut meeting = Meeting::start(plan, vec![true; 3], min(0), Some(min(27)), true);
+    let before = turns_at(&meeting, min(0));
+    assert_eq!(
+        before,
+        vec![
+            (None, min(5)),
+            (None, min(10)),
+            (Some(ANA), min(6)),
+            (Some(BEN), min(6))
+        ],
+        "the 12 minutes left for members go to the two shares that will happen"
+    );
+    let last = meeting.schedule(min(0)).last().unwrap();
+    assert_eq!(
+        last.start + last.length,
+        min(27),
+        "the forecast ends at the end"
+    );
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting
+        .apply(Input::ChoosePresenter { member: Some(ANA) }, min(5))
+        .unwrap();
+    assert_eq!(
+        turns_at(&meeting, min(5))[1..],
+        [(Some(BEN), min(6)), (Some(2), min(6))],
+        "once Ana is chosen, Ben and Chidi share, as long as forecast"
+    );
+}
+
 #[test]
 fn a_named_presenter_absent_at_the_start_is_replaced_by_a_choice() {
     let plan = spotlight(Speaker::Member(BEN));
