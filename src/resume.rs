@@ -2,7 +2,7 @@
 //! time passed while the program was closed.
 //!
 //! The state file holds timing only: the agenda's path, a hash of its bytes and of the member
-//! list, the shuffle seed, the speed and the core's `Saved`. No names, no prompts. Where the
+//! list, the shuffle seed, the speed and the core's `Timing`. No names, no prompts. Where the
 //! file lives and how it is written is `resume/store.rs`; the messages are `resume/error.rs`.
 
 use std::fmt::Write as _;
@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset, Local, SubsecRound};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::domain::meeting::{Meeting, Saved};
+use crate::domain::meeting::{Meeting, Timing};
 use crate::domain::plan::Plan;
 
 mod error;
@@ -46,7 +46,7 @@ pub struct SavedMeeting {
     pub saved_at: DateTime<FixedOffset>,
     /// The meeting clock at the save, in milliseconds.
     pub meeting_clock_at_save: u64,
-    pub meeting: Saved,
+    pub meeting: Timing,
     /// The boot clock at the save: within the same boot it measures the time the program was
     /// closed even if the wall clock was stepped meanwhile. Absent in older files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,7 +70,7 @@ impl SavedMeeting {
         agenda_hash: String,
         seed: u64,
         speed: u32,
-        meeting: &Saved,
+        meeting: &Timing,
         now: Duration,
         wall_now: DateTime<Local>,
     ) -> SavedMeeting {

@@ -19,7 +19,7 @@ use chrono::{Local, TimeZone};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::agenda::{Drift, Speaker};
-use crate::domain::meeting::{Meeting, Progress, Saved, SlotProgress, SlotStatus};
+use crate::domain::meeting::{Meeting, Progress, SlotProgress, SlotStatus, Timing};
 use crate::domain::plan::{Picks, Plan, Slot, SlotKind};
 use crate::domain::rule::{Coming, Habit, Learned};
 use crate::wall::Origin;
@@ -416,7 +416,7 @@ impl Live {
             extra: Vec::new(),
             choosing: self.choosing,
         };
-        let saved = Saved {
+        let timing = Timing {
             start: duration(self.start_ns),
             end: duration(self.end_ns),
             progress,
@@ -434,7 +434,7 @@ impl Live {
             slots,
             picks: Picks::default(),
         };
-        let meeting = Meeting::restore(plan, saved)?;
+        let meeting = Meeting::restore(plan, timing)?;
         let slots = meeting.plan().slots.len();
         match &self.rule {
             Some(rule) if rule.coming.iter().all(|turn| turn.slot < slots) => {

@@ -140,7 +140,7 @@ fn event_loop(
             hang_up_or_fail(error, input, signals, &mut app, persist, now)?;
             continue;
         }
-        // Saved right after it is shown: the fsyncs take milliseconds the room should not
+        // Timing right after it is shown: the fsyncs take milliseconds the room should not
         // wait for, and a crash in between loses one keypress at most.
         let save_every = SAVE_EVERY * app.settings.speed;
         if app.changed || (app.meeting().is_some() && now >= last_save + save_every) {

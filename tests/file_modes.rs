@@ -55,7 +55,7 @@ fn state_report_and_history_files_are_owner_only_even_under_umask_000() {
             hash,
             0,
             1,
-            meeting.saved(),
+            meeting.timing(),
             now,
             wall,
         ))

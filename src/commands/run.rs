@@ -11,7 +11,7 @@ use chrono::Local;
 
 use super::{Loaded, Outcome, load, meeting_length, shuffle_seed, tell};
 use crate::cli::RunArgs;
-use crate::domain::meeting::Saved;
+use crate::domain::meeting::Timing;
 use crate::domain::plan::Plan;
 use crate::domain::summary::{Summary, minutes_in_words};
 use crate::history::meeting_id;
@@ -226,7 +226,7 @@ struct StatePersist<'a> {
     store: Option<StateStore>,
     /// The meeting as last saved durably: while it stays the same, the periodic saves only
     /// refresh the file.
-    durable: Option<Saved>,
+    durable: Option<Timing>,
     loaded: &'a Loaded,
     hash: String,
     seed: u64,
@@ -239,7 +239,7 @@ struct StatePersist<'a> {
 }
 
 impl Persist for StatePersist<'_> {
-    fn save(&mut self, saved: &Saved, now: Duration) -> Result<(), String> {
+    fn save(&mut self, saved: &Timing, now: Duration) -> Result<(), String> {
         let result = self.try_save(saved, now);
         self.last_error = result.as_ref().err().cloned();
         result
@@ -257,7 +257,7 @@ impl Persist for StatePersist<'_> {
 }
 
 impl StatePersist<'_> {
-    fn try_save(&mut self, saved: &Saved, now: Duration) -> Result<(), String> {
+    fn try_save(&mut self, saved: &Timing, now: Duration) -> Result<(), String> {
         let Some(store) = &self.store else {
             return Err(
                 "no state directory: this meeting could not be resumed after a crash".into(),

@@ -21,9 +21,9 @@ mod reading;
 mod standing;
 mod state;
 pub use guests::{MAX_GUESTS, guest_label};
-pub use reading::{Phase, Scheduled, Status};
+pub use reading::{Countdown, Scheduled, Status};
 use state::within_reason;
-pub use state::{Extra, Progress, Saved, SlotProgress, SlotStatus};
+pub use state::{Extra, Progress, SlotProgress, SlotStatus, Timing};
 #[cfg(test)]
 mod tests;
 
@@ -114,7 +114,7 @@ pub struct Meeting {
     base: Plan,
     /// `base` with the guests and their turns (`Progress::extra`): what everything reads.
     plan: Plan,
-    saved: Saved,
+    timing: Timing,
     undo: Vec<Progress>,
     /// Guests' names by guest number, in memory only: never saved, never reported.
     guest_names: Vec<String>,
@@ -153,7 +153,7 @@ impl Meeting {
             presenters: Vec::new(),
             choosing: false,
         };
-        let saved = Saved {
+        let timing = Timing {
             start: now,
             end,
             progress,
@@ -168,7 +168,7 @@ impl Meeting {
         let mut meeting = Meeting {
             base: plan.clone(),
             plan,
-            saved,
+            timing,
             undo: Vec::new(),
             guest_names: Vec::new(),
             learned: None,
@@ -179,18 +179,18 @@ impl Meeting {
 
     /// Rebuilds a meeting from a saved state; `None` when it does not fit the plan.
     #[must_use]
-    pub fn restore(plan: Plan, mut saved: Saved) -> Option<Meeting> {
-        if !guests::fit(&plan, &saved.progress) || !order::normalise(&mut saved.progress) {
+    pub fn restore(plan: Plan, mut timing: Timing) -> Option<Meeting> {
+        if !guests::fit(&plan, &timing.progress) || !order::normalise(&mut timing.progress) {
             return None;
         }
-        let progress = &saved.progress;
+        let progress = &timing.progress;
         let fits = progress.current.is_none_or(|c| c < progress.slots.len())
-            && saved.end >= saved.start
-            && within_reason(&saved);
+            && timing.end >= timing.start
+            && within_reason(&timing);
         let mut meeting = Meeting {
             base: plan.clone(),
             plan,
-            saved,
+            timing,
             undo: Vec::new(),
             guest_names: Vec::new(),
             learned: None,
@@ -205,34 +205,34 @@ impl Meeting {
     }
 
     #[must_use]
-    pub fn saved(&self) -> &Saved {
-        &self.saved
+    pub fn timing(&self) -> &Timing {
+        &self.timing
     }
 
     #[must_use]
     pub fn progress(&self) -> &Progress {
-        &self.saved.progress
+        &self.timing.progress
     }
 
     /// The planned end on the meeting clock; it never moves once the meeting has started.
     #[must_use]
     pub fn end(&self) -> Duration {
-        self.saved.end
+        self.timing.end
     }
 
     #[must_use]
     pub fn started_at(&self) -> Duration {
-        self.saved.start
+        self.timing.start
     }
 
     #[must_use]
     pub fn finished_at(&self) -> Option<Duration> {
-        self.saved.progress.finished_at
+        self.timing.progress.finished_at
     }
 
     #[must_use]
     pub fn is_present(&self, member: usize) -> bool {
-        self.saved
+        self.timing
             .progress
             .present
             .get(member)
@@ -254,26 +254,26 @@ impl Meeting {
     /// no reset is open.
     #[must_use]
     pub fn reset_drift(&self) -> Option<Drift> {
-        self.saved
+        self.timing
             .resetting
-            .map(|_| self.saved.drift.unwrap_or(Drift::Advice))
+            .map(|_| self.timing.drift.unwrap_or(Drift::Advice))
     }
 
     #[must_use]
     pub fn resets(&self) -> [u32; 6] {
-        self.saved.resets
+        self.timing.resets
     }
 
     /// How many times the wrap-up cue was given: a count only, like the resets.
     #[must_use]
     pub fn wrap_ups(&self) -> u32 {
-        self.saved.wrap_ups
+        self.timing.wrap_ups
     }
 
     /// Whether the wrap-up cue is showing for the current turn.
     #[must_use]
     pub fn wrapping_up(&self) -> bool {
-        self.saved.wrap_up.is_some() && self.saved.wrap_up == self.progress().current
+        self.timing.wrap_up.is_some() && self.timing.wrap_up == self.progress().current
     }
 
     #[must_use]
@@ -286,10 +286,10 @@ impl Meeting {
     /// # Errors
     /// A `Refusal` when the input changes nothing.
     pub fn apply(&mut self, input: Input, now: Duration) -> Result<(), Refusal> {
-        if self.saved.resetting.is_some() {
+        if self.timing.resetting.is_some() {
             return match input {
                 Input::ChooseDrift(drift) => {
-                    self.saved.drift = Some(drift);
+                    self.timing.drift = Some(drift);
                     Ok(())
                 }
                 Input::CloseReset(drift) => {
@@ -301,8 +301,8 @@ impl Meeting {
         }
         let result = self.apply_open(input, now);
         // The cue belongs to one turn: whatever changed the turn takes it down.
-        if self.saved.wrap_up != self.progress().current {
-            self.saved.wrap_up = None;
+        if self.timing.wrap_up != self.progress().current {
+            self.timing.wrap_up = None;
         }
         result
     }
@@ -312,7 +312,7 @@ impl Meeting {
         match input {
             Input::Undo => {
                 let previous = self.undo.pop().ok_or(Refusal::NothingToUndo)?;
-                self.saved.progress = previous;
+                self.timing.progress = previous;
                 self.sync_plan();
                 Ok(())
             }
@@ -320,9 +320,9 @@ impl Meeting {
             // again takes it down.
             Input::WrapUp => {
                 let current = self.progress().current.ok_or(Refusal::Finished)?;
-                if self.saved.wrap_up.take().is_none() {
-                    self.saved.wrap_up = Some(current);
-                    self.saved.wrap_ups += 1;
+                if self.timing.wrap_up.take().is_none() {
+                    self.timing.wrap_up = Some(current);
+                    self.timing.wrap_ups += 1;
                 }
                 Ok(())
             }
@@ -331,16 +331,16 @@ impl Meeting {
                 if self.progress().current.is_none() {
                     return Err(Refusal::Finished);
                 }
-                let pauses = self.saved.reset_pauses && self.progress().running_since.is_some();
+                let pauses = self.timing.reset_pauses && self.progress().running_since.is_some();
                 if pauses {
                     self.pause(now);
                 }
-                self.saved.resetting = Some(pauses);
-                self.saved.drift = Some(Drift::Advice);
+                self.timing.resetting = Some(pauses);
+                self.timing.drift = Some(Drift::Advice);
                 Ok(())
             }
             _ => {
-                let before = self.saved.progress.clone();
+                let before = self.timing.progress.clone();
                 self.change(input, now)?;
                 if self.undo.len() == UNDO_DEPTH {
                     self.undo.remove(0);
@@ -361,7 +361,7 @@ impl Meeting {
         }
         if let Input::SetPresent { member, present } = input {
             let slot = self
-                .saved
+                .timing
                 .progress
                 .present
                 .get_mut(member)
@@ -378,7 +378,7 @@ impl Meeting {
                 if self.progress().running_since.is_some() {
                     self.pause(now);
                 } else {
-                    self.saved.progress.running_since = Some(now);
+                    self.timing.progress.running_since = Some(now);
                 }
             }
             Input::Next => self.hand_over(current, SlotStatus::Done, now),
@@ -389,7 +389,7 @@ impl Meeting {
             Input::Back => {
                 let previous = self.previous_taken(current).ok_or(Refusal::AtFirstSlot)?;
                 self.pause(now);
-                let progress = &mut self.saved.progress;
+                let progress = &mut self.timing.progress;
                 progress.slots[current].status = SlotStatus::Pending;
                 progress.slots[current].allotted = None;
                 progress.slots[previous].status = SlotStatus::Current;
@@ -397,7 +397,7 @@ impl Meeting {
                 progress.running_since = Some(now);
             }
             Input::MoreTime | Input::LessTime => {
-                let slot = &mut self.saved.progress.slots[current];
+                let slot = &mut self.timing.progress.slots[current];
                 let allotted = slot.allotted.unwrap_or_default();
                 slot.allotted = Some(if input == Input::MoreTime {
                     allotted + NUDGE
@@ -406,7 +406,7 @@ impl Meeting {
                 });
             }
             Input::Finish => {
-                self.saved.progress.ended_early = true;
+                self.timing.progress.ended_early = true;
                 self.finish(now);
             }
             Input::Undo
@@ -422,16 +422,16 @@ impl Meeting {
     }
 
     fn close_reset(&mut self, drift: Drift, now: Duration) {
-        self.saved.resets[drift.index()] += 1;
-        self.saved.drift = None;
-        if self.saved.resetting.take() == Some(true) && self.progress().current.is_some() {
-            self.saved.progress.running_since = Some(now);
+        self.timing.resets[drift.index()] += 1;
+        self.timing.drift = None;
+        if self.timing.resetting.take() == Some(true) && self.progress().current.is_some() {
+            self.timing.progress.running_since = Some(now);
         }
     }
 
     /// Banks the running time of the current slot and stops its clock.
     fn pause(&mut self, now: Duration) {
-        let progress = &mut self.saved.progress;
+        let progress = &mut self.timing.progress;
         if let (Some(current), Some(since)) = (progress.current, progress.running_since.take()) {
             progress.slots[current].banked += now.saturating_sub(since);
             progress.paused_since = Some(now);
@@ -440,7 +440,7 @@ impl Meeting {
 
     fn hand_over(&mut self, current: usize, status: SlotStatus, now: Duration) {
         self.pause(now);
-        self.saved.progress.slots[current].status = status;
+        self.timing.progress.slots[current].status = status;
         self.begin_after(Some(current), now);
     }
 
@@ -455,16 +455,16 @@ impl Meeting {
     /// takes place. A spotlight whose presenter is still to be chosen waits, its clock stopped.
     fn begin_from(&mut self, from: Option<usize>, now: Duration) {
         let Some(next) = self.take_next(from) else {
-            self.saved.progress.current = None;
+            self.timing.progress.current = None;
             self.finish(now);
             return;
         };
-        self.saved.progress.current = None;
+        self.timing.progress.current = None;
         let allotted = match self.plan.slots[next].kind {
             SlotKind::Block => self.plan.slots[next].planned,
             SlotKind::Turn { .. } => self.share(now).allotment(next),
         };
-        let progress = &mut self.saved.progress;
+        let progress = &mut self.timing.progress;
         let slot = &mut progress.slots[next];
         slot.status = SlotStatus::Current;
         slot.allotted = Some(allotted);
@@ -472,13 +472,13 @@ impl Meeting {
         progress.running_since = Some(now);
         if self.settle_presenter(next) {
             self.pause(now);
-            self.saved.progress.choosing = true;
+            self.timing.progress.choosing = true;
         }
     }
 
     fn finish(&mut self, now: Duration) {
         self.pause(now);
-        let progress = &mut self.saved.progress;
+        let progress = &mut self.timing.progress;
         if let Some(current) = progress.current.take() {
             progress.slots[current].status = SlotStatus::Done;
         }

@@ -44,7 +44,7 @@ fn wall() -> DateTime<Local> {
 
 fn saved(meeting: &Meeting, now: Duration) -> SavedMeeting {
     let hash = agenda_hash(b"title = \"Forum\"", &["Zelda".into(), "Ben".into()]);
-    SavedMeeting::new("forum.toml", hash, 42, 1, meeting.saved(), now, wall())
+    SavedMeeting::new("forum.toml", hash, 42, 1, meeting.timing(), now, wall())
 }
 
 fn running() -> (Meeting, Duration) {
@@ -89,7 +89,7 @@ proptest! {
         let loaded = store.load().unwrap();
         prop_assert_eq!(&loaded, &state);
         let restored = loaded.restore(plan()).unwrap();
-        prop_assert_eq!(restored.saved(), meeting.saved());
+        prop_assert_eq!(restored.timing(), meeting.timing());
     }
 }
 
@@ -197,7 +197,7 @@ fn a_changed_agenda_or_member_list_is_detected() {
         hash.clone(),
         1,
         1,
-        meeting.saved(),
+        meeting.timing(),
         now,
         wall(),
     );
@@ -367,7 +367,7 @@ fn a_state_saved_at_any_instant_loads_equal() {
         "h".into(),
         1,
         1,
-        meeting.saved(),
+        meeting.timing(),
         now,
         instant,
     );

@@ -1,4 +1,4 @@
-//! The application state behind the screen: which screen and overlay are up, the meeting,
+//! The application state behind the screen: which page and overlay are up, the meeting,
 //! and what each key means in each of them. No terminal and no clock reads here either: the
 //! event loop passes `now` (meeting clock) in, so every key can be tested without a terminal.
 
@@ -10,7 +10,7 @@ use super::keymap::{Action, action_for};
 use crate::domain::agenda::{Agenda, Deadline};
 use crate::domain::history::record::Record;
 use crate::domain::history::{self, Why};
-use crate::domain::meeting::{Input, Meeting, Phase, Refusal, Saved};
+use crate::domain::meeting::{Countdown, Input, Meeting, Refusal, Timing};
 use crate::domain::plan::Plan;
 use crate::wall::{EndError, Origin};
 
@@ -23,9 +23,10 @@ mod tests;
 /// How long a notice stays on screen, in meeting-clock time scaled back by the speed.
 const NOTICE_SECONDS: u64 = 6;
 
-/// Which full screen is showing.
+/// The page under any overlay, filling the window: the opening before the start, then the
+/// meeting. (The frame writer that puts it on the terminal is `tui::screen::Screen`.)
 #[derive(Debug, Clone)]
-pub enum Screen {
+pub enum Page {
     /// Before the first slot: title, purpose, agreements, presence.
     Opening { cursor: usize, present: Vec<bool> },
     /// The meeting, running or (once `finished_at` is set) its summary.
@@ -108,7 +109,7 @@ pub struct Settings {
 pub struct App {
     pub agenda: Agenda,
     pub plan: Plan,
-    pub screen: Screen,
+    pub page: Page,
     pub overlay: Option<Overlay>,
     pub projector: bool,
     /// Whether the summary shows each member's time. Off at first: a facilitator who shares
@@ -120,12 +121,12 @@ pub struct App {
     pub settings: Settings,
     /// Meeting clock ↔ local time, for showing clock times.
     pub origin: Origin,
-    /// The slot and phase last rung for, so the bell rings once per threshold.
+    /// The slot and countdown stage last rung for, so the bell rings once per threshold.
     rung: Option<(usize, u8)>,
     /// Set when an action changed the meeting, so the loop saves it.
     pub changed: bool,
     /// The meeting as it was before a confirmed quit: what `--resume` continues.
-    pub resumable: Option<Saved>,
+    pub resumable: Option<Timing>,
     /// What the opening screen says about an unfinished saved meeting that starting would
     /// replace; `enter` asks before it does.
     pub unfinished: Option<String>,
@@ -147,7 +148,7 @@ impl App {
         let mut app = App {
             agenda,
             plan,
-            screen: Screen::Opening { cursor: 0, present },
+            page: Page::Opening { cursor: 0, present },
             overlay: None,
             projector: false,
             balances: false,
@@ -172,7 +173,7 @@ impl App {
     #[must_use]
     pub fn with_past(mut self, past: Vec<Record>) -> App {
         self.past = past;
-        if let Screen::Opening { present, .. } = &self.screen {
+        if let Page::Opening { present, .. } = &self.page {
             let present = present.clone();
             self.pick(&present);
         }
@@ -192,7 +193,7 @@ impl App {
     pub fn resumed(mut self, meeting: Meeting) -> App {
         self.plan = meeting.plan().clone();
         self.why = Vec::new();
-        self.screen = Screen::Meeting(Box::new(meeting));
+        self.page = Page::Meeting(Box::new(meeting));
         self.ask_presenter();
         self
     }
@@ -212,9 +213,9 @@ impl App {
 
     #[must_use]
     pub fn meeting(&self) -> Option<&Meeting> {
-        match &self.screen {
-            Screen::Meeting(meeting) => Some(meeting),
-            Screen::Opening { .. } => None,
+        match &self.page {
+            Page::Meeting(meeting) => Some(meeting),
+            Page::Opening { .. } => None,
         }
     }
 
@@ -255,10 +256,10 @@ impl App {
         let Some(status) = self.meeting().and_then(|m| m.status(now)) else {
             return false;
         };
-        let level = match status.phase {
-            Phase::Running => 0,
-            Phase::Warning => 1,
-            Phase::Time { .. } => 2,
+        let level = match status.countdown {
+            Countdown::Running => 0,
+            Countdown::Warning => 1,
+            Countdown::Time { .. } => 2,
         };
         let previous = self.rung.filter(|(slot, _)| *slot == status.slot);
         self.rung = Some((status.slot, level));
@@ -290,20 +291,20 @@ impl App {
         if let Some(overlay) = self.overlay.clone() {
             return self.overlay_key(overlay, event, action, now);
         }
-        match &self.screen {
-            Screen::Opening { .. } => self.opening_key(event, action, now),
-            Screen::Meeting(meeting) if meeting.finished_at().is_some() => {
+        match &self.page {
+            Page::Opening { .. } => self.opening_key(event, action, now),
+            Page::Meeting(meeting) if meeting.finished_at().is_some() => {
                 if self.scroll_summary(event.code) {
                     return Flow::Continue;
                 }
                 self.summary_key(action, now)
             }
-            Screen::Meeting(_) => self.meeting_key(action, now),
+            Page::Meeting(_) => self.meeting_key(action, now),
         }
     }
 
     fn opening_key(&mut self, event: &KeyEvent, action: Option<Action>, now: Duration) -> Flow {
-        let Screen::Opening { cursor, present } = &mut self.screen else {
+        let Page::Opening { cursor, present } = &mut self.page else {
             return Flow::Continue;
         };
         match event.code {
@@ -342,7 +343,7 @@ impl App {
 
     /// Starts the meeting with the members marked present; the end is fixed here.
     pub fn start(&mut self, now: Duration) {
-        let Screen::Opening { present, .. } = &self.screen else {
+        let Page::Opening { present, .. } = &self.page else {
             return;
         };
         let present = present.clone();
@@ -362,7 +363,7 @@ impl App {
             Some(now + length),
             self.agenda.reset_pauses,
         );
-        self.screen = Screen::Meeting(Box::new(meeting));
+        self.page = Page::Meeting(Box::new(meeting));
         self.changed = true;
         // The first segment may be a spotlight waiting for its presenter.
         self.ask_presenter();
@@ -443,7 +444,7 @@ impl App {
             Some(Action::Projector) => self.projector = !self.projector,
             Some(Action::Quit) => {
                 // Before the meeting starts there is nothing to lose.
-                if matches!(self.screen, Screen::Opening { .. }) {
+                if matches!(self.page, Page::Opening { .. }) {
                     return Flow::Exit;
                 }
                 self.overlay = Some(Overlay::ConfirmQuit);
@@ -455,7 +456,7 @@ impl App {
 
     /// Applies an input to the meeting, saying on screen why when it changes nothing.
     pub(super) fn input(&mut self, input: Input, now: Duration) {
-        let Screen::Meeting(meeting) = &mut self.screen else {
+        let Page::Meeting(meeting) = &mut self.page else {
             return;
         };
         match meeting.apply(input, now) {

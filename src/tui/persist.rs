@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::app::App;
-use crate::domain::meeting::Saved;
+use crate::domain::meeting::Timing;
 
 /// Where the loop keeps the meeting so a crash or a kill loses nothing.
 pub trait Persist {
@@ -12,7 +12,7 @@ pub trait Persist {
     ///
     /// # Errors
     /// A message for the screen; the meeting goes on regardless.
-    fn save(&mut self, saved: &Saved, now: Duration) -> Result<(), String>;
+    fn save(&mut self, timing: &Timing, now: Duration) -> Result<(), String>;
     /// Forgets the saved state of a meeting that ended.
     ///
     /// # Errors
@@ -24,7 +24,7 @@ pub trait Persist {
 pub struct Forget;
 
 impl Persist for Forget {
-    fn save(&mut self, _: &Saved, _: Duration) -> Result<(), String> {
+    fn save(&mut self, _: &Timing, _: Duration) -> Result<(), String> {
         Ok(())
     }
     fn discard(&mut self) -> Result<(), String> {
@@ -39,7 +39,7 @@ pub fn save(app: &mut App, persist: &mut dyn Persist, now: Duration) {
         return;
     };
     let result = match (meeting.finished_at(), &app.resumable) {
-        (None, _) => persist.save(meeting.saved(), now),
+        (None, _) => persist.save(meeting.timing(), now),
         (Some(_), Some(before_quit)) => persist.save(before_quit, now),
         (Some(_), None) => persist.discard(),
     };
@@ -55,23 +55,23 @@ mod tests {
 
     use super::{Persist, save};
     use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
-    use crate::domain::meeting::Saved;
+    use crate::domain::meeting::Timing;
     use crate::tui::app::{App, Settings};
 
     /// Remembers what the loop asked of it, and fails when told to.
     #[derive(Default)]
     struct Recorder {
-        saved: Vec<Saved>,
+        saved: Vec<Timing>,
         discarded: usize,
         fail: bool,
     }
 
     impl Persist for Recorder {
-        fn save(&mut self, saved: &Saved, _: Duration) -> Result<(), String> {
+        fn save(&mut self, timing: &Timing, _: Duration) -> Result<(), String> {
             if self.fail {
                 return Err("disk full".into());
             }
-            self.saved.push(saved.clone());
+            self.saved.push(timing.clone());
             Ok(())
         }
         fn discard(&mut self) -> Result<(), String> {

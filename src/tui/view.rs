@@ -45,7 +45,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use self::summary::SummaryView;
 use self::theme::Theme;
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Overlay, Page};
 use crate::domain::meeting::Meeting;
 use crate::domain::summary::Summary;
 use crate::room::{Room, RoomView, StageView};
@@ -70,18 +70,18 @@ pub fn draw(app: &App, room: &RoomView, now: Duration, area: Rect, buf: &mut Buf
     if area.is_empty() {
         return;
     }
-    match &app.screen {
-        Screen::Opening { cursor, present } if !too_small(area) => {
+    match &app.page {
+        Page::Opening { cursor, present } if !too_small(area) => {
             opening::draw(app, *cursor, present, now, area, buf);
             unfinished::notice(app, area, buf);
         }
-        Screen::Meeting(meeting)
+        Page::Meeting(meeting)
             if app.balances && meeting.finished_at().is_some() && !too_small(area) =>
         {
             draw_summary(app, now, area, buf);
         }
         // The reset prompt, drawn below with its keys, covers the whole screen.
-        Screen::Meeting(_) if room.reset().is_some() && !too_small(area) => {}
+        Page::Meeting(_) if room.reset().is_some() && !too_small(area) => {}
         _ => {
             draw_room(room, app.projector, now, area, buf);
             let live = room.meeting().is_some() && room.reset().is_none();

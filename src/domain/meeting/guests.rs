@@ -68,13 +68,13 @@ impl Meeting {
             }
         }
         let member = self.progress().present.len();
-        self.saved.progress.present.push(true);
+        self.timing.progress.present.push(true);
         // From the last round back, so the places still to insert at do not move.
         for (place, like) in rounds.into_iter().rev() {
-            let slot = self.saved.progress.slots.len();
-            self.saved.progress.extra.push(Extra { like, member });
-            self.saved.progress.slots.push(SlotProgress::default());
-            self.saved.progress.order.insert(place, slot);
+            let slot = self.timing.progress.slots.len();
+            self.timing.progress.extra.push(Extra { like, member });
+            self.timing.progress.slots.push(SlotProgress::default());
+            self.timing.progress.order.insert(place, slot);
         }
         self.sync_plan();
         Ok(())
@@ -91,7 +91,7 @@ impl Meeting {
     /// presenters in the progress: after a guest joins, a presenter is chosen, an undo, or a
     /// restore.
     pub(super) fn sync_plan(&mut self) {
-        let progress = &self.saved.progress;
+        let progress = &self.timing.progress;
         let mut plan = self.base.clone();
         for number in 0..progress.present.len().saturating_sub(plan.members.len()) {
             let name = self

@@ -49,9 +49,9 @@ impl History {
             }
         }
         let numerator = meeting
-            .saved
+            .timing
             .end
-            .saturating_sub(meeting.saved.start)
+            .saturating_sub(meeting.timing.start)
             .saturating_sub(fixed);
         let unit = numerator.checked_div(turns).unwrap_or_default();
         History {

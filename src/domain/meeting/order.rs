@@ -13,7 +13,7 @@ impl Meeting {
     /// Slot indices in the order they take place.
     #[must_use]
     pub fn order(&self) -> &[usize] {
-        &self.saved.progress.order
+        &self.timing.progress.order
     }
 
     /// Where `slot` stands in the order.
@@ -55,7 +55,7 @@ impl Meeting {
         if self.progress().slots[slot].status != SlotStatus::Pending {
             return Err(Refusal::NotInRound);
         }
-        let order = &mut self.saved.progress.order;
+        let order = &mut self.timing.progress.order;
         order.remove(from);
         let here = if from < here { here - 1 } else { here };
         // The round is one shorter now; its last place is `round.end - 1`.
@@ -87,7 +87,7 @@ impl Meeting {
             return Err(Refusal::LastInRound);
         }
         self.pause(now);
-        let progress = &mut self.saved.progress;
+        let progress = &mut self.timing.progress;
         let slot = &mut progress.slots[current];
         slot.status = SlotStatus::Pending;
         slot.allotted = None;
@@ -135,7 +135,7 @@ impl Meeting {
                 && !self.presenter_skips(slot)
         });
         if let Some(slot) = missed {
-            self.saved.progress.slots[slot].status = SlotStatus::Pending;
+            self.timing.progress.slots[slot].status = SlotStatus::Pending;
             // Cannot fail: the slot is in the round under way and pending.
             let _ = self.move_turn(slot, usize::MAX);
         }
@@ -146,7 +146,7 @@ impl Meeting {
     /// missed, so nothing promises them any more.
     pub(super) fn take_next(&mut self, from: Option<usize>) -> Option<usize> {
         let start = from.map_or(0, |p| p + 1);
-        let progress = &mut self.saved.progress;
+        let progress = &mut self.timing.progress;
         for &slot in progress.order.get(start..).unwrap_or_default() {
             if progress.slots[slot].status != SlotStatus::Pending {
                 continue;

@@ -58,7 +58,10 @@ impl Meeting {
         }
         match speaker.member().filter(|&member| self.is_present(member)) {
             Some(member) => {
-                self.saved.progress.presenters.push((segment, Some(member)));
+                self.timing
+                    .progress
+                    .presenters
+                    .push((segment, Some(member)));
                 false
             }
             None => true,
@@ -80,7 +83,7 @@ impl Meeting {
             return Err(Refusal::NoSuchMember);
         }
         let segment = self.plan.slots[current].segment;
-        let progress = &mut self.saved.progress;
+        let progress = &mut self.timing.progress;
         progress.presenters.push((segment, member));
         progress.choosing = false;
         progress.running_since = Some(now);
@@ -96,7 +99,7 @@ impl Meeting {
         // A spotlight that opens with its shares may have been waiting on the presenter's own.
         self.sync_plan();
         if self.presenter_skips(current) {
-            let slot = &mut self.saved.progress.slots[current];
+            let slot = &mut self.timing.progress.slots[current];
             slot.status = SlotStatus::Missed;
             slot.allotted = None;
             self.begin_after(Some(current), now);

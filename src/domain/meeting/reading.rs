@@ -10,7 +10,7 @@ use crate::domain::rule::{Habit, Learned, Share, Situation};
 
 /// How the current slot's countdown stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
+pub enum Countdown {
     Running,
     /// Remaining time is at or below the slot's warning threshold.
     Warning,
@@ -28,7 +28,7 @@ pub struct Status {
     pub elapsed: Duration,
     /// Time left on the countdown (zero once time is up).
     pub remaining: Duration,
-    pub phase: Phase,
+    pub countdown: Countdown,
     pub paused: bool,
     /// How long the clock has been stopped, while paused.
     pub paused_for: Option<Duration>,
@@ -151,12 +151,12 @@ impl Meeting {
                 &read
             }
         };
-        let for_members = self.saved.end.saturating_sub(now).saturating_sub(fixed);
+        let for_members = self.timing.end.saturating_sub(now).saturating_sub(fixed);
         let current_left = self.current_left(now);
         let situation = Situation {
             for_members,
             current_left,
-            deficit: (now + fixed + current_left).saturating_sub(self.saved.end),
+            deficit: (now + fixed + current_left).saturating_sub(self.timing.end),
             current_extra: self.current_extra(habit, now),
             habit: *habit,
         };
@@ -230,30 +230,30 @@ impl Meeting {
         let allotted = self.progress().slots[slot].allotted.unwrap_or_default();
         let elapsed = self.elapsed(slot, now);
         let remaining = allotted.saturating_sub(elapsed);
-        let phase = if elapsed >= allotted {
-            Phase::Time {
+        let countdown = if elapsed >= allotted {
+            Countdown::Time {
                 over: elapsed.saturating_sub(allotted),
             }
         } else if remaining <= self.plan.slots[slot].warn_threshold(allotted) {
-            Phase::Warning
+            Countdown::Warning
         } else {
-            Phase::Running
+            Countdown::Running
         };
         let (fixed, share) = self.totals(now);
         // With time left for members the meeting ends on time; without, it ends this late.
         let projected_end = now + fixed + remaining + share.pool();
         let over_meeting = projected_end
-            .checked_sub(self.saved.end)
+            .checked_sub(self.timing.end)
             .filter(|over| !over.is_zero());
         Some(Status {
             slot,
             allotted,
             elapsed,
             remaining,
-            phase,
+            countdown,
             paused: self.progress().running_since.is_none(),
             paused_for: self.paused_for(now),
-            resetting: self.saved.resetting.is_some(),
+            resetting: self.timing.resetting.is_some(),
             over_meeting,
             behind_millis: self.behind_millis(now, share.weight(), fixed),
             factor: share.factor(),

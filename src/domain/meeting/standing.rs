@@ -17,7 +17,7 @@ impl Meeting {
         if members.is_zero() {
             return 1.0;
         }
-        let length = self.saved.end.saturating_sub(self.saved.start);
+        let length = self.timing.end.saturating_sub(self.timing.start);
         length.saturating_sub(fixed).as_secs_f64() / members.as_secs_f64()
     }
 
@@ -31,7 +31,7 @@ impl Meeting {
         #[allow(clippy::cast_possible_truncation)]
         let due = due.round() as i64;
         let left =
-            millis(self.saved.end) - millis(now) - millis(fixed) - millis(self.current_left(now));
+            millis(self.timing.end) - millis(now) - millis(fixed) - millis(self.current_left(now));
         due - left
     }
 }

@@ -77,9 +77,11 @@ pub struct Progress {
     pub choosing: bool,
 }
 
-/// The part of a meeting that a resumed process needs, besides the plan.
+/// The meeting's live timing state — when it started and must end, each slot's progress, the
+/// room's counts — everything of a meeting besides its plan: what is saved after each change
+/// and what a resumed process restores.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Saved {
+pub struct Timing {
     pub start: Duration,
     pub end: Duration,
     pub progress: Progress,
@@ -108,9 +110,9 @@ pub struct Saved {
 const SANE_CLOCK: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
 
 /// Whether every time in a saved state is below `SANE_CLOCK`.
-pub(super) fn within_reason(saved: &Saved) -> bool {
-    let progress = &saved.progress;
-    let times = [saved.start, saved.end]
+pub(super) fn within_reason(timing: &Timing) -> bool {
+    let progress = &timing.progress;
+    let times = [timing.start, timing.end]
         .into_iter()
         .chain(progress.running_since)
         .chain(progress.finished_at)

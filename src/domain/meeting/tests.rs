@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::{Input, Meeting, Phase, Refusal, SlotStatus};
+use super::{Countdown, Input, Meeting, Refusal, SlotStatus};
 use crate::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
 use crate::domain::plan::Plan;
 
@@ -214,20 +214,29 @@ fn undo_is_repeatable_and_restores_positions() {
 fn countdown_phases_follow_the_warning_threshold() {
     let mut meeting = worked_example();
     meeting.apply(Input::Next, min(5)).unwrap();
-    assert_eq!(meeting.status(min(5)).unwrap().phase, Phase::Running);
+    assert_eq!(
+        meeting.status(min(5)).unwrap().countdown,
+        Countdown::Running
+    );
     // Default threshold: the smaller of 1 min and 20% of 10 min.
     let before = min(14).saturating_sub(Duration::from_millis(1));
-    assert_eq!(meeting.status(before).unwrap().phase, Phase::Running);
-    assert_eq!(meeting.status(min(14)).unwrap().phase, Phase::Warning);
     assert_eq!(
-        meeting.status(min(15)).unwrap().phase,
-        Phase::Time {
+        meeting.status(before).unwrap().countdown,
+        Countdown::Running
+    );
+    assert_eq!(
+        meeting.status(min(14)).unwrap().countdown,
+        Countdown::Warning
+    );
+    assert_eq!(
+        meeting.status(min(15)).unwrap().countdown,
+        Countdown::Time {
             over: Duration::ZERO
         }
     );
     assert_eq!(
-        meeting.status(min(15) + sec(42)).unwrap().phase,
-        Phase::Time { over: sec(42) }
+        meeting.status(min(15) + sec(42)).unwrap().countdown,
+        Countdown::Time { over: sec(42) }
     );
 }
 
@@ -443,7 +452,7 @@ fn schedule_lists_every_slot_back_to_back() {
 #[test]
 fn a_saved_state_with_absurd_times_is_not_restored() {
     let meeting = worked_example();
-    let mut saved = meeting.saved().clone();
+    let mut saved = meeting.timing().clone();
     assert!(Meeting::restore(meeting.plan().clone(), saved.clone()).is_some());
     saved.end = Duration::from_secs(u64::MAX / 2);
     assert!(Meeting::restore(meeting.plan().clone(), saved.clone()).is_none());

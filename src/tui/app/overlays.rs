@@ -23,7 +23,7 @@ impl App {
             Overlay::ConfirmQuit => match key {
                 Key::Char('y' | 'q') | Key::Ctrl('c') => {
                     self.overlay = None;
-                    self.resumable = self.meeting().map(|m| m.saved().clone());
+                    self.resumable = self.meeting().map(|m| m.timing().clone());
                     self.input(Input::Finish, now);
                 }
                 Key::Char('n') | Key::Code(KeyCode::Esc) => self.overlay = None,

@@ -155,7 +155,7 @@ impl App {
                                 joins
                             }
                         };
-                        if let super::Screen::Meeting(meeting) = &mut self.screen {
+                        if let super::Page::Meeting(meeting) = &mut self.page {
                             meeting.name_guest(guest, name);
                         }
                         self.overlay = back(guest);

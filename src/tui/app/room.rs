@@ -1,6 +1,6 @@
 //! The controller's side of the room projection: what of the app the room may see.
 
-use super::{App, Screen};
+use super::{App, Page};
 use crate::room::{Live, RoomState, Stage};
 
 fn nanos(d: std::time::Duration) -> u64 {
@@ -13,12 +13,12 @@ impl App {
     /// facilitator's own (presence, pickers, notices, warnings, balances) goes in.
     #[must_use]
     pub fn room_state(&self) -> RoomState {
-        let stage = match &self.screen {
-            Screen::Opening { .. } => Stage::Opening {
+        let stage = match &self.page {
+            Page::Opening { .. } => Stage::Opening {
                 purpose: self.agenda.purpose.clone(),
                 agreements: self.agenda.agreements.clone(),
             },
-            Screen::Meeting(meeting) => match Live::of(meeting, &self.agenda.prompts) {
+            Page::Meeting(meeting) => match Live::of(meeting, &self.agenda.prompts) {
                 Some(live) => Stage::Live(live),
                 None => Stage::Closed {
                     planned_end_ns: nanos(meeting.end()),

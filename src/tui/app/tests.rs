@@ -5,11 +5,11 @@ use std::time::Duration;
 use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Flow, Overlay, Pick, Screen, Settings};
+use super::{App, Flow, Overlay, Page, Pick, Settings};
 use crate::domain::agenda::{
     Agenda, Deadline, Drift, Order, PhaseKind, Segment, SegmentKind, Speaker,
 };
-use crate::domain::meeting::{Meeting, Phase};
+use crate::domain::meeting::{Countdown, Meeting};
 
 const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
@@ -62,9 +62,7 @@ fn the_opening_sets_presence_and_enter_starts() {
     let mut app = app();
     key(&mut app, KeyCode::Down, Duration::ZERO);
     key(&mut app, KeyCode::Char(' '), Duration::ZERO);
-    assert!(
-        matches!(&app.screen, Screen::Opening { present, .. } if present == &[true, false, true])
-    );
+    assert!(matches!(&app.page, Page::Opening { present, .. } if present == &[true, false, true]));
     key(&mut app, KeyCode::Enter, min(2));
     let meeting = app.meeting().expect("started");
     assert_eq!(meeting.started_at(), min(2));
@@ -271,10 +269,10 @@ fn the_bell_rings_once_at_warning_and_once_at_zero() {
         .filter(|&now| app.bell_due(now))
         .collect();
     assert_eq!(rings, vec![min(4), min(5)]);
-    let phase = app.meeting().unwrap().status(min(5)).unwrap().phase;
+    let countdown = app.meeting().unwrap().status(min(5)).unwrap().countdown;
     assert_eq!(
-        phase,
-        Phase::Time {
+        countdown,
+        Countdown::Time {
             over: Duration::ZERO
         }
     );
@@ -394,7 +392,7 @@ fn a_resumed_guest_can_be_named_again() {
     chars(&mut app, "Zoë", min(1));
     key(&mut app, KeyCode::Enter, min(1));
     let meeting = app.meeting().unwrap();
-    let restored = Meeting::restore(app.plan.clone(), meeting.saved().clone()).unwrap();
+    let restored = Meeting::restore(app.plan.clone(), meeting.timing().clone()).unwrap();
     let mut app = self::app().resumed(restored);
     assert_eq!(app.meeting().unwrap().plan().members[3], "Guest 1");
     chars(&mut app, "a", min(2));
@@ -532,5 +530,5 @@ fn the_opening_follows_presence_with_the_rotation_and_enter_starts_there() {
         .map(crate::domain::plan::Slot::member)
         .collect();
     assert_eq!(order, [Some(1), Some(2), Some(0)]);
-    assert_eq!(second.meeting().unwrap().saved().picks.seats, [Some(1)]);
+    assert_eq!(second.meeting().unwrap().timing().picks.seats, [Some(1)]);
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::domain::meeting::{Phase, Status};
+use crate::domain::meeting::{Countdown, Status};
 
 pub use crate::domain::summary::clock_secs as clock;
 
@@ -17,10 +17,10 @@ pub fn ceil_secs(duration: Duration) -> u64 {
 /// second of overtime, then `+m:ss` counting up (floored, so `+0:01` means one full second).
 #[must_use]
 pub fn countdown(status: &Status) -> String {
-    match status.phase {
-        Phase::Time { over } if over.as_secs() > 0 => format!("+{}", clock(over.as_secs())),
-        Phase::Time { .. } => clock(0),
-        Phase::Running | Phase::Warning => clock(ceil_secs(status.remaining)),
+    match status.countdown {
+        Countdown::Time { over } if over.as_secs() > 0 => format!("+{}", clock(over.as_secs())),
+        Countdown::Time { .. } => clock(0),
+        Countdown::Running | Countdown::Warning => clock(ceil_secs(status.remaining)),
     }
 }
 

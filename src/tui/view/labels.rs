@@ -1,6 +1,6 @@
 //! Words the screens share: who has the floor, which segment this is, the turn's state.
 
-use crate::domain::meeting::{Meeting, Phase, Status};
+use crate::domain::meeting::{Countdown, Meeting, Status};
 use crate::domain::plan::{Plan, Slot, SlotKind};
 
 use super::theme::Mood;
@@ -56,14 +56,14 @@ pub fn context(plan: &Plan, slot: &Slot, presenter: Option<&str>) -> String {
     }
 }
 
-/// The turn's state; a pause outranks the countdown's phase.
+/// The turn's state; a pause outranks the countdown.
 #[must_use]
 pub fn mood(status: &Status) -> Mood {
-    match status.phase {
+    match status.countdown {
         _ if status.paused => Mood::Paused,
-        Phase::Running => Mood::Running,
-        Phase::Warning => Mood::Warning,
-        Phase::Time { .. } => Mood::Time,
+        Countdown::Running => Mood::Running,
+        Countdown::Warning => Mood::Warning,
+        Countdown::Time { .. } => Mood::Time,
     }
 }
 

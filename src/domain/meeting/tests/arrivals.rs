@@ -125,9 +125,9 @@ fn a_pending_turn_moves_within_the_round_under_way_and_back_on_undo() {
 fn a_moved_order_survives_a_restore() {
     let mut meeting = ben_late();
     meeting.apply(present(BEN, true), min(16)).unwrap();
-    let restored = Meeting::restore(meeting.plan().clone(), meeting.saved().clone()).unwrap();
+    let restored = Meeting::restore(meeting.plan().clone(), meeting.timing().clone()).unwrap();
     assert_eq!(restored.order(), meeting.order());
-    let mut broken = meeting.saved().clone();
+    let mut broken = meeting.timing().clone();
     broken.progress.order[0] = 1;
     assert!(Meeting::restore(meeting.plan().clone(), broken).is_none());
 }
@@ -135,7 +135,7 @@ fn a_moved_order_survives_a_restore() {
 #[test]
 fn a_state_saved_before_turns_could_move_reads_in_plan_order() {
     let meeting = ben_late();
-    let mut old = meeting.saved().clone();
+    let mut old = meeting.timing().clone();
     old.progress.order.clear();
     // Files of that time left skipped turns pending.
     old.progress.slots[2].status = SlotStatus::Pending;

@@ -210,10 +210,10 @@ fn a_guests_name_is_never_saved_and_comes_back_as_guest_1() {
     meeting.name_guest(GUEST, "Zoë".into());
     assert_eq!(meeting.plan().members[GUEST], "Zoë");
     assert!(meeting.guest_is_named(GUEST));
-    let saved = serde_json::to_string(meeting.saved()).unwrap();
+    let saved = serde_json::to_string(meeting.timing()).unwrap();
     assert!(!saved.contains("Zo"), "{saved}");
     let base = Plan::build(&worked_agenda(), 0);
-    let mut resumed = Meeting::restore(base, meeting.saved().clone()).unwrap();
+    let mut resumed = Meeting::restore(base, meeting.timing().clone()).unwrap();
     assert_eq!(resumed.plan().members[GUEST], "Guest 1");
     assert!(!resumed.guest_is_named(GUEST));
     assert_eq!(speakers(&resumed, min(6)), speakers(&meeting, min(6)));
@@ -237,13 +237,13 @@ fn a_saved_state_whose_guests_do_not_fit_is_not_restored() {
     let mut meeting = anas_turn();
     meeting.apply(Input::AddGuest, min(6)).unwrap();
     let base = Plan::build(&worked_agenda(), 0);
-    let mut saved = meeting.saved().clone();
+    let mut saved = meeting.timing().clone();
     saved.progress.extra[0].like = 0;
     assert!(
         Meeting::restore(base.clone(), saved).is_none(),
         "a copy of a block"
     );
-    let mut saved = meeting.saved().clone();
+    let mut saved = meeting.timing().clone();
     saved.progress.present.pop();
     assert!(Meeting::restore(base, saved).is_none(), "a turn for nobody");
 }

@@ -67,7 +67,7 @@ fn an_absent_presenter_is_noticed_and_another_member_chosen() {
         vec![Some(2)],
         "only Chidi shares"
     );
-    let restored = Meeting::restore(meeting.plan().clone(), meeting.saved().clone()).unwrap();
+    let restored = Meeting::restore(meeting.plan().clone(), meeting.timing().clone()).unwrap();
     assert_eq!(presenter(&restored), Some("Ana"));
     meeting.apply(Input::Undo, min(1)).unwrap();
     assert_eq!(presenter(&meeting), Some("Ben"));
