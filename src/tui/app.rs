@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::keymap::{Action, action_for};
+use super::keymap::{self, Action, Binding, GLOBAL, action_in};
 use crate::domain::agenda::{Agenda, Deadline};
 use crate::domain::history::record::Record;
 use crate::domain::history::{self, Why};
@@ -284,45 +284,61 @@ impl App {
         }
         // A notice answers the key before; the next key makes it stale.
         self.notice = None;
-        let action = action_for(event);
-        if action == Some(Action::Suspend) {
+        if action_in(GLOBAL, event) == Some(Action::Suspend) {
             return Flow::Suspend;
         }
+        let action = action_in(self.keys(), event);
         if let Some(overlay) = self.overlay.clone() {
             return self.overlay_key(overlay, event, action, now);
         }
         match &self.page {
-            Page::Opening { .. } => self.opening_key(event, action, now),
+            Page::Opening { .. } => self.opening_key(action, now),
             Page::Meeting(meeting) if meeting.finished_at().is_some() => {
-                if self.scroll_summary(event.code) {
-                    return Flow::Continue;
-                }
                 self.summary_key(action, now)
             }
             Page::Meeting(_) => self.meeting_key(action, now),
         }
     }
 
-    fn opening_key(&mut self, event: &KeyEvent, action: Option<Action>, now: Duration) -> Flow {
+    /// The key table of what is up: the overlay's, or else the page's.
+    #[must_use]
+    pub fn keys(&self) -> &'static [Binding] {
+        self.overlay
+            .as_ref()
+            .map_or_else(|| self.page_keys(), Overlay::keys)
+    }
+
+    /// The key table of the page under any overlay: what the help overlay lists.
+    #[must_use]
+    pub fn page_keys(&self) -> &'static [Binding] {
+        match &self.page {
+            Page::Opening { .. } => keymap::OPENING,
+            Page::Meeting(meeting) if meeting.finished_at().is_none() => keymap::MEETING,
+            Page::Meeting(_) if self.balances => keymap::SUMMARY,
+            Page::Meeting(_) => keymap::CLOSING,
+        }
+    }
+
+    fn opening_key(&mut self, action: Option<Action>, now: Duration) -> Flow {
         let Page::Opening { cursor, present } = &mut self.page else {
             return Flow::Continue;
         };
-        match event.code {
-            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+        match action {
+            Some(Action::Up) => *cursor = cursor.saturating_sub(1),
+            Some(Action::Down) => {
                 *cursor = (*cursor + 1).min(present.len().saturating_sub(1));
             }
-            KeyCode::Char(' ') => {
+            Some(Action::Toggle) => {
                 if let Some(flag) = present.get_mut(*cursor) {
                     *flag = !*flag;
                 }
                 let present = present.clone();
                 self.pick(&present);
             }
-            KeyCode::Enter if self.unfinished.is_some() => {
+            Some(Action::Start) if self.unfinished.is_some() => {
                 self.overlay = Some(Overlay::ConfirmAfresh);
             }
-            KeyCode::Enter => self.start(now),
+            Some(Action::Start) => self.start(now),
             _ => return self.common_key(action),
         }
         Flow::Continue
@@ -370,39 +386,38 @@ impl App {
     }
 
     /// ↑/↓ and PgUp/PgDn scroll a summary taller than the screen (the view stops at its end).
-    fn scroll_summary(&mut self, code: KeyCode) -> bool {
+    fn scroll_summary(&mut self, action: Action) {
         const PAGE: u16 = 10;
         let plan = self.meeting().map_or(&self.plan, |m| m.plan());
         let rows = plan.members.len() + plan.segments.len() + 8;
         let most = u16::try_from(rows).unwrap_or(u16::MAX);
         let scroll = &mut self.summary_scroll;
-        *scroll = match code {
-            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
-            KeyCode::PageUp => scroll.saturating_sub(PAGE),
-            KeyCode::PageDown => scroll.saturating_add(PAGE),
-            KeyCode::Home => 0,
-            KeyCode::End => most,
-            _ => return false,
+        *scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll.saturating_add(1),
+            Action::PageUp => scroll.saturating_sub(PAGE),
+            Action::PageDown => scroll.saturating_add(PAGE),
+            Action::Top => 0,
+            Action::Bottom => most,
+            _ => return,
         }
         .min(most);
-        true
     }
 
+    /// The closing card, and the summary with the balances (`d`), which alone scrolls.
     fn summary_key(&mut self, action: Option<Action>, now: Duration) -> Flow {
         match action {
-            Some(Action::Quit | Action::Close) => Flow::Exit,
-            Some(Action::Balances) => {
-                self.balances = !self.balances;
-                Flow::Continue
-            }
+            Some(Action::Quit) => return Flow::Exit,
+            Some(Action::Balances) => self.balances = !self.balances,
             Some(Action::Undo) => {
                 self.resumable = None;
                 self.input(Input::Undo, now);
-                Flow::Continue
             }
-            _ => Flow::Continue,
+            Some(Action::Help) => self.overlay = Some(Overlay::Help),
+            Some(action) => self.scroll_summary(action),
+            None => {}
         }
+        Flow::Continue
     }
 
     fn meeting_key(&mut self, action: Option<Action>, now: Duration) -> Flow {

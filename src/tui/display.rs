@@ -14,7 +14,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyEventKind};
 
 use super::input::{Input, Wake};
-use super::keymap::{Action, action_for};
+use super::keymap::{self, Action, action_in};
 use super::screen::Screen;
 use super::terminal::{self, Signals};
 use super::view;
@@ -246,9 +246,8 @@ fn display_loop(
             if let Event::Key(key) = event::read()?
                 && key.kind == KeyEventKind::Press
             {
-                // The controller's own keys for these two, from the one table; a display
-                // closes without asking, since it holds nothing to lose.
-                match action_for(&key) {
+                // A display closes without asking, since it holds nothing to lose.
+                match action_in(keymap::DISPLAY, &key) {
                     Some(Action::Quit) => return Ok(()),
                     Some(Action::Projector) => projector = !projector,
                     _ => {}

@@ -49,6 +49,7 @@ use super::app::{App, Overlay, Page};
 use crate::domain::meeting::Meeting;
 use crate::domain::summary::Summary;
 use crate::room::{Room, RoomView, StageView};
+use crate::tui::keymap::{self, CLOSING, MEETING, brief};
 
 mod theme;
 
@@ -98,15 +99,17 @@ pub fn draw(app: &App, room: &RoomView, now: Duration, area: Rect, buf: &mut Buf
                     .is_some_and(|status| status.paused);
                 let choosing = app.meeting().is_some_and(Meeting::choosing);
                 let hint = match (finished, choosing, paused) {
-                    (true, _, _) => SUMMARY_HINT,
-                    (false, true, _) => CHOOSING_HINT,
-                    (false, false, true) => PAUSED_HINT,
-                    (false, false, false) => LIVE_HINT,
+                    (true, _, _) => brief(CLOSING, keymap::CLOSING_HINT),
+                    (false, true, _) => {
+                        format!("{WAITS} · {}", brief(MEETING, keymap::CHOOSING_HINT))
+                    }
+                    (false, false, true) => brief(MEETING, keymap::PAUSED_HINT),
+                    (false, false, false) => brief(MEETING, keymap::LIVE_HINT),
                 };
                 let theme = Theme {
                     color: app.settings.color,
                 };
-                bottom_line(app, hint, now, bottom, theme, buf);
+                bottom_line(app, &hint, now, bottom, theme, buf);
             }
         }
     }
@@ -245,14 +248,8 @@ fn enlarge(room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
         .render(rect.intersection(area), buf);
 }
 
-/// The live screen's keys that matter most.
-const LIVE_HINT: &str = "space pause · n next · u undo · r reset the room · ? keys";
-/// While the clock waits for the room to choose a presenter.
-const CHOOSING_HINT: &str = "the clock waits for the presenter · o choose · a who is here";
-/// The same while paused: space resumes.
-const PAUSED_HINT: &str = "space resume · n next · u undo · r reset the room · ? keys";
-/// The closing card on the controller: the balances are a key away, not on the shared screen.
-const SUMMARY_HINT: &str = "d each member's time · q close";
+/// Said before the keys while the clock waits for the room to choose a presenter.
+const WAITS: &str = "the clock waits for the presenter";
 
 /// The last row: a notice, the lasting warning, or the few keys that matter most (`hint`).
 fn bottom_line(app: &App, hint: &str, now: Duration, area: Rect, theme: Theme, buf: &mut Buffer) {

@@ -3,11 +3,12 @@
 
 use std::time::Duration;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Overlay, Pick, Picker};
 use crate::agenda::guest_name;
 use crate::domain::meeting::Input;
+use crate::tui::keymap::Action;
 use crate::tui::view::labels::holder;
 
 impl App {
@@ -65,24 +66,32 @@ impl App {
             .collect()
     }
 
-    pub(super) fn picker_key(&mut self, mut picker: Picker, event: &KeyEvent, now: Duration) {
+    /// `action` is what the picker's table binds to `event`.
+    pub(super) fn picker_key(
+        &mut self,
+        mut picker: Picker,
+        event: &KeyEvent,
+        action: Action,
+        now: Duration,
+    ) {
         let items = self.picker_items(&picker);
-        match event.code {
-            KeyCode::Up => picker.cursor = picker.cursor.saturating_sub(1),
-            KeyCode::Down => picker.cursor = (picker.cursor + 1).min(items.len().saturating_sub(1)),
-            KeyCode::Backspace => {
-                picker.filter.pop();
+        match action {
+            Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
+            Action::Down => picker.cursor = (picker.cursor + 1).min(items.len().saturating_sub(1)),
+            Action::Type => {
+                typed(&mut picker.filter, event, usize::MAX);
                 picker.cursor = 0;
             }
-            KeyCode::Esc if !picker.filter.is_empty() => {
+            // Esc clears a filter first, then closes.
+            Action::Close if !picker.filter.is_empty() => {
                 picker.filter.clear();
                 picker.cursor = 0;
             }
-            KeyCode::Esc => {
+            Action::Close => {
                 self.overlay = None;
                 return;
             }
-            KeyCode::Enter => {
+            Action::Choose => {
                 let chosen = items.get(picker.cursor).map(|&(value, _)| value);
                 let input = match (picker.purpose, chosen) {
                     (Pick::Next, Some(slot)) => Input::SpeakNext { slot },
@@ -99,10 +108,6 @@ impl App {
                 self.input(input, now);
                 return;
             }
-            KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
-                picker.filter.push(c);
-                picker.cursor = 0;
-            }
             _ => return,
         }
         self.overlay = Some(Overlay::Pick(picker));
@@ -115,18 +120,18 @@ impl App {
         member: Option<usize>,
         mut text: String,
         event: &KeyEvent,
+        action: Action,
         now: Duration,
     ) {
         let back = |cursor: usize| Some(Overlay::Presence { cursor });
-        match event.code {
-            KeyCode::Esc => {
+        match action {
+            Action::Close => {
                 self.overlay = back(member.unwrap_or(0));
                 return;
             }
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            KeyCode::Enter => {
+            // A name is short; a pasted novel is not one.
+            Action::Type => typed(&mut text, event, MAX_NAME),
+            Action::Choose => {
                 let Some(meeting) = self.meeting() else {
                     return;
                 };
@@ -170,13 +175,6 @@ impl App {
                 }
                 return;
             }
-            // A name is short; a pasted novel is not one.
-            KeyCode::Char(c)
-                if !event.modifiers.contains(KeyModifiers::CONTROL)
-                    && text.chars().count() < MAX_NAME =>
-            {
-                text.push(c);
-            }
             _ => {}
         }
         self.overlay = Some(Overlay::GuestName {
@@ -189,3 +187,15 @@ impl App {
 
 /// Longer than any name a room would type.
 const MAX_NAME: usize = 40;
+
+/// A key of `Action::Type` applied to `text`: backspace erases, a character is added while
+/// `text` is shorter than `most` characters.
+fn typed(text: &mut String, event: &KeyEvent, most: usize) {
+    match event.code {
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        KeyCode::Char(c) if text.chars().count() < most => text.push(c),
+        _ => {}
+    }
+}

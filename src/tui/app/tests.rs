@@ -11,6 +11,8 @@ use crate::domain::agenda::{
 };
 use crate::domain::meeting::{Countdown, Meeting};
 
+mod keys;
+
 const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
 }
@@ -293,6 +295,10 @@ fn arrows_and_pages_scroll_the_summary() {
         key(&mut app, KeyCode::Char('n'), min(1));
     }
     assert!(app.meeting().unwrap().finished_at().is_some());
+    // The closing card has nothing to scroll: the keys wait for the summary.
+    key(&mut app, KeyCode::PageDown, min(1));
+    assert_eq!(app.summary_scroll, 0);
+    key(&mut app, KeyCode::Char('d'), min(1));
     key(&mut app, KeyCode::PageDown, min(1));
     key(&mut app, KeyCode::Up, min(1));
     assert_eq!(app.summary_scroll, 9);

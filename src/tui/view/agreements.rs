@@ -27,5 +27,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if app.agenda.agreements.is_empty() {
         lines.push(Line::from("• What is said here stays here."));
     }
-    text_box::draw("Purpose and agreements", lines, theme, area, buf);
+    text_box::draw(
+        "Purpose and agreements",
+        lines,
+        crate::tui::keymap::AGREEMENTS,
+        theme,
+        area,
+        buf,
+    );
 }

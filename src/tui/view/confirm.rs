@@ -8,21 +8,22 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::App;
+use crate::tui::keymap::{CONFIRM_QUIT, footer};
 
 const QUESTION: &str = "End the meeting?";
-const CHOICES: &str = "y / q to end · n / esc to keep going";
 
 /// Asks before ending the meeting; the keys are handled by `App`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let width = popup::widest([QUESTION, CHOICES]);
+    let choices = footer(CONFIRM_QUIT);
+    let width = popup::widest([QUESTION, choices.as_str()]);
     let inner = popup::open("Quit", width, 3, theme, area, buf);
     let lines = vec![
         Line::from(QUESTION).style(theme.strong()).centered(),
         Line::from(""),
-        Line::from(CHOICES).centered(),
+        Line::from(choices).centered(),
     ];
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })

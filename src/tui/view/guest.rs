@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::App;
-use crate::tui::keymap::{NAME_KEYS, footer};
+use crate::tui::keymap::{GUEST_NAME, footer};
 
 const NEW: &str = "A guest joins";
 const NAMING: &str = "Name the guest";
@@ -20,7 +20,7 @@ pub fn draw(app: &App, new: bool, text: &str, error: Option<&str>, area: Rect, b
     let theme = Theme {
         color: app.settings.color,
     };
-    let keys = footer(NAME_KEYS);
+    let keys = footer(GUEST_NAME);
     let typed = format!("Name: {text}▏");
     let width = popup::widest([PRIVATE, keys.as_str()]).max(popup::widest([typed.as_str()]));
     let title = if new { NEW } else { NAMING };

@@ -1,5 +1,6 @@
-//! The help overlay (`?`): every key, generated from the key table so it cannot drift from
-//! what the keys do.
+//! The help overlay (`?`): every key of the page under it (the opening, the meeting or the
+//! summary) and the keys of every page, drawn from the key tables so it cannot drift from what
+//! the keys do.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,17 +10,24 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::App;
-use crate::tui::keymap::BINDINGS;
+use crate::tui::keymap::{Binding, GLOBAL, HELP, footer};
 
 /// Draws the key list in one column, or two when the screen is short.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let label_w = popup::widest(BINDINGS.iter().map(|b| b.label));
-    let help_w = popup::widest(BINDINGS.iter().map(|b| b.help));
-    let row_w = label_w + 2 + help_w;
-    let count = u16::try_from(BINDINGS.len()).unwrap_or(u16::MAX);
+    let bindings: Vec<&Binding> = app
+        .page_keys()
+        .iter()
+        .chain(GLOBAL)
+        .filter(|b| !b.label.is_empty())
+        .collect();
+    let closes = footer(HELP);
+    let label_w = popup::widest(bindings.iter().map(|b| b.label));
+    let help_w = popup::widest(bindings.iter().map(|b| b.help));
+    let row_w = (label_w + 2 + help_w).max(popup::widest([closes.as_str()]));
+    let count = u16::try_from(bindings.len()).unwrap_or(u16::MAX);
     let footer = 2;
     // Two columns when one does not fit the height but two fit the width.
     let columns = if count + footer + 2 > area.height && (row_w * 2 + 3 + 4) <= area.width {
@@ -31,7 +39,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let width = row_w * columns + 3 * (columns - 1);
     let inner = popup::open("Keys", width, per_column + footer, theme, area, buf);
 
-    let rows: Vec<Line> = BINDINGS
+    let rows: Vec<Line> = bindings
         .iter()
         .map(|b| {
             Line::from(vec![
@@ -61,7 +69,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        Paragraph::new(Line::from("esc / ? closes").centered())
+        Paragraph::new(Line::from(closes).centered())
             .style(theme.dim())
             .render(last, buf);
     }

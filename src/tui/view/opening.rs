@@ -16,12 +16,10 @@ use crate::domain::squeeze::squeeze;
 use crate::history::words::sentence;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keymap::{OPENING, OPENING_HINT, OPENING_HINT_SHORT, brief};
 
 const CONFIDENTIAL: &str =
     "Confidential: what is said here stays here. This timer keeps timing only.";
-const KEYS: &str = "↑↓ move · space present/absent · enter start · q quit";
-/// The same keys for a narrow window: starting is what matters.
-const KEYS_SHORT: &str = "space present/absent · enter start";
 /// Side by side from this width; stacked (members first) below it.
 const TWO_COLUMNS: u16 = 60;
 
@@ -112,10 +110,12 @@ pub fn draw(
             buf,
         );
     } else {
-        let hint = if usize::from(area.width) >= text::width(KEYS) {
-            KEYS
+        // A narrow window keeps the keys that start the meeting.
+        let long = brief(OPENING, OPENING_HINT);
+        let hint = if usize::from(area.width) >= text::width(&long) {
+            long
         } else {
-            KEYS_SHORT
+            brief(OPENING, OPENING_HINT_SHORT)
         };
         Paragraph::new(Line::from(hint).centered())
             .style(theme.dim())

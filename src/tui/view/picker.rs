@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, StatefulWidget, Widget};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::{App, Pick, Picker};
-use crate::tui::keymap::{PICKER_KEYS, footer};
+use crate::tui::keymap::{PICKER, footer};
 
 /// Draws `picker` over the screen.
 pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
@@ -32,7 +32,7 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         ),
     };
     let note = note.as_str();
-    let keys = footer(PICKER_KEYS);
+    let keys = footer(PICKER);
     let filter = format!("› {}", picker.filter);
     let names = items.iter().map(|(_, name)| name.as_str());
     let width = popup::widest(names.chain([note, keys.as_str(), filter.as_str()]));

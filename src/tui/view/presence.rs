@@ -8,14 +8,14 @@ use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::App;
-use crate::tui::keymap::{PRESENCE_KEYS, footer};
+use crate::tui::keymap::{PRESENCE, footer};
 
 /// Draws the picker over the live screen; `cursor` is the highlighted member.
 pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let keys = footer(PRESENCE_KEYS);
+    let keys = footer(PRESENCE);
     let members = app
         .meeting()
         .map_or(&app.plan.members, |m| &m.plan().members);

@@ -22,9 +22,9 @@ use super::theme::Theme;
 use crate::domain::agenda::Drift;
 use crate::room::{ResetView, RoomView};
 use crate::text;
+use crate::tui::keymap::{Action, RESET, binding};
 
 const HEADING: [&str; 2] = ["Let's reset", "the room"];
-const BACK: &str = "esc / enter: back to the speaker";
 /// Long lines are hard to follow from across a room; wrap the prose at this width.
 const MEASURE: u16 = 64;
 
@@ -141,11 +141,7 @@ pub fn draw(
             .render(row(keys_rows, area.width), buf);
     }
     if show_back {
-        let back = if usize::from(area.width) >= BACK.len() {
-            BACK
-        } else {
-            "esc: back"
-        };
+        let back = back_line(area.width);
         Paragraph::new(Line::from(back).centered())
             .style(theme.dim())
             .render(row(1, area.width), buf);
@@ -157,15 +153,32 @@ pub fn draw(
     }
 }
 
-/// `1 advice · 2 debate · …` with the active drift highlighted.
+/// "esc / enter: back to the speaker" from the reset's key table; "esc: back" when narrow.
+fn back_line(width: u16) -> String {
+    let Some(close) = binding(RESET, Action::Close) else {
+        return String::new();
+    };
+    let long = format!("{}: {}", close.label, close.help);
+    if usize::from(width) >= text::width(&long) {
+        long
+    } else {
+        let first = |text: &'static str| text.split(' ').next().unwrap_or(text);
+        format!("{}: {}", first(close.label), first(close.help))
+    }
+}
+
+/// `1 advice · 2 debate · …` from the reset's key table, with the active drift highlighted.
 fn drift_keys(active: Drift, theme: Theme) -> Line<'static> {
     let mut spans = Vec::with_capacity(WORDING.len() * 2);
-    for (drift, words) in Drift::ALL.iter().zip(WORDING.iter()) {
+    for binding in RESET {
+        let Action::Drift(drift) = binding.action else {
+            continue;
+        };
         if !spans.is_empty() {
             spans.push(Span::styled(" · ", theme.dim()));
         }
-        let label = format!("{} {}", drift.index() + 1, words.short);
-        let style = if *drift == active {
+        let label = format!("{} {}", binding.label, wording(drift).short);
+        let style = if drift == active {
             theme.selected()
         } else {
             theme.dim()

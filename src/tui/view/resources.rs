@@ -35,5 +35,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 .map(|text| bullet(text.as_str())),
         );
     }
-    text_box::draw("Support resources", lines, theme, area, buf);
+    text_box::draw(
+        "Support resources",
+        lines,
+        crate::tui::keymap::RESOURCES,
+        theme,
+        area,
+        buf,
+    );
 }

@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::agenda::Drift;
 use crate::domain::summary::{MemberSummary, Summary, end_sentence, signed_clock};
+use crate::tui::keymap::{Action, SUMMARY, SUMMARY_HINT, binding};
 
 mod rows;
 #[cfg(test)]
@@ -83,6 +84,25 @@ impl SummaryView<'_> {
     }
 }
 
+/// "q to exit · ? keys" from the summary's key table, each key shown reversed.
+fn footer_keys(style: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::with_capacity(SUMMARY_HINT.len() * 3);
+    for brief in SUMMARY_HINT {
+        let Some(binding) = binding(SUMMARY, brief.action) else {
+            continue;
+        };
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", style));
+        }
+        spans.push(Span::styled(
+            binding.first_key(),
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::styled(format!(" {}", brief.words), style));
+    }
+    spans
+}
+
 impl Widget for &SummaryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -101,10 +121,7 @@ impl Widget for &SummaryView<'_> {
             [inner, Rect::new(inner.x, inner.y, inner.width, 0)]
         };
         let footer_style = self.fg(Color::DarkGray);
-        let mut keys = vec![
-            Span::styled("q", Style::new().add_modifier(Modifier::REVERSED)),
-            Span::styled(" to exit", footer_style),
-        ];
+        let mut keys = footer_keys(footer_style);
         let [end, members, segments, resets] = self.wanted(body.width);
         let tables = members.saturating_add(1).saturating_add(segments);
         let total = end.saturating_add(tables).saturating_add(resets);
@@ -118,10 +135,12 @@ impl Widget for &SummaryView<'_> {
         }
         let top = self.scroll.min(tables - middle);
         let (first, last) = (top + 1, top + middle);
+        let label = |action| binding(SUMMARY, action).map_or("", |b| b.label);
+        let (lines, pages) = (label(Action::Up), label(Action::PageUp));
         let shown = if body.width >= 60 {
-            format!(" · ↑↓ PgUp PgDn scroll · rows {first}–{last} of {tables}")
+            format!(" · {lines} {pages} scroll · rows {first}–{last} of {tables}")
         } else {
-            format!(" · ↑↓ {first}–{last}/{tables}")
+            format!(" · {lines} {first}–{last}/{tables}")
         };
         keys.push(Span::styled(shown, footer_style));
         Line::from(keys).render(footer, buf);

@@ -8,19 +8,27 @@ use ratatui::text::Line;
 use super::theme::Theme;
 use super::{more, popup};
 use crate::text;
+use crate::tui::keymap::{Binding, footer};
 
 /// Prose is wrapped at this width so lines stay easy to follow.
 const MEASURE: u16 = 64;
-const FOOTER: &str = "esc closes";
 
-/// Draws `lines` (already styled) in a titled box, with the closing key at the bottom.
-pub fn draw(title: &str, lines: Vec<Line<'_>>, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// Draws `lines` (already styled) in a titled box, with the overlay's `keys` at the bottom.
+pub fn draw(
+    title: &str,
+    lines: Vec<Line<'_>>,
+    keys: &[Binding],
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let keys = footer(keys);
     let widest = lines
         .iter()
         .map(|l| u16::try_from(l.width()).unwrap_or(u16::MAX))
         .max()
         .unwrap_or(0);
-    let width = widest.clamp(popup::widest([FOOTER, title]), MEASURE);
+    let width = widest.clamp(popup::widest([keys.as_str(), title]), MEASURE);
     let width = width.min(area.width.saturating_sub(4)).max(1);
     let rows = text::line_rows(&lines, width);
     let inner = popup::open(title, width, rows + 2, theme, area, buf);
@@ -29,5 +37,5 @@ pub fn draw(title: &str, lines: Vec<Line<'_>>, theme: Theme, area: Rect, buf: &m
         ..inner
     };
     more::wrapped(lines, body, buf);
-    popup::footer(FOOTER, inner, theme, buf);
+    popup::footer(&keys, inner, theme, buf);
 }

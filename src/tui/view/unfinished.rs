@@ -10,11 +10,11 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::popup;
 use super::theme::Theme;
 use crate::tui::app::App;
+use crate::tui::keymap::{CONFIRM_AFRESH, footer};
 
 const HOW: &str = "q, then `forumtimer run --resume` continues it.";
 const QUESTION: &str = "Start a new meeting instead?";
 const KEPT: &str = "The unfinished one is kept aside as meeting.json.previous.";
-const CHOICES: &str = "y / enter start afresh · n / esc back";
 
 /// The notice on the opening screen's top rows, over whatever the centred layout put there;
 /// it stays in view above the question.
@@ -52,13 +52,14 @@ pub fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let width = popup::widest([QUESTION, KEPT, CHOICES]);
+    let choices = footer(CONFIRM_AFRESH);
+    let width = popup::widest([QUESTION, KEPT, choices.as_str()]);
     let inner = popup::open("Unfinished meeting", width, 4, theme, area, buf);
     let lines = vec![
         Line::from(QUESTION).style(theme.strong()).centered(),
         Line::from(KEPT).centered(),
         Line::from(""),
-        Line::from(CHOICES).centered(),
+        Line::from(choices).centered(),
     ];
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
