@@ -104,6 +104,20 @@ pub struct Settings {
     pub seed: u64,
 }
 
+impl Default for Settings {
+    /// A real meeting's: the clock at its own speed, in colour, without the bell, as long as
+    /// the plan, rounds in their first shuffle.
+    fn default() -> Settings {
+        Settings {
+            speed: 1,
+            color: true,
+            bell: false,
+            deadline: None,
+            seed: 0,
+        }
+    }
+}
+
 /// Everything the view draws and the keys change.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -167,6 +181,22 @@ impl App {
         };
         app.pick(&vec![true; app.agenda.members.len()]);
         app
+    }
+
+    /// A test's app: `agenda` without colour, its clock times from 19:00 on 23 November 2026.
+    ///
+    /// # Panics
+    /// Where that evening is not one plain local time (a test needs one).
+    #[cfg(test)]
+    #[must_use]
+    pub fn sample(agenda: Agenda) -> App {
+        use chrono::TimeZone;
+        let settings = Settings {
+            color: false,
+            ..Settings::default()
+        };
+        let evening = chrono::Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0);
+        App::new(agenda, settings, evening.single().expect("a plain local time"))
     }
 
     /// An app whose rotations and next presenters come from `past` (oldest first).

@@ -77,22 +77,12 @@ impl RoomLink {
 mod tests {
     use std::time::Instant;
 
-    use chrono::Local;
-
     use super::*;
     use crate::domain::agenda::Agenda;
     use crate::room::wire::{Received, Subscriber};
-    use crate::tui::app::Settings;
 
     fn app() -> App {
-        let settings = Settings {
-            speed: 1,
-            color: false,
-            bell: false,
-            deadline: None,
-            seed: 0,
-        };
-        App::new(Agenda::new("Forum", &["Ana"]), settings, Local::now())
+        App::sample(Agenda::new("Forum", &["Ana"]))
     }
 
     fn receive(display: &mut Subscriber) -> Received {

@@ -50,13 +50,12 @@ pub fn save(app: &mut App, persist: &mut dyn Persist, now: Duration) {
 mod tests {
     use std::time::Duration;
 
-    use chrono::{Local, TimeZone};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::{Persist, save};
     use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
     use crate::domain::meeting::Timing;
-    use crate::tui::app::{App, Settings};
+    use crate::tui::app::App;
 
     /// Remembers what the loop asked of it, and fails when told to.
     #[derive(Default)]
@@ -91,15 +90,7 @@ mod tests {
             prompt: None,
             warn: None,
         }];
-        let settings = Settings {
-            speed: 1,
-            color: false,
-            bell: false,
-            deadline: None,
-            seed: 0,
-        };
-        let origin = Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).unwrap();
-        let mut app = App::new(agenda, settings, origin);
+        let mut app = App::sample(agenda);
         app.start(Duration::ZERO);
         app
     }

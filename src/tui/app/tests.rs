@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Flow, Overlay, Page, Pick, Settings};
@@ -28,15 +27,14 @@ fn app_with(deadline: Option<Deadline>, bell: bool) -> App {
         prompt: None,
         warn: None,
     }];
-    let settings = Settings {
-        speed: 1,
+    let mut app = App::sample(agenda);
+    app.settings = Settings {
         color: true,
         bell,
         deadline,
-        seed: 0,
+        ..Settings::default()
     };
-    let origin = Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).unwrap();
-    App::new(agenda, settings, origin)
+    app
 }
 
 fn app() -> App {

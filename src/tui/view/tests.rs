@@ -4,14 +4,13 @@
 
 use std::time::Duration;
 
-use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
-use crate::tui::app::{App, Settings};
+use crate::tui::app::App;
 
 mod colour;
 mod moves;
@@ -66,18 +65,10 @@ pub(super) fn agenda() -> Agenda {
 }
 
 pub(super) fn app_with(agenda: Agenda, speed: u32, color: bool) -> App {
-    let settings = Settings {
-        speed,
-        color,
-        bell: false,
-        deadline: None,
-        seed: 0,
-    };
-    let origin = Local
-        .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
-        .single()
-        .expect("a plain local time");
-    App::new(agenda, settings, origin)
+    let mut app = App::sample(agenda);
+    app.settings.speed = speed;
+    app.settings.color = color;
+    app
 }
 
 pub(super) fn press(app: &mut App, code: KeyCode, now: Duration) {

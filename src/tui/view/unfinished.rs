@@ -70,24 +70,15 @@ pub fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
 mod tests {
     use std::time::Duration;
 
-    use chrono::{Local, TimeZone};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
 
     use crate::domain::agenda::Agenda;
-    use crate::tui::app::{App, Overlay, Settings};
+    use crate::tui::app::{App, Overlay};
 
     fn app() -> App {
-        let settings = Settings {
-            speed: 1,
-            color: false,
-            bell: false,
-            deadline: None,
-            seed: 0,
-        };
-        let origin = Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).unwrap();
-        let mut app = App::new(Agenda::new("Forum", &["Ana", "Ben"]), settings, origin);
+        let mut app = App::sample(Agenda::new("Forum", &["Ana", "Ben"]));
         app.unfinished =
             Some("An unfinished meeting is saved: forum.toml, stopped at 19:42.".into());
         app
