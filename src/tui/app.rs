@@ -196,7 +196,11 @@ impl App {
             ..Settings::default()
         };
         let evening = chrono::Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0);
-        App::new(agenda, settings, evening.single().expect("a plain local time"))
+        App::new(
+            agenda,
+            settings,
+            evening.single().expect("a plain local time"),
+        )
     }
 
     /// An app whose rotations and next presenters come from `past` (oldest first).

@@ -3,38 +3,25 @@
 //!
 //! - the room's layer (`draw_room`, from a `RoomView`, also what `forumtimer show` draws):
 //!   `live`, `projector`, `reset`, `card` (opening and closing cards)
-//! - the facilitator's layers (from the `App`): `opening` (presence), `summary`, the hints
-//!   line, and the overlays
-//! - `live`: the live screen · `projector`: name, digits, state only · `opening`: before start
-//! - `help`, `confirm`, `presence`, `reset`, `agreements`, `resources`: overlays, drawn last
+//! - the facilitator's layers (from the `App`), in `desk`: the opening screen, the summary,
+//!   the overlays; and here the hint line under the room's view
 //! - `big`: big text at the largest size that fits · `theme`: styles with and without colour
 //! - `format`, `labels`: shared words and times · `drifts`: the room-reset wording
 //! - `more`: the ellipsis that ends a text cut for lack of rows
 
-mod agreements;
 mod big;
 mod card;
-mod confirm;
+mod desk;
 pub mod drifts;
 mod format;
-mod guest;
-mod help;
 pub(crate) mod labels;
 mod live;
 mod more;
 mod one_line;
-mod opening;
-mod picker;
-mod popup;
-mod presence;
 mod projector;
 mod reset;
-mod resources;
-mod summary;
 #[cfg(test)]
 mod tests;
-mod text_box;
-mod unfinished;
 
 use std::time::Duration;
 
@@ -43,7 +30,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use self::summary::SummaryView;
+use self::desk::summary::SummaryView;
+use self::desk::{
+    agreements, confirm, guest, help, opening, picker, presence, resources, unfinished,
+};
 use self::theme::Theme;
 use super::app::{App, Overlay, Page};
 use crate::domain::meeting::Meeting;

@@ -99,6 +99,21 @@ pub(super) fn screen(app: &App, now: Duration) -> Terminal<TestBackend> {
     render(app, now, 80, 24)
 }
 
+/// The buffer as lines of text, each without its trailing spaces.
+pub(in crate::tui::view) fn text(buffer: &ratatui::buffer::Buffer) -> String {
+    let width = usize::from(buffer.area.width).max(1);
+    let symbols: Vec<&str> = buffer
+        .content
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    symbols
+        .chunks(width)
+        .map(|row| row.concat().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn opening_lists_members_agreements_and_planned_end() {
     let mut app = app_with(agenda(), 1, true);

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use super::{in_anas_turn, key, min, render};
 use crate::domain::agenda::Drift;
 use crate::tui::view::drifts::WORDING;
-use crate::tui::view::summary::tests::text;
+use crate::tui::view::tests::text;
 
 /// The screen as one line of words, so wrapped sentences can be searched whole.
 fn words(buffer: &Buffer) -> String {

@@ -10,7 +10,7 @@ use super::{in_anas_turn, key, min};
 use crate::room::Room;
 use crate::tui::app::App;
 use crate::tui::view::draw_room;
-use crate::tui::view::summary::tests::text;
+use crate::tui::view::tests::text;
 
 /// The room's screen as `show` would draw it from what `app` publishes.
 fn room_screen(app: &App, projector: bool, now: Duration) -> Buffer {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 
 use super::{agenda, app_with, in_anas_turn, key, min, render};
-use crate::tui::view::summary::tests::text;
+use crate::tui::view::tests::text;
 
 fn has_blocks(row: &str) -> bool {
     row.chars().any(|c| ('\u{2580}'..='\u{259f}').contains(&c))

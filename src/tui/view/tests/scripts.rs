@@ -130,7 +130,7 @@ fn what_cannot_be_big_is_plain_and_whole() {
         let index = NAMES.iter().position(|(s, _)| *s == script).unwrap();
         let (app, now) = turn_of(index);
         let terminal = render(&app, now, 80, 24);
-        let screen = super::super::summary::tests::text(terminal.backend().buffer());
+        let screen = super::text(terminal.backend().buffer());
         assert!(screen.contains(NAMES[index].1), "{script}: {screen}");
     }
 }

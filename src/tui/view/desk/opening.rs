@@ -9,14 +9,14 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::one_line;
 use super::presence::member_list;
-use super::theme::Theme;
 use crate::domain::squeeze::squeeze;
 use crate::history::words::sentence;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::keymap::{OPENING, OPENING_HINT, OPENING_HINT_SHORT, brief};
+use crate::tui::view::one_line;
+use crate::tui::view::theme::Theme;
 
 const CONFIDENTIAL: &str =
     "Confidential: what is said here stays here. This timer keeps timing only.";

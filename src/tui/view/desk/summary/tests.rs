@@ -8,6 +8,7 @@ use ratatui::style::Color;
 
 use super::SummaryView;
 use crate::domain::summary::{MemberSummary, Summary, example};
+use crate::tui::view::tests::text;
 
 fn origin() -> DateTime<Local> {
     Local.with_ymd_and_hms(2025, 3, 4, 19, 0, 0).unwrap()
@@ -29,21 +30,6 @@ fn draw_scrolled(summary: &Summary, color: bool, width: u16, height: u16, scroll
         .draw(|frame| frame.render_widget(&view, frame.area()))
         .unwrap();
     terminal.backend().buffer().clone()
-}
-
-/// The buffer as lines of text (shared with the other view tests).
-pub(in crate::tui::view) fn text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width).max(1);
-    let symbols: Vec<&str> = buffer
-        .content
-        .iter()
-        .map(ratatui::buffer::Cell::symbol)
-        .collect();
-    symbols
-        .chunks(width)
-        .map(|row| row.concat().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn crowd() -> Summary {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Widget};
 
-use super::theme::Theme;
+use crate::tui::view::theme::Theme;
 
 /// Clears a centred box of about `width`×`height` (content size) and returns its inside.
 pub fn open(

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::popup;
-use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, GLOBAL, HELP, footer};
+use crate::tui::view::theme::Theme;
 
 /// Draws the key list in one column, or two when the screen is short.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {

@@ -6,9 +6,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::popup;
-use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{CONFIRM_QUIT, footer};
+use crate::tui::view::theme::Theme;
 
 const QUESTION: &str = "End the meeting?";
 

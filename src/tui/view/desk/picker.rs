@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget, Widget};
 
 use super::popup;
-use super::theme::Theme;
 use crate::tui::app::{App, Pick, Picker};
 use crate::tui::keymap::{PICKER, footer};
+use crate::tui::view::theme::Theme;
 
 /// Draws `picker` over the screen.
 pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {

@@ -8,9 +8,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::popup;
-use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{CONFIRM_AFRESH, footer};
+use crate::tui::view::theme::Theme;
 
 const HOW: &str = "q, then `forumtimer run --resume` continues it.";
 const QUESTION: &str = "Start a new meeting instead?";

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::text_box;
-use super::theme::Theme;
 use crate::tui::app::App;
+use crate::tui::view::theme::Theme;
 
 /// Said when the agenda lists no resources: general, true everywhere, and never alarming.
 const DEFAULT: [&str; 3] = [

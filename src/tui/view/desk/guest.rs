@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::popup;
-use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{GUEST_NAME, footer};
+use crate::tui::view::theme::Theme;
 
 const NEW: &str = "A guest joins";
 const NAMING: &str = "Name the guest";

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 use super::popup;
-use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{PRESENCE, footer};
+use crate::tui::view::theme::Theme;
 
 /// Draws the picker over the live screen; `cursor` is the highlighted member.
 pub fn draw(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {

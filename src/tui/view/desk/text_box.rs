@@ -5,10 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::theme::Theme;
-use super::{more, popup};
+use super::popup;
 use crate::text;
 use crate::tui::keymap::{Binding, footer};
+use crate::tui::view::more;
+use crate::tui::view::theme::Theme;
 
 /// Prose is wrapped at this width so lines stay easy to follow.
 const MEASURE: u16 = 64;

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::text_box;
-use super::theme::Theme;
 use crate::tui::app::App;
+use crate::tui::view::theme::Theme;
 
 /// Draws the purpose and agreements box (a safe default line when the agenda has none).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
