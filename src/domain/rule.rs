@@ -147,8 +147,7 @@ pub struct Coming {
     pub each: Duration,
     /// Its allotment at the meeting's start (the first formula then).
     pub base: Duration,
-    /// The first allotment of its round, once the round has begun (plus what passes in it
-    /// gave back).
+    /// The first allotment of its round, once the round has begun.
     pub anchor: Option<Duration>,
     /// Whether it belongs to the round the meeting ends with.
     pub last_round: bool,

@@ -147,7 +147,12 @@ fn skipping_gives_the_turn_to_the_others() {
     meeting.apply(Input::Next, min(5)).unwrap();
     meeting.apply(Input::Skip, min(5)).unwrap();
     assert_eq!(meeting.progress().slots[1].status, SlotStatus::Passed);
-    assert_eq!(meeting.status(min(5)).unwrap().allotted, sec(50 * 60 / 4));
+    // Ana's 10:00 goes to the four others, as far as their round's band lets them take it
+    // (this round is the last: 22 % over its first allotment); the end takes the rest.
+    assert_eq!(
+        meeting.status(min(5)).unwrap().allotted,
+        sec(600 * 122 / 100)
+    );
 }
 
 #[test]
@@ -304,6 +309,22 @@ fn a_group_that_overruns_is_learned_and_its_overrun_held_in_reserve() {
     // Without the habit the next turns would share the pool whole; with it they get less.
     let first_formula = share.pool().as_secs_f64() / share.weight().as_secs_f64() * 600.0;
     assert!(meeting.allotment(6, now).as_secs_f64() < first_formula);
+}
+
+#[test]
+fn a_pass_goes_to_the_later_rounds_not_to_the_later_seats_of_its_own() {
+    let mut meeting = two_rounds();
+    let now = speak(&mut meeting, Duration::ZERO, &[min(5), min(10)]);
+    meeting.apply(Input::Skip, now).unwrap();
+    // Ana spoke her 10:00; Ben's 10:00 is left. Chidi, Dana and Eli stay within 5 % of Ana's
+    // allotment (seats later in the round would otherwise speak more than the first, in
+    // every meeting with a pass); the closing round takes the rest.
+    let chidi = meeting.status(now).unwrap().allotted;
+    assert!(chidi >= min(10) && chidi <= sec(630), "{chidi:?}");
+    assert_eq!(meeting.allotment(5, now), chidi);
+    assert!(meeting.allotment(6, now) > chidi);
+    let share = meeting.share(now);
+    assert_eq!(share.allotted() + share.reserve(), share.pool());
 }
 
 #[test]

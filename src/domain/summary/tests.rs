@@ -75,8 +75,9 @@ fn members_get_time_spoken_against_frozen_allotments() {
             ("Ana", min(12), sec(9 * 60 + 24), 1, 0),
             ("Ben", min(1), min(1), 1, 1),
             ("Chidi", min(8), sec(11 * 60 + 20), 1, 0),
-            // Dana starts after two finished turns: the rule has begun to learn from them.
-            ("Dana", min(5), Duration::from_millis(721_557), 1, 0),
+            // Dana starts after two finished turns: the rule has begun to learn from them, and
+            // her round (the last) keeps within 22 % of its first allotment, Ana's 9:24.
+            ("Dana", min(5), Duration::from_millis(688_080), 1, 0),
             ("Eli", min(0), min(0), 0, 0),
         ]
     );
