@@ -187,7 +187,9 @@ fn draw(
 ) -> io::Result<()> {
     let size = terminal::size()?;
     let room = link.room().view(app.settings.color);
-    screen.draw(size, |area, buf| view::draw(app, &room, now, area, buf))
+    screen.draw_bands(size, |area, bands| {
+        view::draw_bands(app, &room, now, area, bands);
+    })
 }
 
 /// Waits up to `timeout` and reads one event if there is one; `queued` says crossterm may

@@ -15,7 +15,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 
 use super::input::{Input, Wake};
 use super::keymap::{self, Action, action_in};
-use super::screen::Screen;
+use super::screen::{Bands, Screen};
 use super::terminal::{self, Signals};
 use super::view;
 use crate::room::wire::{Anchor, Message, Subscriber, machine_ns};
@@ -218,8 +218,8 @@ fn display_loop(
         let mono = machine_ns();
         if needs_frame(drawn.as_ref(), display.changes, size, projector, mono) {
             let now = display.now(mono);
-            screen.draw(size, |area, buf| {
-                draw(&display, projector, options.color, now, area, buf);
+            screen.draw_bands(size, |area, bands| {
+                draw(&display, projector, options.color, now, area, bands);
             })?;
             drawn = Some(Drawn {
                 changes: display.changes,
@@ -263,7 +263,7 @@ fn draw(
     color: bool,
     now: Duration,
     area: ratatui::layout::Rect,
-    buf: &mut ratatui::buffer::Buffer,
+    bands: &mut Bands,
 ) {
     let ended = display
         .room
@@ -271,13 +271,20 @@ fn draw(
         .is_some_and(|(room, _)| matches!(room.state.stage, Stage::Closed { .. }));
     match (&display.link, &display.room) {
         (Link::Following, Some((room, _))) => {
-            view::draw_room(&room.view(color), projector, now, area, buf);
+            view::draw_room_bands(&room.view(color), projector, now, area, bands);
         }
         // A meeting that ended keeps its closing card after the controller has gone.
         (Link::Lost { .. }, Some((room, _))) if ended => {
-            view::draw_room(&room.view(color), projector, now, area, buf);
+            view::draw_room_bands(&room.view(color), projector, now, area, bands);
         }
-        (Link::Lost { bye }, _) => {
+        (link, _) => bands.always(area, |area, buf| note(link, color, area, buf)),
+    }
+}
+
+/// The display's own words when it shows no meeting: waiting, stopped or refused.
+fn note(link: &Link, color: bool, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+    match link {
+        Link::Lost { bye } => {
             let what = if *bye {
                 "The facilitator closed the timer."
             } else {
@@ -294,7 +301,7 @@ fn draw(
                 buf,
             );
         }
-        (Link::Refused(reason), _) => {
+        Link::Refused(reason) => {
             view::draw_note(
                 "This display cannot follow the meeting",
                 &[reason],

@@ -5,6 +5,7 @@
 //! 2026): a terminal that knows it shows the frame only once it is complete, so no one sees
 //! half of one second and half of the next; others ignore the two sequences.
 
+mod bands;
 mod encode;
 
 use std::io::{self, Write};
@@ -13,7 +14,12 @@ use std::mem;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+pub use self::bands::Bands;
+use self::bands::Memo;
 use self::encode::Encoder;
+/// For tests that check a frame against a terminal emulator.
+#[cfg(test)]
+pub(in crate::tui) use self::encode::tests::assert_shows;
 
 /// Begins a synchronized update: the terminal holds the screen until the end sequence.
 pub const BEGIN_UPDATE: &[u8] = b"\x1b[?2026h";
@@ -29,6 +35,7 @@ pub struct Screen<W: Write> {
     encoder: Encoder,
     bytes: Vec<u8>,
     repaint: bool,
+    memo: Memo,
 }
 
 impl<W: Write> Screen<W> {
@@ -42,6 +49,7 @@ impl<W: Write> Screen<W> {
             encoder: Encoder::new(true),
             bytes: Vec::with_capacity(4096),
             repaint: true,
+            memo: Memo::default(),
         }
     }
 
@@ -59,8 +67,8 @@ impl<W: Write> Screen<W> {
         self.encoder.forget();
     }
 
-    /// Draws a frame of `width`×`height` with `render` and sends what changed in one write,
-    /// wrapped in a synchronized update.
+    /// Draws a frame of `width`×`height` with `render`, every cell of it, and sends what
+    /// changed in one write, wrapped in a synchronized update.
     ///
     /// # Errors
     /// When the terminal cannot be written to.
@@ -72,16 +80,72 @@ impl<W: Write> Screen<W> {
         let area = Rect::new(0, 0, width, height);
         self.bytes.extend_from_slice(BEGIN_UPDATE);
         if self.repaint || area != self.shown.area {
-            self.shown = Buffer::empty(area);
-            self.next = Buffer::empty(area);
-            self.encoder.clear(&mut self.bytes);
-            self.repaint = false;
+            self.clear(area);
         } else {
             self.next.reset();
         }
+        self.memo.forget();
         render(area, &mut self.next);
-        self.encoder.frame(&self.shown, &self.next, &mut self.bytes);
+        self.encoder
+            .frame(&self.shown, &self.next, None, &mut self.bytes);
         mem::swap(&mut self.shown, &mut self.next);
+        self.send()
+    }
+
+    /// Draws a frame of `width`×`height` in bands (see `Bands`): a band drawn from the same
+    /// inputs as in the last frame is neither drawn nor compared again. Sends what changed as
+    /// `draw` does; what the terminal ends up showing is the same as with `draw`.
+    ///
+    /// # Errors
+    /// When the terminal cannot be written to.
+    pub fn draw_bands(
+        &mut self,
+        (width, height): (u16, u16),
+        render: impl FnOnce(Rect, &mut Bands),
+    ) -> io::Result<()> {
+        let area = Rect::new(0, 0, width, height);
+        let cells = usize::from(width) * usize::from(height);
+        self.bytes.extend_from_slice(BEGIN_UPDATE);
+        if self.repaint || area != self.shown.area {
+            self.clear(area);
+            self.memo.cleared(cells);
+        } else if !self.memo.mirror {
+            // After a plain frame the buffer drawn into holds an older frame.
+            self.next.content.clone_from(&self.shown.content);
+            self.memo.unknown(cells);
+        }
+        self.memo.begin(cells);
+        render(area, &mut Bands::kept(&mut self.next, &mut self.memo));
+        self.memo.settle(&mut self.next);
+        let marks = self.memo.marks();
+        self.encoder
+            .frame(&self.shown, &self.next, Some(marks), &mut self.bytes);
+        // The buffer drawn into stays a copy of what is shown, for the bands kept next time.
+        for ((shown, next), &mark) in self
+            .shown
+            .content
+            .iter_mut()
+            .zip(&self.next.content)
+            .zip(marks)
+        {
+            if bands::compared(mark) {
+                shown.clone_from(next);
+            }
+        }
+        self.memo.end();
+        self.send()
+    }
+
+    /// A new size or a repaint: both buffers blank, the terminal cleared.
+    fn clear(&mut self, area: Rect) {
+        self.shown = Buffer::empty(area);
+        self.next = Buffer::empty(area);
+        self.encoder.clear(&mut self.bytes);
+        self.repaint = false;
+    }
+
+    /// Sends the frame's bytes in one write, if it changed anything.
+    fn send(&mut self) -> io::Result<()> {
         if self.bytes.len() == BEGIN_UPDATE.len() {
             self.bytes.clear();
             return Ok(());

@@ -36,6 +36,7 @@ use self::desk::{
 };
 use self::theme::Theme;
 use super::app::{App, Overlay, Page};
+use super::screen::Bands;
 use crate::domain::meeting::Meeting;
 use crate::domain::summary::Summary;
 use crate::room::{Room, RoomView, StageView};
@@ -75,31 +76,8 @@ pub fn draw(app: &App, room: &RoomView, now: Duration, area: Rect, buf: &mut Buf
         Page::Meeting(_) if room.reset().is_some() && !too_small(area) => {}
         _ => {
             draw_room(room, app.projector, now, area, buf);
-            let live = room.meeting().is_some() && room.reset().is_none();
-            let finished = app.meeting().is_some_and(|m| m.finished_at().is_some());
-            if !too_small(area) && ((live && !app.projector) || finished) {
-                let bottom = Rect {
-                    y: area.bottom().saturating_sub(1),
-                    height: 1,
-                    ..area
-                };
-                let paused = room
-                    .meeting()
-                    .and_then(|meeting| meeting.status(now))
-                    .is_some_and(|status| status.paused);
-                let choosing = app.meeting().is_some_and(Meeting::choosing);
-                let hint = match (finished, choosing, paused) {
-                    (true, _, _) => brief(CLOSING, keymap::CLOSING_HINT),
-                    (false, true, _) => {
-                        format!("{WAITS} · {}", brief(MEETING, keymap::CHOOSING_HINT))
-                    }
-                    (false, false, true) => brief(MEETING, keymap::PAUSED_HINT),
-                    (false, false, false) => brief(MEETING, keymap::LIVE_HINT),
-                };
-                let theme = Theme {
-                    color: app.settings.color,
-                };
-                bottom_line(app, &hint, now, bottom, theme, buf);
+            if let Some((bottom, line)) = hint_line(app, room, now, area) {
+                one_line::render(line, bottom, buf);
             }
         }
     }
@@ -126,35 +104,120 @@ pub fn draw(app: &App, room: &RoomView, now: Duration, area: Rect, buf: &mut Buf
     }
 }
 
+/// `draw` in bands (see `Bands`): the live room and its hint line keep what did not change
+/// from the last frame; every other screen, and any overlay, is drawn whole.
+pub fn draw_bands(app: &App, room: &RoomView, now: Duration, area: Rect, bands: &mut Bands) {
+    let area = area.intersection(bands.area());
+    let summary = |meeting: &Meeting| app.balances && meeting.finished_at().is_some();
+    // The live view, in bands, and the hint line under it; anything else (the room's cards
+    // under a hint line that covers their last row, overlays on top) in one.
+    let live_room = app.overlay.is_none()
+        && !app.projector
+        && !too_small(area)
+        && matches!(room.stage, StageView::Live { reset: None, .. })
+        && matches!(&app.page, Page::Meeting(meeting) if !summary(meeting));
+    if !live_room {
+        return bands.always(area, |area, buf| draw(app, room, now, area, buf));
+    }
+    draw_room_bands(room, app.projector, now, area, bands);
+    if let Some((bottom, line)) = hint_line(app, room, now, area) {
+        bands.band(bottom, ("hint", &line), |area, buf| {
+            one_line::render(line.clone(), area, buf);
+        });
+    }
+}
+
+/// The controller's last row under the room's view: notices, the warning, or the keys that
+/// matter most; none on the projector view of a running meeting or on a screen too small.
+fn hint_line<'a>(
+    app: &'a App,
+    room: &RoomView,
+    now: Duration,
+    area: Rect,
+) -> Option<(Rect, Line<'a>)> {
+    let live = room.meeting().is_some() && room.reset().is_none();
+    let finished = app.meeting().is_some_and(|m| m.finished_at().is_some());
+    if too_small(area) || !((live && !app.projector) || finished) {
+        return None;
+    }
+    let bottom = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let paused = room
+        .meeting()
+        .and_then(|meeting| meeting.status(now))
+        .is_some_and(|status| status.paused);
+    let choosing = app.meeting().is_some_and(Meeting::choosing);
+    let hint = match (finished, choosing, paused) {
+        (true, _, _) => brief(CLOSING, keymap::CLOSING_HINT),
+        (false, true, _) => {
+            format!("{WAITS} · {}", brief(MEETING, keymap::CHOOSING_HINT))
+        }
+        (false, false, true) => brief(MEETING, keymap::PAUSED_HINT),
+        (false, false, false) => brief(MEETING, keymap::LIVE_HINT),
+    };
+    let theme = Theme {
+        color: app.settings.color,
+    };
+    Some((bottom, bottom_line(app, hint, now, theme)))
+}
+
 /// The room's screen, as `forumtimer show` draws it and as the controller draws it under its
 /// own layers: the opening card, the live or projector view (the reset prompt over it while
 /// open), or the closing card.
 pub fn draw_room(room: &RoomView, projector: bool, now: Duration, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
+    draw_room_bands(room, projector, now, area, &mut Bands::plain(buf));
+}
+
+/// `draw_room` in bands (see `Bands`): the live view keeps what did not change from the last
+/// frame; the other screens are drawn whole.
+pub fn draw_room_bands(
+    room: &RoomView,
+    projector: bool,
+    now: Duration,
+    area: Rect,
+    bands: &mut Bands,
+) {
+    let area = area.intersection(bands.area());
     if area.is_empty() {
         return;
     }
-    if too_small(area) {
-        enlarge(room, now, area, buf);
+    if !too_small(area)
+        && !projector
+        && let StageView::Live {
+            reset: None,
+            meeting,
+        } = room.stage
+    {
+        if let Some(status) = meeting.status(now) {
+            live::draw(room, meeting, &status, now, area, bands);
+        }
         return;
     }
-    match room.stage {
-        StageView::Opening {
-            purpose,
-            agreements,
-        } => card::opening(room, purpose, agreements, area, buf),
-        StageView::Live {
-            reset: Some(reset), ..
-        } => reset::draw(room, reset, false, now, area, buf),
-        StageView::Live { meeting, .. } => match meeting.status(now) {
-            Some(status) if projector => projector::draw(room, meeting, &status, area, buf),
-            Some(status) => live::draw(room, meeting, &status, now, area, buf),
-            None => {}
-        },
-        StageView::Closed { planned_end, ended } => {
-            card::closing(room, planned_end, ended, area, buf);
+    bands.always(area, |area, buf| {
+        if too_small(area) {
+            return enlarge(room, now, area, buf);
         }
-    }
+        match room.stage {
+            StageView::Opening {
+                purpose,
+                agreements,
+            } => card::opening(room, purpose, agreements, area, buf),
+            StageView::Live {
+                reset: Some(reset), ..
+            } => reset::draw(room, reset, false, now, area, buf),
+            StageView::Live { meeting, .. } => {
+                if let Some(status) = meeting.status(now) {
+                    projector::draw(room, meeting, &status, area, buf);
+                }
+            }
+            StageView::Closed { planned_end, ended } => {
+                card::closing(room, planned_end, ended, area, buf);
+            }
+        }
+    });
 }
 
 /// A message alone on the room's screen (`forumtimer show` waiting for a meeting).
@@ -242,7 +305,7 @@ fn enlarge(room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
 const WAITS: &str = "the clock waits for the presenter";
 
 /// The last row: a notice, the lasting warning, or the few keys that matter most (`hint`).
-fn bottom_line(app: &App, hint: &str, now: Duration, area: Rect, theme: Theme, buf: &mut Buffer) {
+fn bottom_line(app: &App, hint: String, now: Duration, theme: Theme) -> Line<'_> {
     let notice = app.notice.as_ref().filter(|n| n.until > now);
     let mut spans = Vec::with_capacity(3);
     if let Some(notice) = notice {
@@ -257,5 +320,5 @@ fn bottom_line(app: &App, hint: &str, now: Duration, area: Rect, theme: Theme, b
     if spans.is_empty() {
         spans.push(Span::styled(hint, theme.dim()));
     }
-    one_line::render(Line::from(spans).centered(), area, buf);
+    Line::from(spans).centered()
 }

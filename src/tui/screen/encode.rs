@@ -12,6 +12,7 @@ use std::io::Write;
 use ratatui::buffer::{Buffer, Cell, CellWidth};
 
 use self::look::Look;
+use super::bands::compared;
 
 /// What the terminal is known to hold besides its cells: `None` where unknown.
 #[derive(Debug)]
@@ -103,36 +104,96 @@ impl Encoder {
         self.cursor = None;
     }
 
-    /// Writes what turns `shown` into `next`. Both must cover the same area.
-    pub fn frame(&mut self, shown: &Buffer, next: &Buffer, out: &mut Vec<u8>) {
+    /// Writes what turns `shown` into `next`. Both must cover the same area. With `marks`
+    /// (one per cell, see `bands`), only the cells marked as compared can differ, and only
+    /// they are looked at: a row without one is skipped whole.
+    pub fn frame(
+        &mut self,
+        shown: &Buffer,
+        next: &Buffer,
+        marks: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) {
         let width = usize::from(next.area.width);
         if width == 0 || shown.area != next.area {
             return;
         }
+        if let Some(marks) = marks {
+            if marks.len() != next.content.len() {
+                return;
+            }
+            let rows = next.content.chunks(width).zip(shown.content.chunks(width));
+            for (((next_row, shown_row), marks), y) in
+                rows.zip(marks.chunks(width)).zip(next.area.y..)
+            {
+                if !marks.iter().any(|&mark| compared(mark)) {
+                    continue;
+                }
+                self.row(next.area.x, y, next_row, shown_row, Some(marks), out);
+            }
+            return;
+        }
         let rows = next.content.chunks(width).zip(shown.content.chunks(width));
         for ((next_row, shown_row), y) in rows.zip(next.area.y..) {
-            if next_row.iter().zip(shown_row).all(|(a, b)| same(a, b)) {
-                continue;
-            }
-            if has_wide(next_row) || has_wide(shown_row) {
-                self.whole_row(next.area.x, y, next_row, out);
-            } else {
-                self.changed_cells(next.area.x, y, next_row, shown_row, out);
-            }
+            self.row(next.area.x, y, next_row, shown_row, None, out);
         }
     }
 
-    /// A row of one-cell characters: each changed cell, reached by the cheapest move.
+    /// Row `y`: nothing if no (marked) cell changed, every cell if it holds a wide character,
+    /// else the changed cells.
+    fn row(
+        &mut self,
+        left: u16,
+        y: u16,
+        next: &[Cell],
+        shown: &[Cell],
+        marks: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) {
+        match marks {
+            None => {
+                if next.iter().zip(shown).all(|(a, b)| same(a, b)) {
+                    return;
+                }
+                if has_wide(next) || has_wide(shown) {
+                    return self.whole_row(left, y, next, out);
+                }
+            }
+            Some(marks) => {
+                let mut looked = next.iter().zip(shown).zip(marks);
+                if looked.all(|((a, b), &mark)| !compared(mark) || same(a, b)) {
+                    return;
+                }
+                // Only marked cells can have changed, and a band draws inside its rectangle:
+                // a wide character elsewhere in the row is the same on both sides, and whole
+                // on one side of the changed cells (see `along`).
+                let wide = |row: &[Cell]| {
+                    row.iter()
+                        .zip(marks)
+                        .any(|(cell, &mark)| compared(mark) && !one_column(cell))
+                };
+                if wide(next) || wide(shown) {
+                    return self.whole_row(left, y, next, out);
+                }
+            }
+        }
+        self.changed_cells(left, y, next, shown, marks, out);
+    }
+
+    /// A row of one-cell characters (where marked): each changed cell, reached by the
+    /// cheapest move.
     fn changed_cells(
         &mut self,
         left: u16,
         y: u16,
         next: &[Cell],
         shown: &[Cell],
+        marks: Option<&[u8]>,
         out: &mut Vec<u8>,
     ) {
         for ((cell, before), x) in next.iter().zip(shown).zip(left..) {
-            if !same(cell, before) {
+            let looked = marks.is_none_or(|marks| compared(marks[usize::from(x - left)]));
+            if looked && !same(cell, before) {
                 self.move_to(x, y, left, next, out);
                 self.put(cell, 1, left, next.len(), out);
             }
@@ -292,4 +353,4 @@ fn same_text(a: &str, b: &str) -> bool {
 
 mod look;
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -20,8 +20,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
+use crate::tui::screen::Bands;
+
 /// How a text is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Size {
     /// `Full` glyphs, each pixel `sx` cells wide and `sy` cells tall.
     Scaled { sx: u16, sy: u16 },
@@ -128,6 +130,42 @@ pub fn render(lines: &[&str], size: Size, style: Style, area: Rect, buf: &mut Bu
                 scaled(line, sx, sy, style, area, y, buf);
             }
         }
+    }
+}
+
+/// Draws `line` as `render` does, one band per glyph at the scaled sizes (the countdown: a
+/// second changes one glyph, the others are kept), one band for the whole at the others.
+pub fn render_bands(line: &str, size: Size, style: Style, area: Rect, bands: &mut Bands) {
+    let area = area.intersection(bands.area());
+    if area.is_empty() {
+        return;
+    }
+    let Size::Scaled { sx, sy } = size else {
+        return bands.band(area, ("big", line, size, style), |area, buf| {
+            render(&[line], size, style, area, buf);
+        });
+    };
+    // Where `scaled` puts each glyph: the same rectangles, each drawn alone.
+    let count = u16::try_from(line.chars().count()).unwrap_or(u16::MAX);
+    let glyph_width = 8u16.saturating_mul(sx);
+    let target = centred(
+        area,
+        count.saturating_mul(glyph_width),
+        8u16.saturating_mul(sy),
+        0,
+    );
+    let starts = (target.x..target.right()).step_by(usize::from(glyph_width.max(1)));
+    for (c, left) in line.chars().zip(starts) {
+        let right = left.saturating_add(glyph_width).min(target.right());
+        let rect = Rect {
+            x: left,
+            width: right - left,
+            ..target
+        };
+        bands.band(rect, ("glyph", c, sx, sy, style), |rect, buf| {
+            let mut one = [0; 4];
+            scaled(c.encode_utf8(&mut one), sx, sy, style, rect, 0, buf);
+        });
     }
 }
 

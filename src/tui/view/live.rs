@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
@@ -22,19 +23,23 @@ use super::theme::{Mood, Theme};
 use crate::domain::meeting::{Meeting, Status};
 use crate::room::RoomView;
 use crate::text;
+use crate::tui::screen::Bands;
 
 /// Up next lists at most this many slots.
 const UP_NEXT: usize = 4;
 
 /// Draws the live screen of a running meeting; the last row is left to the controller's
 /// own line (notices and keys), blank on a room display.
+///
+/// Each part is a band keyed by what it is drawn from (see `Bands`): a second of an idle
+/// countdown draws again only the digit that changed and the progress bar.
 pub fn draw(
     room: &RoomView,
     meeting: &Meeting,
     status: &Status,
     now: Duration,
     area: Rect,
-    buf: &mut Buffer,
+    bands: &mut Bands,
 ) {
     let theme = Theme { color: room.color };
     let plan = meeting.plan();
@@ -44,7 +49,14 @@ pub fn draw(
     let mood = mood(status);
 
     let top = Rect { height: 1, ..area };
-    meeting_line(room, meeting, status, now, top, theme, buf);
+    let (title, right) = meeting_line(room, meeting, status, now, top);
+    bands.band(
+        top,
+        ("meeting", &title, &right, theme.color),
+        |area, buf| {
+            draw_meeting_line(&title, &right, area, theme, buf);
+        },
+    );
     let bottom = Rect {
         y: area.bottom().saturating_sub(1),
         height: 1,
@@ -114,38 +126,57 @@ pub fn draw(
         y = y.saturating_add(rows);
         rect
     };
-    lettering::draw(name, name_letters, theme.strong(), row(name_rows), buf);
+    let strong = theme.strong();
+    bands.band(
+        row(name_rows),
+        ("name", name, name_letters, strong),
+        |area, buf| lettering::draw(name, name_letters, strong, area, buf),
+    );
     if show_context {
         row(context_gap);
-        lettering::draw(
-            &context,
-            context_letters,
-            theme.dim(),
+        let dim = theme.dim();
+        bands.band(
             row(context_rows),
-            buf,
+            ("context", &context, context_letters, dim),
+            |area, buf| lettering::draw(&context, context_letters, dim, area, buf),
         );
     }
     row(gap);
-    big::render(&[&time], digits, theme.digits(mood), row(digits_rows), buf);
+    big::render_bands(&time, digits, theme.digits(mood), row(digits_rows), bands);
     row(gap_after);
-    state_line(room, meeting, status, theme, row(1), buf);
+    let state = state_words(room, meeting, status, theme);
+    bands.band(row(1), ("state", &state), |area, buf| {
+        one_line::render(state.clone(), area, buf);
+    });
     if show_gauge {
-        gauge(status, mood, theme, row(1), buf);
+        let (ratio, label) = gauge_reading(status);
+        let styles = (theme.gauge(mood), theme.dim());
+        bands.band(
+            row(1),
+            ("gauge", ratio.to_bits(), &label, styles),
+            |area, buf| gauge(ratio, &label, styles, area, buf),
+        );
     }
     if show_prompt && let Some(prompt) = &slot.prompt {
-        // Placed as `Paragraph` places lines already fitted to the width (the area styled,
-        // one a row), without its reflow: a tenth of each frame, redrawn every second.
-        let area = row(prompt_rows).intersection(buf.area);
-        buf.set_style(area, theme.prompt());
-        let lines = text::fit(prompt, usize::from(width), usize::from(prompt_rows));
-        for (line, y) in lines.into_iter().zip(area.y..area.bottom()) {
-            let at = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            one_line::render(Line::from(line).centered(), at, buf);
-        }
+        let style = theme.prompt();
+        bands.band(
+            row(prompt_rows),
+            ("prompt", prompt, width, prompt_rows, style),
+            |area, buf| {
+                // Placed as `Paragraph` places lines already fitted to the width (the area
+                // styled, one a row), without its reflow.
+                buf.set_style(area, style);
+                let lines = text::fit(prompt, usize::from(width), usize::from(prompt_rows));
+                for (line, y) in lines.into_iter().zip(area.y..area.bottom()) {
+                    let at = Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    };
+                    one_line::render(Line::from(line).centered(), at, buf);
+                }
+            },
+        );
     }
     if show_next {
         let at = Rect {
@@ -153,7 +184,10 @@ pub fn draw(
             height: 1,
             ..body
         };
-        up_next(meeting, now, at, theme, buf);
+        let next = up_next(meeting, now, at, theme);
+        bands.band(at, ("up next", &next), |area, buf| {
+            one_line::render(next.clone(), area, buf);
+        });
     }
 }
 
@@ -167,6 +201,11 @@ pub fn state_line(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    one_line::render(state_words(room, meeting, status, theme), area, buf);
+}
+
+/// What `state_line` draws.
+fn state_words(room: &RoomView, meeting: &Meeting, status: &Status, theme: Theme) -> Line<'static> {
     let mood = mood(status);
     let word = match status.paused_for {
         // SPEC §5: "PAUSED 3:12", so the room knows how long it has waited.
@@ -190,11 +229,11 @@ pub fn state_line(
         let text = format!(" REHEARSAL ×{} ", room.speed);
         spans.push(Span::styled(text, theme.rehearsal()));
     }
-    one_line::render(Line::from(spans).centered(), area, buf);
+    Line::from(spans).centered()
 }
 
-/// The turn's progress: elapsed of allotted.
-fn gauge(status: &Status, mood: Mood, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// The turn's progress: the part of the allotment gone, and its label.
+fn gauge_reading(status: &Status) -> (f64, String) {
     let allotted = status.allotted.as_secs_f64();
     let ratio = if allotted > 0.0 {
         (status.elapsed.as_secs_f64() / allotted).clamp(0.0, 1.0)
@@ -206,27 +245,37 @@ fn gauge(status: &Status, mood: Mood, theme: Theme, area: Rect, buf: &mut Buffer
         format::clock(status.elapsed.as_secs()),
         format::length(status.allotted)
     );
+    (ratio, label)
+}
+
+/// The turn's progress bar: `ratio` filled, in the `(filled, unfilled)` styles.
+fn gauge(
+    ratio: f64,
+    label: &str,
+    (filled, unfilled): (Style, Style),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     // Thick against light shading reads without colour too.
     LineGauge::default()
         .ratio(ratio)
         .label(label)
         .filled_symbol("█")
         .unfilled_symbol("░")
-        .filled_style(theme.gauge(mood))
-        .unfilled_style(theme.dim())
+        .filled_style(filled)
+        .unfilled_style(unfilled)
         .render(area.inner(ratatui::layout::Margin::new(2, 0)), buf);
 }
 
-/// The clock, the planned end and the standing: "19:12 · ends 22:00 · 3 min behind".
+/// The clock, the planned end and the standing: "19:12 · ends 22:00 · 3 min behind", and
+/// the title cut to the width left of it.
 fn meeting_line(
     room: &RoomView,
     meeting: &Meeting,
     status: &Status,
     now: Duration,
     area: Rect,
-    theme: Theme,
-    buf: &mut Buffer,
-) {
+) -> (String, String) {
     // Running over, the end shown is the forecast one, and the standing says by how much:
     // the header never promises an end the meeting will miss.
     // The rule's forecast (the turns to come at their floors cannot all fit) says it first,
@@ -247,19 +296,25 @@ fn meeting_line(
         room.origin.hhmm(end),
     );
     let right_width = u16::try_from(text::width(&right)).unwrap_or(u16::MAX);
+    let left = area.width.saturating_sub(right_width + 1);
+    let title = format!(" {}", room.title);
+    (text::cut(&title, usize::from(left)).into_owned(), right)
+}
+
+/// Draws what `meeting_line` gives: `right` at the right, the title on a dim left part.
+fn draw_meeting_line(title: &str, right: &str, area: Rect, theme: Theme, buf: &mut Buffer) {
+    let right_width = u16::try_from(text::width(right)).unwrap_or(u16::MAX);
     one_line::render(Line::from(right).right_aligned(), area, buf);
     let left = Rect {
         width: area.width.saturating_sub(right_width + 1),
         ..area
     };
     buf.set_style(left, theme.dim());
-    let title = format!(" {}", room.title);
-    let title = text::cut(&title, usize::from(left.width));
     one_line::render(Line::from(title), left, buf);
 }
 
 /// "Up next  Ben 9:24 · Chidi 9:24 · Closing 5:00": as many as fit, at most four.
-fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme, buf: &mut Buffer) {
+fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme) -> Line<'static> {
     let plan = meeting.plan();
     let width = usize::from(area.width.saturating_sub(2));
     let mut spans = vec![Span::styled(" Up next  ", theme.strong())];
@@ -295,5 +350,5 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme, buf: &mut
     if listed == 0 {
         spans.push(Span::styled("the end of the meeting", theme.dim()));
     }
-    one_line::render(Line::from(spans).centered(), area, buf);
+    Line::from(spans).centered()
 }

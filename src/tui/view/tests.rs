@@ -12,6 +12,7 @@ use ratatui::backend::TestBackend;
 use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
 use crate::tui::app::App;
 
+mod bands;
 mod colour;
 mod moves;
 mod overlays;

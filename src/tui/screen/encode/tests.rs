@@ -32,15 +32,27 @@ const MODIFIERS: [Modifier; 5] = [
 /// Texts as the views write them: ASCII, block glyphs, accents and wide characters.
 const WORDS: [&str; 8] = ["a", "Bo", "█", "██ █", "é", "界", "日本", "  "];
 
-fn expected_color(color: Color) -> vt100::Color {
+pub(in crate::tui) fn expected_color(color: Color) -> vt100::Color {
     match color {
+        Color::Black => vt100::Color::Idx(0),
+        Color::Red => vt100::Color::Idx(1),
         Color::Green => vt100::Color::Idx(2),
         Color::Yellow => vt100::Color::Idx(3),
+        Color::Blue => vt100::Color::Idx(4),
+        Color::Magenta => vt100::Color::Idx(5),
+        Color::Cyan => vt100::Color::Idx(6),
+        Color::Gray => vt100::Color::Idx(7),
         Color::DarkGray => vt100::Color::Idx(8),
+        Color::LightRed => vt100::Color::Idx(9),
+        Color::LightGreen => vt100::Color::Idx(10),
+        Color::LightYellow => vt100::Color::Idx(11),
+        Color::LightBlue => vt100::Color::Idx(12),
+        Color::LightMagenta => vt100::Color::Idx(13),
+        Color::LightCyan => vt100::Color::Idx(14),
         Color::White => vt100::Color::Idx(15),
         Color::Indexed(index) => vt100::Color::Idx(index),
         Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
-        _ => vt100::Color::Default,
+        Color::Reset => vt100::Color::Default,
     }
 }
 
@@ -64,7 +76,10 @@ fn paint(area: Rect, strokes: &[Stroke]) -> Buffer {
 }
 
 /// Checks every visible cell of `buffer` against the emulated screen.
-fn assert_shows(parser: &vt100::Parser, buffer: &Buffer) -> Result<(), TestCaseError> {
+pub(in crate::tui) fn assert_shows(
+    parser: &vt100::Parser,
+    buffer: &Buffer,
+) -> Result<(), TestCaseError> {
     let screen = parser.screen();
     for y in 0..buffer.area.height {
         let mut covered = 0;
@@ -159,7 +174,7 @@ proptest! {
         let mut shown = Buffer::empty(area);
         for strokes in &frames {
             let next = paint(area, strokes);
-            encoder.frame(&shown, &next, &mut bytes);
+            encoder.frame(&shown, &next, None, &mut bytes);
             parser.process(&bytes);
             bytes.clear();
             assert_shows(&parser, &next)?;
@@ -172,9 +187,9 @@ proptest! {
 fn second_frame(mut encoder: Encoder, before: &Buffer, after: &Buffer) -> String {
     let mut bytes = Vec::new();
     encoder.clear(&mut bytes);
-    encoder.frame(&Buffer::empty(before.area), before, &mut bytes);
+    encoder.frame(&Buffer::empty(before.area), before, None, &mut bytes);
     bytes.clear();
-    encoder.frame(before, after, &mut bytes);
+    encoder.frame(before, after, None, &mut bytes);
     String::from_utf8(bytes).unwrap()
 }
 

@@ -13,7 +13,7 @@ use crate::text;
 use crate::tui::view::one_line;
 
 /// How a text is lettered: big at a scale, or as ordinary text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lettering {
     Big(Scale),
     Plain,
