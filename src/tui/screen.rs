@@ -121,15 +121,21 @@ impl<W: Write> Screen<W> {
         self.encoder
             .frame(&self.shown, &self.next, Some(marks), &mut self.bytes);
         // The buffer drawn into stays a copy of what is shown, for the bands kept next time.
-        for ((shown, next), &mark) in self
+        let width = usize::from(width).max(1);
+        let rows = self
             .shown
             .content
-            .iter_mut()
-            .zip(&self.next.content)
-            .zip(marks)
-        {
-            if bands::compared(mark) {
-                shown.clone_from(next);
+            .chunks_mut(width)
+            .zip(self.next.content.chunks(width));
+        for ((shown, next), marks) in rows.zip(marks.chunks(width)) {
+            let Some(span) = bands::span(marks) else {
+                continue;
+            };
+            let cells = shown[span.clone()].iter_mut().zip(&next[span.clone()]);
+            for ((shown, next), &mark) in cells.zip(&marks[span]) {
+                if bands::compared(mark) {
+                    shown.clone_from(next);
+                }
             }
         }
         self.memo.end();

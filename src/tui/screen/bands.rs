@@ -87,15 +87,22 @@ impl Memo {
     /// After the frame is drawn: cells uncovered now but not in the last frame are blanked in
     /// `next` and marked `BLANKED`, to be compared.
     pub(super) fn settle(&mut self, next: &mut Buffer) {
-        for ((mark, before), cell) in self
+        let width = usize::from(next.area.width).max(1);
+        let rows = self
             .cells
-            .iter_mut()
-            .zip(&self.last_cells)
-            .zip(&mut next.content)
-        {
-            if *mark == UNCOVERED && *before != UNCOVERED {
-                cell.reset();
-                *mark = BLANKED;
+            .chunks_mut(width)
+            .zip(self.last_cells.chunks(width));
+        for ((marks, before), cells) in rows.zip(next.content.chunks_mut(width)) {
+            let blanked = |(mark, before): (&u8, &u8)| *mark == UNCOVERED && *before != UNCOVERED;
+            // A plain loop over bytes first: most rows have nothing to blank.
+            if !marks.iter().zip(before).any(blanked) {
+                continue;
+            }
+            for ((mark, before), cell) in marks.iter_mut().zip(before).zip(cells) {
+                if blanked((mark, before)) {
+                    cell.reset();
+                    *mark = BLANKED;
+                }
             }
         }
     }
@@ -123,6 +130,13 @@ impl Memo {
 #[inline]
 pub(super) fn compared(mark: u8) -> bool {
     mark >= DRAWN
+}
+
+/// The cells of a row of marks from its first compared one to its last, if any.
+pub(super) fn span(marks: &[u8]) -> Option<Range<usize>> {
+    let first = marks.iter().position(|&mark| compared(mark))?;
+    let last = marks.iter().rposition(|&mark| compared(mark))?;
+    Some(first..last + 1)
 }
 
 /// Where a frame is drawn: straight into a buffer (`plain`: every band drawn, as a fresh

@@ -8,11 +8,12 @@
 //! second that was half of each frame's CPU and most of its bytes.
 
 use std::io::Write;
+use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell, CellWidth};
 
 use self::look::Look;
-use super::bands::compared;
+use super::bands::{compared, span};
 
 /// What the terminal is known to hold besides its cells: `None` where unknown.
 #[derive(Debug)]
@@ -126,10 +127,16 @@ impl Encoder {
             for (((next_row, shown_row), marks), y) in
                 rows.zip(marks.chunks(width)).zip(next.area.y..)
             {
-                if !marks.iter().any(|&mark| compared(mark)) {
-                    continue;
+                if let Some(span) = span(marks) {
+                    self.row(
+                        next.area.x,
+                        y,
+                        next_row,
+                        shown_row,
+                        Some((marks, span)),
+                        out,
+                    );
                 }
-                self.row(next.area.x, y, next_row, shown_row, Some(marks), out);
             }
             return;
         }
@@ -140,58 +147,62 @@ impl Encoder {
     }
 
     /// Row `y`: nothing if no (marked) cell changed, every cell if it holds a wide character,
-    /// else the changed cells.
+    /// else the changed cells. With marks, only the span of the row from its first marked
+    /// cell to its last is looked at.
     fn row(
         &mut self,
         left: u16,
         y: u16,
         next: &[Cell],
         shown: &[Cell],
-        marks: Option<&[u8]>,
+        marks: Option<(&[u8], Range<usize>)>,
         out: &mut Vec<u8>,
     ) {
-        match marks {
-            None => {
-                if next.iter().zip(shown).all(|(a, b)| same(a, b)) {
-                    return;
-                }
-                if has_wide(next) || has_wide(shown) {
-                    return self.whole_row(left, y, next, out);
-                }
+        let Some((marks, span)) = marks else {
+            if next.iter().zip(shown).all(|(a, b)| same(a, b)) {
+                return;
             }
-            Some(marks) => {
-                let mut looked = next.iter().zip(shown).zip(marks);
-                if looked.all(|((a, b), &mark)| !compared(mark) || same(a, b)) {
-                    return;
-                }
-                // Only marked cells can have changed, and a band draws inside its rectangle:
-                // a wide character elsewhere in the row is the same on both sides, and whole
-                // on one side of the changed cells (see `along`).
-                let wide = |row: &[Cell]| {
-                    row.iter()
-                        .zip(marks)
-                        .any(|(cell, &mark)| compared(mark) && !one_column(cell))
-                };
-                if wide(next) || wide(shown) {
-                    return self.whole_row(left, y, next, out);
-                }
+            if has_wide(next) || has_wide(shown) {
+                return self.whole_row(left, y, next, out);
             }
+            return self.changed_cells(left, y, next, shown, 0..next.len(), None, out);
+        };
+        let marks_in = &marks[span.clone()];
+        let (next_in, shown_in) = (&next[span.clone()], &shown[span.clone()]);
+        if marked(next_in, marks_in)
+            .zip(marked(shown_in, marks_in))
+            .all(|(a, b)| same(a, b))
+        {
+            return;
         }
-        self.changed_cells(left, y, next, shown, marks, out);
+        // Only marked cells can have changed, and a band draws inside its rectangle: a wide
+        // character elsewhere in the row is the same on both sides, and whole on one side of
+        // the changed cells (see `along`).
+        if marked(next_in, marks_in)
+            .chain(marked(shown_in, marks_in))
+            .any(|cell| !one_column(cell))
+        {
+            return self.whole_row(left, y, next, out);
+        }
+        self.changed_cells(left, y, next, shown, span, Some(marks), out);
     }
 
-    /// A row of one-cell characters (where marked): each changed cell, reached by the
-    /// cheapest move.
+    /// The cells of `span` in a row of one-cell characters (those marked, with marks): each
+    /// changed cell, reached by the cheapest move.
+    #[allow(clippy::too_many_arguments)]
     fn changed_cells(
         &mut self,
         left: u16,
         y: u16,
         next: &[Cell],
         shown: &[Cell],
+        span: Range<usize>,
         marks: Option<&[u8]>,
         out: &mut Vec<u8>,
     ) {
-        for ((cell, before), x) in next.iter().zip(shown).zip(left..) {
+        let start = u16::try_from(span.start).unwrap_or(u16::MAX);
+        let cells = next[span.clone()].iter().zip(&shown[span.clone()]);
+        for ((cell, before), x) in cells.zip(left.saturating_add(start)..) {
             let looked = marks.is_none_or(|marks| compared(marks[usize::from(x - left)]));
             if looked && !same(cell, before) {
                 self.move_to(x, y, left, next, out);
@@ -315,6 +326,14 @@ impl Encoder {
         look.switch_from(self.pen, out);
         self.pen = Some(look);
     }
+}
+
+/// The cells of `row` whose mark says they are compared.
+fn marked<'a>(row: &'a [Cell], marks: &'a [u8]) -> impl Iterator<Item = &'a Cell> {
+    row.iter()
+        .zip(marks)
+        .filter(|(_, mark)| compared(**mark))
+        .map(|(cell, _)| cell)
 }
 
 /// Whether any cell in `row` is other than one column wide.

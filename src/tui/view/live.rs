@@ -4,6 +4,7 @@
 //! Rows are given out by priority: name, digits and state first; then the progress bar, the
 //! segment, "up next" and the prompt as height allows; what is left goes to bigger digits.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -69,10 +70,10 @@ pub fn draw(
         ..area
     };
     let width = body.width.saturating_sub(2);
-    let prompt_rows = slot.prompt.as_ref().map_or(0, |p| {
-        let rows = text::rows(p, usize::from(width)).clamp(1, 2);
-        u16::try_from(rows).unwrap_or(2)
-    });
+    let prompt_rows = slot
+        .prompt
+        .as_ref()
+        .map_or(0, |p| prompt_rows(p, usize::from(width)));
 
     // Name and state line always; the rest while four rows (quadrant digits) stay for the
     // digits, which matter more across a room than a progress bar.
@@ -189,6 +190,23 @@ pub fn draw(
             one_line::render(next.clone(), area, buf);
         });
     }
+}
+
+/// Rows the prompt takes at `width`, one or two: remembered for the last prompt and width,
+/// since wrapping it again every second was a tenth of an idle frame once the rest was kept.
+fn prompt_rows(prompt: &str, width: usize) -> u16 {
+    thread_local! {
+        static LAST: RefCell<(String, usize, u16)> = const { RefCell::new((String::new(), 0, 0)) };
+    }
+    LAST.with_borrow_mut(|(last, last_width, rows)| {
+        if *last != prompt || *last_width != width || *rows == 0 {
+            let wrapped = text::rows(prompt, width).clamp(1, 2);
+            *rows = u16::try_from(wrapped).unwrap_or(2);
+            *last_width = width;
+            prompt.clone_into(last);
+        }
+        *rows
+    })
 }
 
 /// The state word, plus the wrap-up cue and the meeting-wide badges: over meeting time,
