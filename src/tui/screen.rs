@@ -104,35 +104,31 @@ impl<W: Write> Screen<W> {
         render: impl FnOnce(Rect, &mut Bands),
     ) -> io::Result<()> {
         let area = Rect::new(0, 0, width, height);
-        let cells = usize::from(width) * usize::from(height);
         self.bytes.extend_from_slice(BEGIN_UPDATE);
         if self.repaint || area != self.shown.area {
             self.clear(area);
-            self.memo.cleared(cells);
+            self.memo.cleared();
         } else if !self.memo.mirror {
             // After a plain frame the buffer drawn into holds an older frame.
             self.next.content.clone_from(&self.shown.content);
-            self.memo.unknown(cells);
+            self.memo.unknown();
         }
-        self.memo.begin(cells);
+        self.memo.begin(area);
         render(area, &mut Bands::kept(&mut self.next, &mut self.memo));
         self.memo.settle(&mut self.next);
         let marks = self.memo.marks();
         self.encoder
             .frame(&self.shown, &self.next, Some(marks), &mut self.bytes);
         // The buffer drawn into stays a copy of what is shown, for the bands kept next time.
-        let width = usize::from(width).max(1);
-        let rows = self
-            .shown
-            .content
-            .chunks_mut(width)
-            .zip(self.next.content.chunks(width));
-        for ((shown, next), marks) in rows.zip(marks.chunks(width)) {
-            let Some(span) = bands::span(marks) else {
-                continue;
-            };
-            let cells = shown[span.clone()].iter_mut().zip(&next[span.clone()]);
-            for ((shown, next), &mark) in cells.zip(&marks[span]) {
+        let (marks, spans) = marks;
+        let width = usize::from(width);
+        for (row, span) in spans.iter().enumerate() {
+            let cells = row * width + span.start..row * width + span.end;
+            let pairs = self.shown.content[cells.clone()].iter_mut();
+            let pairs = pairs
+                .zip(&self.next.content[cells.clone()])
+                .zip(&marks[cells]);
+            for ((shown, next), &mark) in pairs {
                 if bands::compared(mark) {
                     shown.clone_from(next);
                 }

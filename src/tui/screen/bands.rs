@@ -26,11 +26,12 @@ const DRAWN: u8 = 2;
 /// No band covers it now, one did in the last frame: blanked and compared.
 const BLANKED: u8 = 3;
 
-/// One band of a frame: where, and its key's bytes in the frame's key store.
+/// One band of a frame: where, and its key's bytes in the frame's key store (none for a
+/// band drawn every frame).
 #[derive(Debug, Clone)]
 struct Band {
     rect: Rect,
-    key: Range<usize>,
+    key: Option<Range<usize>>,
 }
 
 /// What the writer keeps between banded frames.
@@ -39,24 +40,28 @@ pub struct Memo {
     /// Whether the last frame was banded and the buffer drawn into holds what is shown; a
     /// plain frame or a repaint clears it, and the next banded frame then draws every band.
     pub(super) mirror: bool,
+    /// Whether any cell may hold something no band of the last frame accounts for (after a
+    /// plain frame): every cell no band covers is then blanked.
+    unknown: bool,
     last: Vec<Band>,
     last_keys: Vec<u8>,
+    /// Per band of the last frame: whether this frame kept it.
+    last_kept: Vec<bool>,
     this: Vec<Band>,
     this_keys: Vec<u8>,
     /// Per cell of the frame being drawn: `UNCOVERED`, `KEPT`, `DRAWN` or `BLANKED`.
     pub(super) cells: Vec<u8>,
-    /// The same for the last frame; every cell `UNCOVERED` after a clear (all blank).
-    last_cells: Vec<u8>,
+    /// Per row, the columns from its first compared cell to its last (empty: none).
+    pub(super) rows: Vec<Range<usize>>,
+    area: Rect,
 }
 
 impl Memo {
-    /// After the screen was cleared: both buffers blank, every cell uncovered.
-    pub(super) fn cleared(&mut self, cells: usize) {
+    /// After the screen was cleared: both buffers blank, no band drawn.
+    pub(super) fn cleared(&mut self) {
+        self.forget();
         self.mirror = true;
-        self.last.clear();
-        self.last_keys.clear();
-        self.last_cells.clear();
-        self.last_cells.resize(cells, UNCOVERED);
+        self.unknown = false;
     }
 
     /// After a plain frame: nothing can be kept.
@@ -68,75 +73,85 @@ impl Memo {
 
     /// Before a banded frame that follows a plain one (its caller having made the buffer
     /// drawn into a copy of what is shown): every cell may hold something.
-    pub(super) fn unknown(&mut self, cells: usize) {
+    pub(super) fn unknown(&mut self) {
         self.forget();
         self.mirror = true;
-        self.last_cells.clear();
-        self.last_cells.resize(cells, DRAWN);
+        self.unknown = true;
     }
 
-    /// Starts a banded frame of `cells` cells.
-    pub(super) fn begin(&mut self, cells: usize) {
-        debug_assert!(self.mirror && self.last_cells.len() == cells);
+    /// Starts a banded frame over `area`.
+    pub(super) fn begin(&mut self, area: Rect) {
+        debug_assert!(self.mirror);
+        self.area = area;
         self.this.clear();
         self.this_keys.clear();
+        self.last_kept.clear();
+        self.last_kept.resize(self.last.len(), false);
         self.cells.clear();
-        self.cells.resize(cells, UNCOVERED);
+        self.cells.resize(
+            usize::from(area.width) * usize::from(area.height),
+            UNCOVERED,
+        );
+        self.rows.clear();
+        self.rows.resize(usize::from(area.height), 0..0);
     }
 
-    /// After the frame is drawn: cells uncovered now but not in the last frame are blanked in
-    /// `next` and marked `BLANKED`, to be compared.
+    /// After the frame is drawn: cells no band covers now that a band of the last frame did
+    /// (or, after a plain frame, that anything may have) are blanked in `next` and marked
+    /// `BLANKED`, to be compared. Only the last frame's bands not kept are looked at.
     pub(super) fn settle(&mut self, next: &mut Buffer) {
-        let width = usize::from(next.area.width).max(1);
-        let rows = self
-            .cells
-            .chunks_mut(width)
-            .zip(self.last_cells.chunks(width));
-        for ((marks, before), cells) in rows.zip(next.content.chunks_mut(width)) {
-            let blanked = |(mark, before): (&u8, &u8)| *mark == UNCOVERED && *before != UNCOVERED;
-            // A plain loop over bytes first: most rows have nothing to blank.
-            if !marks.iter().zip(before).any(blanked) {
-                continue;
-            }
-            for ((mark, before), cell) in marks.iter_mut().zip(before).zip(cells) {
-                if blanked((mark, before)) {
-                    cell.reset();
-                    *mark = BLANKED;
+        let gone: Vec<Rect> = if self.unknown {
+            vec![self.area]
+        } else {
+            let kept = self.last.iter().zip(&self.last_kept);
+            kept.filter(|(_, kept)| !**kept)
+                .map(|(band, _)| band.rect)
+                .collect()
+        };
+        self.unknown = false;
+        let width = usize::from(self.area.width);
+        for rect in gone {
+            let rect = rect.intersection(self.area);
+            for y in rect.top()..rect.bottom() {
+                let row = usize::from(y - self.area.y);
+                let from = usize::from(rect.x - self.area.x);
+                for x in from..from + usize::from(rect.width) {
+                    let index = row * width + x;
+                    if self.cells[index] == UNCOVERED {
+                        self.cells[index] = BLANKED;
+                        next.content[index].reset();
+                        widen(&mut self.rows[row], x..x + 1);
+                    }
                 }
             }
         }
     }
 
-    /// The marks of the frame being drawn, for `compared`.
-    pub(super) fn marks(&self) -> &[u8] {
-        &self.cells
+    /// The marks of the frame being drawn, for `compared`, and each row's span of them.
+    pub(super) fn marks(&self) -> (&[u8], &[Range<usize>]) {
+        (&self.cells, &self.rows)
     }
 
     /// After the frame was sent: it becomes the last.
     pub(super) fn end(&mut self) {
         std::mem::swap(&mut self.last, &mut self.this);
         std::mem::swap(&mut self.last_keys, &mut self.this_keys);
-        for mark in &mut self.cells {
-            // Next time, "uncovered" is all that matters of a blanked cell.
-            if *mark == BLANKED {
-                *mark = UNCOVERED;
-            }
-        }
-        std::mem::swap(&mut self.last_cells, &mut self.cells);
     }
+}
+
+/// Widens `span` to cover `more` too.
+fn widen(span: &mut Range<usize>, more: Range<usize>) {
+    *span = if span.start >= span.end {
+        more
+    } else {
+        span.start.min(more.start)..span.end.max(more.end)
+    };
 }
 
 /// Whether a cell with `mark` is compared with what is shown: drawn again or blanked.
 #[inline]
 pub(super) fn compared(mark: u8) -> bool {
     mark >= DRAWN
-}
-
-/// The cells of a row of marks from its first compared one to its last, if any.
-pub(super) fn span(marks: &[u8]) -> Option<Range<usize>> {
-    let first = marks.iter().position(|&mark| compared(mark))?;
-    let last = marks.iter().rposition(|&mark| compared(mark))?;
-    Some(first..last + 1)
 }
 
 /// Where a frame is drawn: straight into a buffer (`plain`: every band drawn, as a fresh
@@ -178,13 +193,20 @@ impl<'a> Bands<'a> {
         let start = memo.this_keys.len();
         key.hash(&mut KeyBytes(&mut memo.this_keys));
         let bytes = &memo.this_keys[start..];
-        let kept = memo
-            .last
-            .iter()
-            .any(|band| band.rect == rect && memo.last_keys[band.key.clone()] == *bytes);
+        let matched = memo.last.iter().position(|band| {
+            band.rect == rect
+                && band
+                    .key
+                    .as_ref()
+                    .is_some_and(|key| memo.last_keys[key.clone()] == *bytes)
+        });
+        if let Some(index) = matched {
+            memo.last_kept[index] = true;
+        }
+        let kept = matched.is_some();
         memo.this.push(Band {
             rect,
-            key: start..memo.this_keys.len(),
+            key: Some(start..memo.this_keys.len()),
         });
         let mark = if kept { KEPT } else { DRAWN };
         mark_cells(memo, self.buf.area, rect, mark);
@@ -202,6 +224,7 @@ impl<'a> Bands<'a> {
         }
         if let Some(memo) = self.memo.as_deref_mut() {
             // No key is stored, so nothing can match it next frame.
+            memo.this.push(Band { rect, key: None });
             mark_cells(memo, self.buf.area, rect, DRAWN);
             reset(self.buf, rect);
         }
@@ -212,11 +235,16 @@ impl<'a> Bands<'a> {
 /// Marks the cells of `rect` (inside `area`) with `mark`.
 fn mark_cells(memo: &mut Memo, area: Rect, rect: Rect, mark: u8) {
     let width = usize::from(area.width);
+    let from = usize::from(rect.x - area.x);
+    let columns = from..from + usize::from(rect.width);
     for y in rect.top()..rect.bottom() {
-        let start = usize::from(y - area.y) * width + usize::from(rect.x - area.x);
-        let row = &mut memo.cells[start..start + usize::from(rect.width)];
-        debug_assert!(row.iter().all(|&m| m == UNCOVERED), "bands overlap");
-        row.fill(mark);
+        let row = usize::from(y - area.y);
+        let cells = &mut memo.cells[row * width + columns.start..row * width + columns.end];
+        debug_assert!(cells.iter().all(|&m| m == UNCOVERED), "bands overlap");
+        cells.fill(mark);
+        if compared(mark) {
+            widen(&mut memo.rows[row], columns.clone());
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use std::ops::Range;
 use ratatui::buffer::{Buffer, Cell, CellWidth};
 
 use self::look::Look;
-use super::bands::{compared, span};
+use super::bands::compared;
 
 /// What the terminal is known to hold besides its cells: `None` where unknown.
 #[derive(Debug)]
@@ -106,36 +106,31 @@ impl Encoder {
     }
 
     /// Writes what turns `shown` into `next`. Both must cover the same area. With `marks`
-    /// (one per cell, see `bands`), only the cells marked as compared can differ, and only
-    /// they are looked at: a row without one is skipped whole.
+    /// (one per cell, see `bands`, and each row's span of compared cells), only the cells
+    /// marked as compared can differ, and only they are looked at: a row without one is
+    /// skipped whole.
     pub fn frame(
         &mut self,
         shown: &Buffer,
         next: &Buffer,
-        marks: Option<&[u8]>,
+        marks: Option<(&[u8], &[Range<usize>])>,
         out: &mut Vec<u8>,
     ) {
         let width = usize::from(next.area.width);
         if width == 0 || shown.area != next.area {
             return;
         }
-        if let Some(marks) = marks {
-            if marks.len() != next.content.len() {
+        if let Some((marks, spans)) = marks {
+            if marks.len() != next.content.len() || spans.len() != usize::from(next.area.height) {
                 return;
             }
             let rows = next.content.chunks(width).zip(shown.content.chunks(width));
-            for (((next_row, shown_row), marks), y) in
-                rows.zip(marks.chunks(width)).zip(next.area.y..)
+            for ((((next_row, shown_row), marks), span), y) in
+                rows.zip(marks.chunks(width)).zip(spans).zip(next.area.y..)
             {
-                if let Some(span) = span(marks) {
-                    self.row(
-                        next.area.x,
-                        y,
-                        next_row,
-                        shown_row,
-                        Some((marks, span)),
-                        out,
-                    );
+                if span.start < span.end {
+                    let marks = Some((marks, span.clone()));
+                    self.row(next.area.x, y, next_row, shown_row, marks, out);
                 }
             }
             return;
