@@ -164,7 +164,9 @@ where
 /// `HH:MM`: the one spelling of a time of day on screen, in plans and in reports.
 #[must_use]
 pub fn hhmm(time: NaiveTime) -> String {
-    time.format("%H:%M").to_string()
+    // What `format("%H:%M")` writes, without parsing the format string: the live view asks
+    // for it every second.
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }
 
 /// The instant a local date and time names: the first of two when the clocks go back, and the
