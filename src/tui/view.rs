@@ -109,10 +109,9 @@ pub fn draw(app: &App, room: &RoomView, now: Duration, area: Rect, buf: &mut Buf
 pub fn draw_bands(app: &App, room: &RoomView, now: Duration, area: Rect, bands: &mut Bands) {
     let area = area.intersection(bands.area());
     let summary = |meeting: &Meeting| app.balances && meeting.finished_at().is_some();
-    // The live view, in bands, and the hint line under it; anything else (the room's cards
+    // The live or projector view, in bands, and the hint line under it; anything else (the room's cards
     // under a hint line that covers their last row, overlays on top) in one.
     let live_room = app.overlay.is_none()
-        && !app.projector
         && !too_small(area)
         && matches!(room.stage, StageView::Live { reset: None, .. })
         && matches!(&app.page, Page::Meeting(meeting) if !summary(meeting));
@@ -185,14 +184,15 @@ pub fn draw_room_bands(
         return;
     }
     if !too_small(area)
-        && !projector
         && let StageView::Live {
             reset: None,
             meeting,
         } = room.stage
     {
-        if let Some(status) = meeting.status(now) {
-            live::draw(room, meeting, &status, now, area, bands);
+        match meeting.status(now) {
+            Some(status) if projector => projector::draw(room, meeting, &status, area, bands),
+            Some(status) => live::draw(room, meeting, &status, now, area, bands),
+            None => {}
         }
         return;
     }
@@ -208,11 +208,8 @@ pub fn draw_room_bands(
             StageView::Live {
                 reset: Some(reset), ..
             } => reset::draw(room, reset, false, now, area, buf),
-            StageView::Live { meeting, .. } => {
-                if let Some(status) = meeting.status(now) {
-                    projector::draw(room, meeting, &status, area, buf);
-                }
-            }
+            // Drawn in bands above.
+            StageView::Live { .. } => {}
             StageView::Closed { planned_end, ended } => {
                 card::closing(room, planned_end, ended, area, buf);
             }

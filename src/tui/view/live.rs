@@ -211,19 +211,12 @@ fn prompt_rows(prompt: &str, width: usize) -> u16 {
 
 /// The state word, plus the wrap-up cue and the meeting-wide badges: over meeting time,
 /// rehearsal.
-pub fn state_line(
+pub fn state_words(
     room: &RoomView,
     meeting: &Meeting,
     status: &Status,
     theme: Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    one_line::render(state_words(room, meeting, status, theme), area, buf);
-}
-
-/// What `state_line` draws.
-fn state_words(room: &RoomView, meeting: &Meeting, status: &Status, theme: Theme) -> Line<'static> {
+) -> Line<'static> {
     let mood = mood(status);
     let word = match status.paused_for {
         // SPEC §5: "PAUSED 3:12", so the room knows how long it has waited.

@@ -1,6 +1,5 @@
 //! The projector view (`f`): only the name, the digits and the state, as large as they go.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::big;
@@ -8,13 +7,16 @@ use super::big::lettering;
 use super::big::share::share;
 use super::format::countdown;
 use super::labels::{holder, mood};
-use super::live::state_line;
+use super::live::state_words;
+use super::one_line;
 use super::theme::Theme;
 use crate::domain::meeting::{Meeting, Status};
 use crate::room::RoomView;
+use crate::tui::screen::Bands;
 
-/// Draws the projector view; the name and the digits share the height (`big::share`).
-pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, buf: &mut Buffer) {
+/// Draws the projector view; the name and the digits share the height (`big::share`). In
+/// bands, as the live view: a second draws again only the digit that changed.
+pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, bands: &mut Bands) {
     let theme = Theme { color: room.color };
     let plan = meeting.plan();
     let Some(slot) = plan.slots.get(status.slot) else {
@@ -43,9 +45,17 @@ pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, buf
         y = y.saturating_add(h);
         rect
     };
-    lettering::draw(name, name_letters, theme.strong(), row(name_rows), buf);
+    let strong = theme.strong();
+    bands.band(
+        row(name_rows),
+        ("name", name, name_letters, strong),
+        |area, buf| lettering::draw(name, name_letters, strong, area, buf),
+    );
     row(1);
-    big::render(&[&time], digits, theme.digits(mood), row(digit_rows), buf);
+    big::render_bands(&time, digits, theme.digits(mood), row(digit_rows), bands);
     row(1);
-    state_line(room, meeting, status, theme, row(1), buf);
+    let state = state_words(room, meeting, status, theme);
+    bands.band(row(1), ("state", &state), |area, buf| {
+        one_line::render(state.clone(), area, buf);
+    });
 }
