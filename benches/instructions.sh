@@ -18,7 +18,8 @@ seconds=${SECONDS_COUNTED:-20}
 binary=$(realpath "$binary")
 work=$(mktemp -d)
 session="forumtimer-instructions-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+# The timer saves its state as it quits: give it a moment before the directory goes.
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
 env="XDG_STATE_HOME='$work/state' XDG_RUNTIME_DIR='$work/run'"
 mkdir -m 700 "$work/run"
 if [ "${ROOM:-0}" = 1 ]; then
