@@ -72,18 +72,20 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut rows = Vec::new();
     let mut row = String::new();
     let mut used = 0;
+    // A row is started once it holds anything, zero-width clusters too (a lone mark has no
+    // width of its own): counting columns alone would glue the next cluster onto it.
     for word in words(text) {
         let w = width(word);
-        let needed = if used == 0 { w } else { used + 1 + w };
+        let needed = if row.is_empty() { w } else { used + 1 + w };
         if needed <= columns {
-            if used > 0 {
+            if !row.is_empty() {
                 row.push(' ');
             }
             row.push_str(word);
             used = needed;
             continue;
         }
-        if used > 0 {
+        if !row.is_empty() {
             rows.push(std::mem::take(&mut row));
             used = 0;
         }
@@ -94,7 +96,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
         }
         for grapheme in word.graphemes(true) {
             let g = grapheme.width();
-            if used + g > columns && used > 0 {
+            if used + g > columns && !row.is_empty() {
                 rows.push(std::mem::take(&mut row));
                 used = 0;
             }
@@ -102,7 +104,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             used += g;
         }
     }
-    if used > 0 || rows.is_empty() {
+    if !row.is_empty() || rows.is_empty() {
         rows.push(row);
     }
     rows
@@ -215,6 +217,17 @@ mod tests {
     fn wrap_keeps_a_mark_on_the_space_it_combines_with() {
         // U+1CF30 is a combining mark: it and the no-break space before it are one cluster.
         assert_eq!(wrap("!\u{a0}\u{1cf30}", 2), ["!\u{a0}\u{1cf30}"]);
+    }
+
+    #[test]
+    fn wrap_starts_a_row_after_a_cluster_of_no_width() {
+        // U+09D7 alone is a cluster with no width: the wide one after it needs its own row.
+        assert_eq!(wrap("\u{9d7}🫰", 1), ["\u{9d7}", "🫰"]);
+        assert_eq!(
+            wrap("\u{200b} ab", 3),
+            ["\u{200b} ab"],
+            "the space between them counts"
+        );
     }
 
     proptest! {
