@@ -197,13 +197,18 @@ impl Plan {
     /// turns a presenter still to be chosen will not take (`set_aside`).
     #[must_use]
     pub fn planned_total(&self, present: &[bool]) -> Duration {
-        let aside = self.set_aside(0..self.slots.len(), present, |_| false);
-        self.slots
-            .iter()
-            .enumerate()
-            .filter(|(i, slot)| is_active(slot, present) && !aside.contains(i))
-            .map(|(_, slot)| slot.planned)
+        self.taking_place(present)
+            .map(|i| self.slots[i].planned)
             .sum()
+    }
+
+    /// The slots that take place with these members present, before any presenter is chosen
+    /// in the room: active, and not a presenter's own turn (`set_aside`).
+    pub fn taking_place(&self, present: &[bool]) -> impl Iterator<Item = usize> + '_ {
+        let aside = self.set_aside(0..self.slots.len(), present, |_| false);
+        let present = present.to_vec();
+        (0..self.slots.len())
+            .filter(move |i| is_active(&self.slots[*i], &present) && !aside.contains(i))
     }
 
     /// Turns that will not take place although their member is here. In a `skip_speaker`

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::plan::{Plan, SlotKind, is_active};
+use super::plan::{Plan, SlotKind};
 use super::summary::{clock, human};
 
 /// A turn shorter than this is too short to say anything.
@@ -33,12 +33,11 @@ pub enum Squeeze {
 #[must_use]
 pub fn squeeze(plan: &Plan, present: &[bool], length: Duration) -> Option<Squeeze> {
     let fixed = plan.fixed_total();
-    let weight: Duration = plan
-        .slots
-        .iter()
-        .filter(|slot| slot.kind != SlotKind::Block && is_active(slot, present))
-        .map(|slot| slot.planned)
-        .sum();
+    let turns: Vec<usize> = plan
+        .taking_place(present)
+        .filter(|&i| plan.slots[i].kind != SlotKind::Block)
+        .collect();
+    let weight: Duration = turns.iter().map(|&i| plan.slots[i].planned).sum();
     let short = plan.planned_total(present).saturating_sub(length);
     if weight.is_zero() {
         return None;
@@ -51,11 +50,9 @@ pub fn squeeze(plan: &Plan, present: &[bool], length: Duration) -> Option<Squeez
         let millis = each.as_millis() * members.as_millis() / weight.as_millis();
         Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
     };
-    plan.slots
+    turns
         .iter()
-        .enumerate()
-        .filter(|(_, slot)| slot.kind != SlotKind::Block && is_active(slot, present))
-        .map(|(i, slot)| (i, slot.planned, allot(slot.planned)))
+        .map(|&i| (i, plan.slots[i].planned, allot(plan.slots[i].planned)))
         .filter(|&(_, planned, allotted)| allotted < planned / 2 || allotted < SHORTEST_TURN)
         .min_by_key(|&(_, _, allotted)| allotted)
         .map(|(slot, planned, allotted)| Squeeze::Squeezed {
@@ -169,6 +166,44 @@ mod tests {
                 short: Duration::from_secs(700),
             })
         );
+    }
+
+    #[test]
+    fn a_presenters_own_share_is_not_counted_against_the_others() {
+        use crate::domain::agenda::{Phase, PhaseKind, Speaker};
+        let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi", "Dana"]);
+        let phase = |name: &str, kind| Phase {
+            name: name.into(),
+            kind,
+            prompt: None,
+            warn: None,
+        };
+        agenda.segments = vec![Segment {
+            name: "Spotlight".into(),
+            kind: SegmentKind::Spotlight {
+                speaker: Speaker::Choose,
+                phases: vec![
+                    phase(
+                        "Story",
+                        PhaseKind::Block {
+                            length: Duration::from_secs(600),
+                        },
+                    ),
+                    phase(
+                        "Shares",
+                        PhaseKind::Round {
+                            each: Duration::from_secs(300),
+                            skip_speaker: true,
+                        },
+                    ),
+                ],
+            },
+            prompt: None,
+            warn: None,
+        }];
+        let plan = Plan::build(&agenda, 0);
+        // 456 s for members: three shares of 152 s, over half their 300 s; four would be 114 s.
+        assert_eq!(squeeze(&plan, &[true; 4], Duration::from_secs(1056)), None);
     }
 
     #[test]

@@ -129,6 +129,8 @@ impl Summary {
                 presenter: None,
             })
             .collect();
+        // A presenter still to be chosen will not take their own share: not due either.
+        let aside = meeting.set_aside();
         // In the order the turns took place, so a round's turns list (and, across meetings,
         // who spoke first and last) follows moves, late arrivals and guests.
         for &index in meeting.order() {
@@ -143,7 +145,9 @@ impl Summary {
             );
             // A pending slot still counts as planned while it is due; one left by `b` with
             // time on it took place even if it never resumed; a missed one never will.
-            let due = timing.status == SlotStatus::Pending && is_active(slot, &progress.present);
+            let due = timing.status == SlotStatus::Pending
+                && is_active(slot, &progress.present)
+                && !aside.contains(&index);
             let took_place = started || !elapsed.is_zero() || due;
             if let Some(segment) = segments.get_mut(slot.segment) {
                 segment.actual += elapsed;

@@ -92,7 +92,8 @@ impl Meeting {
 
     /// Pending turns that stand for the own turn of a presenter still to be chosen
     /// (`Plan::set_aside`).
-    pub(super) fn set_aside(&self) -> Vec<usize> {
+    #[must_use]
+    pub fn set_aside(&self) -> Vec<usize> {
         let progress = self.progress();
         let pending = progress
             .order

@@ -292,3 +292,31 @@ fn wrap_up_cues_are_counted_in_the_summary() {
         .unwrap();
     assert_eq!(Summary::of(&meeting, Duration::from_secs(90)).wrap_ups, 1);
 }
+
+#[test]
+fn a_presenter_still_to_be_chosen_is_not_planned_a_share_of_their_own() {
+    use crate::domain::agenda::{Phase, PhaseKind, Speaker};
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi"]);
+    agenda.segments = vec![
+        segment("Opening", SegmentKind::Block { length: min(5) }),
+        segment(
+            "Presentation",
+            SegmentKind::Spotlight {
+                speaker: Speaker::Choose,
+                phases: vec![Phase {
+                    name: "Shares".into(),
+                    kind: PhaseKind::Round {
+                        each: min(2),
+                        skip_speaker: true,
+                    },
+                    prompt: None,
+                    warn: None,
+                }],
+            },
+        ),
+    ];
+    let meeting = Meeting::start(Plan::build(&agenda, 0), vec![true; 3], min(0), None, true);
+    // Quit during the opening: two of the three shares were still due, not three.
+    let summary = Summary::of(&meeting, min(1));
+    assert_eq!(summary.segments[1].planned, min(4));
+}
