@@ -106,8 +106,8 @@ impl Habit {
             beta: f64::from_bits(beta),
             unit: f64::from_bits(unit),
         };
-        let sane = habit.alpha.is_finite() && habit.beta.is_finite() && habit.unit > 0.0;
-        if sane && habit.unit.is_finite() {
+        let finite = [habit.alpha, habit.beta, habit.unit].iter().all(|x| x.is_finite());
+        if finite && habit.unit > 0.0 {
             habit
         } else {
             Habit::NONE
