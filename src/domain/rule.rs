@@ -106,7 +106,9 @@ impl Habit {
             beta: f64::from_bits(beta),
             unit: f64::from_bits(unit),
         };
-        let finite = [habit.alpha, habit.beta, habit.unit].iter().all(|x| x.is_finite());
+        let finite = [habit.alpha, habit.beta, habit.unit]
+            .iter()
+            .all(|x| x.is_finite());
         if finite && habit.unit > 0.0 {
             habit
         } else {
