@@ -359,3 +359,31 @@ fn an_unknown_template_is_a_bad_value_that_suggests_the_nearest() {
             "a similar value exists: 'support-circle'",
         ));
 }
+
+/// What `cargo install` promises: the binary needs nothing from the repository. Run from an
+/// empty folder, with the sources out of reach, it plans its built-in agenda, writes every
+/// template and checks what it wrote.
+#[test]
+fn the_binary_runs_from_anywhere_with_its_agenda_and_templates() {
+    let away = tempfile::tempdir().unwrap();
+    let in_empty_folder = || {
+        let mut command = Command::cargo_bin("forumtimer").unwrap();
+        command
+            .current_dir(away.path())
+            .env("XDG_DATA_HOME", away.path().join("data"));
+        command
+    };
+    in_empty_folder()
+        .arg("plan")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Closing"));
+    for name in templates::names() {
+        let file = format!("{name}.toml");
+        in_empty_folder()
+            .args(["new", "--template", name, "--output", &file])
+            .assert()
+            .success();
+        in_empty_folder().args(["check", &file]).assert().success();
+    }
+}
