@@ -459,7 +459,10 @@ impl App {
             Some(Action::TogglePause) => Input::TogglePause,
             Some(Action::Next) => Input::Next,
             Some(Action::Skip) => Input::Skip,
-            Some(Action::PassForNow) => Input::PassForNow,
+            Some(Action::PassForNow) => {
+                self.pass_for_now(now);
+                return Flow::Continue;
+            }
             Some(Action::SpeakNext) => {
                 self.open_picker(now);
                 return Flow::Continue;
@@ -503,15 +506,17 @@ impl App {
         Flow::Continue
     }
 
-    /// Applies an input to the meeting, saying on screen why when it changes nothing.
-    pub(super) fn input(&mut self, input: Input, now: Duration) {
+    /// Applies an input to the meeting, saying on screen why when it changes nothing; true
+    /// when it was applied.
+    pub(super) fn input(&mut self, input: Input, now: Duration) -> bool {
         let Page::Meeting(meeting) = &mut self.page else {
-            return;
+            return false;
         };
         match meeting.apply(input, now) {
             Ok(()) => {
                 self.changed = true;
                 self.ask_presenter();
+                true
             }
             Err(refusal) => {
                 let text = match refusal {
@@ -522,9 +527,12 @@ impl App {
                     Refusal::LastInRound => "Nobody else is left to speak in this round",
                     Refusal::Choosing => "The clock waits for the presenter: o chooses",
                     Refusal::TooManyGuests => "No more guests can join",
-                    Refusal::Resetting | Refusal::NoSuchMember | Refusal::NotChoosing => return,
+                    Refusal::Resetting | Refusal::NoSuchMember | Refusal::NotChoosing => {
+                        return false;
+                    }
                 };
                 self.notify(text, now);
+                false
             }
         }
     }

@@ -1,5 +1,5 @@
 //! The pickers of names (who speaks next, who presents) and the guest's name prompt: the keys
-//! they take, and what they list.
+//! they take, and what they list; and what pass for now says it did.
 
 use std::time::Duration;
 
@@ -12,6 +12,28 @@ use crate::tui::keymap::Action;
 use crate::tui::view::labels::holder;
 
 impl App {
+    /// `p`: the turn goes to the end of the round, out of sight of "Up next" in a long round,
+    /// so the facilitator is told where it went (or that a second `p` made it a pass).
+    pub(super) fn pass_for_now(&mut self, now: Duration) {
+        let before = self.meeting().and_then(|meeting| {
+            let slot = meeting.progress().current?;
+            let member = meeting.plan().slots.get(slot)?.member()?;
+            let name = meeting.plan().members.get(member)?.clone();
+            Some((name, meeting.progress().slots.get(slot)?.deferred))
+        });
+        if !self.input(Input::PassForNow, now) {
+            return;
+        }
+        if let Some((name, deferred)) = before {
+            let text = if deferred {
+                format!("{name} passes · u undoes")
+            } else {
+                format!("{name} speaks last in this round · u undoes")
+            };
+            self.notify(text, now);
+        }
+    }
+
     /// `o`: who speaks next, or who presents while the spotlight waits for a presenter.
     pub(super) fn open_picker(&mut self, now: Duration) {
         let Some(meeting) = self.meeting() else {

@@ -355,6 +355,19 @@ fn p_passes_for_now_and_a_second_p_passes() {
 }
 
 #[test]
+fn pass_for_now_says_where_the_turn_went_and_a_second_p_that_it_is_a_pass() {
+    let notice = |app: &App| app.notice.as_ref().map(|n| n.text.clone());
+    let mut app = in_round("p");
+    assert_eq!(
+        notice(&app).as_deref(),
+        Some("Ana speaks last in this round · u undoes")
+    );
+    chars(&mut app, "nn", min(2));
+    chars(&mut app, "p", min(3));
+    assert_eq!(notice(&app).as_deref(), Some("Ana passes · u undoes"));
+}
+
+#[test]
 fn the_last_speaker_of_a_round_cannot_pass_for_now_and_is_told_so() {
     let app = in_round("nnp");
     assert_eq!(current_member(&app, min(1)), Some(2));
