@@ -379,37 +379,12 @@ fn a_report_that_cannot_be_written_at_the_end_goes_to_standard_output() {
     assert!(!report.exists());
 }
 
-/// The state folder cannot take a save: a full tmpfs as root, a read-only folder otherwise.
-fn unsavable_state() -> Option<(Option<Tmpfs>, tempfile::TempDir)> {
-    if is_root() {
-        let disk = Tmpfs::mount("256k")?;
-        fs::create_dir(disk.path().join("forumtimer")).unwrap();
-        disk.fill();
-        // The session's state directory is the tmpfs; the TempDir is unused but kept alive.
-        let unused = tempfile::tempdir().unwrap();
-        return Some((Some(disk), unused));
-    }
-    let state = tempfile::tempdir().unwrap();
-    fs::create_dir(state.path().join("forumtimer")).unwrap();
-    fs::set_permissions(
-        state.path().join("forumtimer"),
-        fs::Permissions::from_mode(0o500),
-    )
-    .unwrap();
-    Some((None, state))
-}
-
-#[test]
-fn a_meeting_that_could_not_be_saved_never_claims_it_was() {
-    let Some((disk, state)) = unsavable_state() else {
-        return;
-    };
-    let dir = disk
-        .as_ref()
-        .map_or(state.path(), Tmpfs::path)
-        .to_path_buf();
-    let mut session = Session::start(&["run"], 120, 24, &dir);
-    session.wait_for("enter start");
+/// Runs a meeting whose state directory is `dir`, where no save can succeed, and checks that
+/// neither the screen nor the closing message claims it was saved.
+fn never_claims_it_was_saved(dir: &Path) {
+    let mut session = Session::start(&["run"], 120, 24, dir);
+    // The opening screen's key line may give way to the warning that the lock cannot be made.
+    session.wait_for("Who is here");
     session.press("\r");
     session.wait_for("Not saved, no resume after a crash");
     session.press("qy");
@@ -421,6 +396,28 @@ fn a_meeting_that_could_not_be_saved_never_claims_it_was() {
     assert!(screen.contains("could not be saved"), "{screen}");
     assert!(screen.contains("cannot be resumed"), "{screen}");
     assert!(!screen.contains("continues"), "{screen}");
+    // Said once, not twice ("… cannot be resumed — Not saved, no resume after a crash …").
+    assert_eq!(screen.matches("resume").count(), 1, "{screen}");
+}
+
+#[test]
+fn a_meeting_that_could_not_be_saved_never_claims_it_was() {
+    // A regular file where the `forumtimer` directory goes: no save can make the directory,
+    // for root and everyone else alike (a read-only directory would not do: the store
+    // tightens its own directory to 0700, and root ignores modes).
+    let state = tempfile::tempdir().unwrap();
+    fs::write(state.path().join("forumtimer"), "not a directory").unwrap();
+    never_claims_it_was_saved(state.path());
+}
+
+#[test]
+fn a_meeting_on_a_full_disk_never_claims_it_was_saved() {
+    let Some(disk) = Tmpfs::mount("256k") else {
+        return;
+    };
+    fs::create_dir(disk.path().join("forumtimer")).unwrap();
+    disk.fill();
+    never_claims_it_was_saved(disk.path());
 }
 
 // --- A stepped wall clock -------------------------------------------------------------

@@ -17,8 +17,8 @@ use crate::domain::summary::{Summary, minutes_in_words};
 use crate::history::meeting_id;
 use crate::report;
 use crate::resume::{
-    BUILTIN_AGENDA, Lock, ResumeError, SavedMeeting, StateStore, agenda_hash, describe_unfinished,
-    downtime, reason,
+    BUILTIN_AGENDA, Lock, ResumeError, SavedMeeting, StateError, StateStore, agenda_hash,
+    describe_unfinished, downtime, reason,
 };
 use crate::tui::app::{App, Settings};
 use crate::tui::clock::{self, MeetingClock};
@@ -163,7 +163,7 @@ fn keeps_history(speed: u32, loaded: &Loaded) -> bool {
 }
 
 /// What the facilitator reads on the normal screen once the full screen closes. Every
-/// sentence is true: "saved" only when the last save worked (`save_error` is its failure).
+/// sentence is true: "saved" only when the last save worked (`save_error` is why it failed).
 fn after(args: &RunArgs, loaded: &Loaded, ended: &Ended, save_error: Option<&str>) -> Outcome {
     let Some(meeting) = ended.app.meeting() else {
         // Stopped on the opening screen: nothing to save, but a signal still ends it as one.
@@ -171,7 +171,7 @@ fn after(args: &RunArgs, loaded: &Loaded, ended: &Ended, save_error: Option<&str
     };
     let kept = match save_error {
         None => "`forumtimer run --resume` continues the meeting".to_string(),
-        Some(error) => format!("the meeting could not be saved, so it cannot be resumed — {error}"),
+        Some(why) => format!("the meeting could not be saved ({why}), so it cannot be resumed"),
     };
     if let Some(signal) = ended.signal {
         tell(format_args!(
@@ -234,34 +234,52 @@ struct StatePersist<'a> {
     /// An unfinished meeting is in the file: moved to `meeting.json.previous` before the
     /// first save of this one replaces it.
     set_aside: bool,
-    /// Why the last save failed; `None` when it worked.
+    /// Why the last save failed, said without "not saved" (the closing sentence says that);
+    /// `None` when it worked.
     last_error: Option<String>,
+}
+
+/// A failed save: the warning the screen shows, and the reason alone.
+struct Unsaved {
+    warning: String,
+    why: String,
+}
+
+impl Unsaved {
+    fn state(error: &StateError) -> Unsaved {
+        Unsaved {
+            warning: error.to_string(),
+            why: error.why(),
+        }
+    }
 }
 
 impl Persist for StatePersist<'_> {
     fn save(&mut self, saved: &Timing, now: Duration) -> Result<(), String> {
         let result = self.try_save(saved, now);
-        self.last_error = result.as_ref().err().cloned();
-        result
+        self.last_error = result.as_ref().err().map(|unsaved| unsaved.why.clone());
+        result.map_err(|unsaved| unsaved.warning)
     }
 
     fn discard(&mut self) -> Result<(), String> {
         self.durable = None;
         let result = match &self.store {
-            Some(store) => store.remove().map_err(|error| error.to_string()),
+            Some(store) => store.remove().map_err(|error| Unsaved::state(&error)),
             None => Ok(()),
         };
-        self.last_error = result.as_ref().err().cloned();
-        result
+        self.last_error = result.as_ref().err().map(|unsaved| unsaved.why.clone());
+        result.map_err(|unsaved| unsaved.warning)
     }
 }
 
 impl StatePersist<'_> {
-    fn try_save(&mut self, saved: &Timing, now: Duration) -> Result<(), String> {
+    fn try_save(&mut self, saved: &Timing, now: Duration) -> Result<(), Unsaved> {
         let Some(store) = &self.store else {
-            return Err(
-                "no state directory: this meeting could not be resumed after a crash".into(),
-            );
+            return Err(Unsaved {
+                warning: "no state directory: this meeting could not be resumed after a crash"
+                    .into(),
+                why: "this system has no state directory".into(),
+            });
         };
         let state = SavedMeeting::new(
             &self.loaded.label,
@@ -275,17 +293,23 @@ impl StatePersist<'_> {
         .with_boot(clock::boot_stamp());
         if self.set_aside {
             store.set_aside().map_err(|error| {
-                format!(
-                    "Not saved: the unfinished meeting could not be kept aside ({})",
+                let why = format!(
+                    "the unfinished meeting could not be kept aside: {}",
                     reason(&error)
-                )
+                );
+                Unsaved {
+                    warning: format!("Not saved: {why}"),
+                    why,
+                }
             })?;
             self.set_aside = false;
         }
         if self.durable.as_ref() == Some(saved) {
-            return store.refresh(&state).map_err(|error| error.to_string());
+            return store
+                .refresh(&state)
+                .map_err(|error| Unsaved::state(&error));
         }
-        store.save(&state).map_err(|error| error.to_string())?;
+        store.save(&state).map_err(|error| Unsaved::state(&error))?;
         self.durable = Some(saved.clone());
         Ok(())
     }

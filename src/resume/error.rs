@@ -18,6 +18,18 @@ pub enum StateError {
     Remove { path: PathBuf, source: io::Error },
 }
 
+impl StateError {
+    /// Why, without the "Not saved" that leads the warning: for a sentence that already says
+    /// the meeting could not be saved.
+    #[must_use]
+    pub fn why(&self) -> String {
+        match self {
+            StateError::Write { dir, source } => format!("{} in {}", reason(source), home(dir)),
+            StateError::Remove { .. } => self.to_string(),
+        }
+    }
+}
+
 /// Resuming is impossible; never a silent fresh start.
 #[derive(Debug, Error)]
 pub enum ResumeError {
