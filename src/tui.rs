@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod persist;
 pub mod screen;
+pub mod signals;
 pub mod terminal;
 pub mod view;
 
@@ -25,7 +26,7 @@ use self::input::{Input, Wake};
 pub use self::persist::Forget;
 use self::persist::{Persist, save};
 use self::screen::Screen;
-use self::terminal::Signals;
+use self::signals::Signals;
 use crate::room::wire::Publisher;
 
 /// The state is saved at least this often (meeting clock at speed 1), besides every action.

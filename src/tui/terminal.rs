@@ -1,66 +1,15 @@
 //! Entering and leaving the full screen, on every path out: normal exit, error, panic and
-//! signals. Ctrl-Z in raw mode arrives as a key, so suspending is done here by hand.
+//! signals (caught in `signals`). Ctrl-Z in raw mode arrives as a key, so suspending is done
+//! here by hand.
 
 use std::fs::File;
 use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::panic;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crossterm::{cursor, execute, style, terminal};
 
 use super::screen::Screen;
-
-/// Every signal whose default action ends the process and that can be caught (SPEC §9):
-/// each one restores the terminal and saves the meeting. SIGPIPE is among them because a
-/// terminal closed under a write may raise it once the handler replaces Rust's `SIG_IGN`.
-pub const TERMINATING: [i32; 8] = [
-    libc::SIGTERM,
-    libc::SIGHUP,
-    libc::SIGINT,
-    libc::SIGQUIT,
-    libc::SIGUSR1,
-    libc::SIGUSR2,
-    libc::SIGALRM,
-    libc::SIGPIPE,
-];
-
-/// Signals that end the program; the number of the one received is kept here.
-#[derive(Debug, Clone)]
-pub struct Signals(Arc<AtomicUsize>);
-
-impl Signals {
-    /// Registers every `TERMINATING` signal so it ends the loop instead of the process.
-    ///
-    /// # Errors
-    /// When the handlers cannot be installed.
-    pub fn register() -> io::Result<Signals> {
-        let received = Arc::new(AtomicUsize::new(0));
-        for signal in TERMINATING {
-            signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)?;
-        }
-        Ok(Signals(received))
-    }
-
-    /// Records a hang-up found some other way (the terminal closed under a read or a write),
-    /// unless a signal came first.
-    pub fn hang_up(&self) {
-        let hangup = libc::SIGHUP as usize;
-        let _ = self
-            .0
-            .compare_exchange(0, hangup, Ordering::Relaxed, Ordering::Relaxed);
-    }
-
-    /// The signal received, if any.
-    #[must_use]
-    pub fn received(&self) -> Option<i32> {
-        match self.0.load(Ordering::Relaxed) {
-            0 => None,
-            signal => i32::try_from(signal).ok(),
-        }
-    }
-}
 
 /// Where frames are written: standard output without `Stdout`'s line buffer, which would send
 /// a frame in two writes, split at its last line feed.
