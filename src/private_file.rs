@@ -19,6 +19,20 @@ use std::path::Path;
 /// Owner read and write only: reports hold names, state files hold a meeting's timing.
 pub const FILE_MODE: u32 = 0o600;
 
+/// How bytes reach a newly opened file and the disk under it: `write_and_sync`, except in
+/// tests that need the errors of a full disk where no full disk can be made (a tiny tmpfs
+/// needs root).
+pub type Writer = fn(&File, &[u8]) -> io::Result<()>;
+
+/// Writes all of `bytes` to `file` and syncs it: where a full disk or a failing one shows.
+///
+/// # Errors
+/// The I/O error met.
+pub fn write_and_sync(mut file: &File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Writes `bytes` to `path` atomically with mode 0600. On error the target is untouched and
 /// the temp file is removed.
 ///
@@ -44,13 +58,25 @@ pub enum Rename {
 /// # Errors
 /// As `write_atomic`.
 pub fn write_atomic_with(path: &Path, bytes: &[u8], rename: Rename) -> io::Result<()> {
+    write_atomic_via(path, bytes, rename, write_and_sync)
+}
+
+/// `write_atomic_with`, the bytes going through `writer`.
+///
+/// # Errors
+/// As `write_atomic`.
+pub fn write_atomic_via(
+    path: &Path,
+    bytes: &[u8],
+    rename: Rename,
+    writer: Writer,
+) -> io::Result<()> {
     refuse_unsafe(path)?;
     let dir = parent_dir(path);
     let temp = new_temp(path)?;
     temp.as_file()
         .set_permissions(Permissions::from_mode(FILE_MODE))?;
-    temp.as_file().write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    writer(temp.as_file(), bytes)?;
     // On error the temp file is removed by its drop; the original error is what matters.
     temp.persist(path).map_err(|error| error.error)?;
     match rename {
@@ -161,6 +187,13 @@ pub fn parent_dir(path: &Path) -> &Path {
     }
 }
 
+/// A `Writer` for tests: half the bytes land, then the disk is full.
+#[cfg(test)]
+pub(crate) fn full_disk(mut file: &File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(&bytes[..bytes.len() / 2])?;
+    Err(io::Error::from_raw_os_error(libc::ENOSPC))
+}
+
 #[cfg(test)]
 mod tests {
     use std::ffi::CString;
@@ -243,6 +276,20 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert_eq!(read_regular(&link, 100).unwrap(), b"abc");
         assert!(read_regular(&link, 2).is_err());
+    }
+
+    #[test]
+    fn a_full_disk_leaves_the_old_file_whole_and_no_temp_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meeting.json");
+        fs::write(&path, "old").unwrap();
+        let error = write_atomic_via(&path, b"new state", Rename::Durable, full_disk).unwrap_err();
+        assert_eq!(error.raw_os_error(), Some(libc::ENOSPC));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(
+            names(dir.path()),
+            vec![std::ffi::OsString::from("meeting.json")]
+        );
     }
 
     #[test]

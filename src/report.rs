@@ -31,7 +31,7 @@
 //! member if it took place, else null). Every `*_seconds` is a whole number, rounded to the
 //! nearest second. The history folder (SPEC §13) keeps exactly this object per meeting.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::wall::Origin;
@@ -39,7 +39,9 @@ use thiserror::Error;
 
 use crate::agenda::text::escape;
 use crate::domain::summary::Summary;
-use crate::private_file::{new_temp, parent_dir, refuse_unsafe, write_atomic};
+use crate::private_file::{
+    Rename, Writer, new_temp, parent_dir, refuse_unsafe, write_and_sync, write_atomic_via,
+};
 use crate::resume::reason;
 
 pub mod json;
@@ -101,6 +103,14 @@ const PROBE_BYTES: usize = 64 * 1024;
 /// # Errors
 /// The `ReportError` that writing the report would meet.
 pub fn check_writable(path: &Path) -> Result<(), ReportError> {
+    check_writable_via(path, write_and_sync)
+}
+
+/// `check_writable`, the probe's bytes going through `writer`.
+///
+/// # Errors
+/// As `check_writable`.
+pub fn check_writable_via(path: &Path, writer: Writer) -> Result<(), ReportError> {
     if path.is_dir() {
         return Err(ReportError::IsDirectory(path.to_path_buf()));
     }
@@ -119,11 +129,7 @@ pub fn check_writable(path: &Path) -> Result<(), ReportError> {
     };
     // Removed when dropped, whatever happens.
     let probe = new_temp(path).map_err(not_writable)?;
-    probe
-        .as_file()
-        .write_all(&vec![b'\n'; PROBE_BYTES])
-        .and_then(|()| probe.as_file().sync_all())
-        .map_err(not_writable)?;
+    writer(probe.as_file(), &vec![b'\n'; PROBE_BYTES]).map_err(not_writable)?;
     probe.close().map_err(not_writable)
 }
 
@@ -147,6 +153,19 @@ pub fn render(summary: &Summary, origin: Origin, format: ReportFormat) -> String
 /// # Errors
 /// A bad extension, or the I/O error met while writing.
 pub fn write(path: &Path, summary: &Summary, origin: Origin) -> Result<(), ReportError> {
+    write_via(path, summary, origin, write_and_sync)
+}
+
+/// `write`, the report's bytes going through `writer`.
+///
+/// # Errors
+/// As `write`.
+pub fn write_via(
+    path: &Path,
+    summary: &Summary,
+    origin: Origin,
+    writer: Writer,
+) -> Result<(), ReportError> {
     let format = ReportFormat::of(path)?;
     if path.is_dir() {
         return Err(ReportError::IsDirectory(path.to_path_buf()));
@@ -155,7 +174,8 @@ pub fn write(path: &Path, summary: &Summary, origin: Origin) -> Result<(), Repor
         path: path.to_path_buf(),
         source,
     })?;
-    write_atomic(path, render(summary, origin, format).as_bytes()).map_err(|source| {
+    let text = render(summary, origin, format);
+    write_atomic_via(path, text.as_bytes(), Rename::Durable, writer).map_err(|source| {
         ReportError::Write {
             path: path.to_path_buf(),
             source,

@@ -9,12 +9,14 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use chrono::Local;
 
-use super::{Loaded, Outcome, load, meeting_length, shuffle_seed, tell};
+use super::{Loaded, Outcome, load, meeting_length, shuffle_seed};
+use crate::agenda::text::escape;
 use crate::cli::RunArgs;
 use crate::domain::meeting::Timing;
 use crate::domain::plan::Plan;
 use crate::domain::summary::{Summary, minutes_in_words};
 use crate::history::meeting_id;
+use crate::private_file::{Writer, write_and_sync};
 use crate::report;
 use crate::resume::{
     BUILTIN_AGENDA, Lock, ResumeError, SavedMeeting, StateError, StateStore, agenda_hash,
@@ -144,7 +146,18 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         last_error: None,
     };
     let ended = tui::run(app, MeetingClock::new(start, speed), &mut persist)?;
-    Ok(after(args, &loaded, &ended, persist.last_error.as_deref()))
+    let mut closing = Closing {
+        said: &mut std::io::stderr(),
+        out: &mut std::io::stdout(),
+        writer: write_and_sync,
+    };
+    Ok(after(
+        args.report.as_deref(),
+        &loaded,
+        &ended,
+        persist.last_error.as_deref(),
+        &mut closing,
+    ))
 }
 
 /// The wall time of meeting-clock zero for the report and the history. A rehearsal's clock
@@ -162,9 +175,33 @@ fn keeps_history(speed: u32, loaded: &Loaded) -> bool {
     loaded.history.is_some() && (speed == 1 || loaded.history_from_cli)
 }
 
+/// Where the closing lines go and how the report reaches the disk: standard error, standard
+/// output and the real disk, or in tests two buffers and a disk that fails.
+struct Closing<'a> {
+    /// What happened, a line each.
+    said: &'a mut dyn Write,
+    /// The report itself when its file cannot be written: the named fallback.
+    out: &'a mut dyn Write,
+    writer: Writer,
+}
+
+impl Closing<'_> {
+    /// A line for the person at the terminal. A failed write is not worth a panic: after a
+    /// hang-up there is no terminal to read it, and the exit code still says what happened.
+    fn say(&mut self, line: std::fmt::Arguments) {
+        let _ = writeln!(self.said, "{line}");
+    }
+}
+
 /// What the facilitator reads on the normal screen once the full screen closes. Every
 /// sentence is true: "saved" only when the last save worked (`save_error` is why it failed).
-fn after(args: &RunArgs, loaded: &Loaded, ended: &Ended, save_error: Option<&str>) -> Outcome {
+fn after(
+    report_path: Option<&Path>,
+    loaded: &Loaded,
+    ended: &Ended,
+    save_error: Option<&str>,
+    closing: &mut Closing,
+) -> Outcome {
     let Some(meeting) = ended.app.meeting() else {
         // Stopped on the opening screen: nothing to save, but a signal still ends it as one.
         return ended.signal.map_or(Outcome::Success, Outcome::Signal);
@@ -174,7 +211,7 @@ fn after(args: &RunArgs, loaded: &Loaded, ended: &Ended, save_error: Option<&str
         Some(why) => format!("the meeting could not be saved ({why}), so it cannot be resumed"),
     };
     if let Some(signal) = ended.signal {
-        tell(format_args!(
+        closing.say(format_args!(
             "forumtimer: stopped by signal {signal}; {kept}"
         ));
         return Outcome::Signal(signal);
@@ -189,36 +226,50 @@ fn after(args: &RunArgs, loaded: &Loaded, ended: &Ended, save_error: Option<&str
     if let (Some(dir), true) = (&loaded.history, keeps_history(speed, loaded)) {
         let record = report::json::record(&summary, origin);
         match crate::history::write(dir, &record, &meeting_id(meeting.plan().picks.id)) {
-            Ok(path) => tell(format_args!("Kept in the history: {}", path.display())),
+            Ok(path) => closing.say(format_args!(
+                "Kept in the history: {}",
+                escape(&path.display().to_string())
+            )),
             // The report and the resume state still matter: say it and carry on.
-            Err(error) => tell(format_args!("forumtimer: {error}")),
+            Err(error) => closing.say(format_args!("forumtimer: {error}")),
         }
     }
-    if let Some(path) = &args.report {
-        match report::write(path, &summary, origin) {
-            Ok(()) => tell(format_args!("Timing report written to {}", path.display())),
+    if let Some(path) = report_path {
+        match report::write_via(path, &summary, origin, closing.writer) {
+            Ok(()) => closing.say(format_args!(
+                "Timing report written to {}",
+                escape(&path.display().to_string())
+            )),
             Err(error) => {
-                report_fallback(path, &error, &summary, origin);
+                report_fallback(path, &error, &summary, origin, closing);
                 outcome = Outcome::Failure;
             }
         }
     }
     if ended.app.resumable.is_some() {
-        tell(format_args!("The meeting was ended early; {kept}."));
+        closing.say(format_args!("The meeting was ended early; {kept}."));
     }
     outcome
 }
 
 /// The report could not be written (a full disk): it goes to standard output, the named
 /// fallback, so the summary is on the screen the facilitator is looking at, not lost.
-fn report_fallback(path: &Path, error: &report::ReportError, summary: &Summary, origin: Origin) {
-    tell(format_args!(
+fn report_fallback(
+    path: &Path,
+    error: &report::ReportError,
+    summary: &Summary,
+    origin: Origin,
+    closing: &mut Closing,
+) {
+    closing.say(format_args!(
         "forumtimer: {error}; the report follows on standard output instead"
     ));
     let format = report::ReportFormat::of(path).unwrap_or(report::ReportFormat::Markdown);
     let text = report::render(summary, origin, format);
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let _ = closing
+        .out
+        .write_all(text.as_bytes())
+        .and_then(|()| closing.out.flush());
 }
 
 /// Saves the meeting in the state directory so a crash, a kill or a quit loses nothing.
@@ -321,8 +372,15 @@ mod tests {
 
     use chrono::{Local, TimeZone};
 
-    use super::{Loaded, files_origin, keeps_history};
-    use crate::domain::agenda::Agenda;
+    use std::path::Path;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::{Closing, Loaded, Outcome, after, files_origin, keeps_history};
+    use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
+    use crate::private_file::{full_disk, write_and_sync};
+    use crate::tui::Ended;
+    use crate::tui::app::App;
     use crate::wall::Origin;
 
     fn loaded(history: Option<&str>, from_cli: bool) -> Loaded {
@@ -354,6 +412,119 @@ mod tests {
         assert_eq!(
             files_origin(origin, Duration::from_secs(600), 1).zero(),
             &zero
+        );
+    }
+
+    /// A meeting quit a minute in, on its closing card, ended by `signal` if given.
+    fn quit_early(signal: Option<i32>) -> Ended {
+        let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
+        agenda.segments = vec![Segment {
+            name: "Updates".into(),
+            kind: SegmentKind::Round {
+                each: Duration::from_secs(5 * 60),
+                order: Order::Agenda,
+            },
+            prompt: None,
+            warn: None,
+        }];
+        let mut app = App::sample(agenda);
+        let minute = Duration::from_secs(60);
+        for (code, now) in [
+            (KeyCode::Enter, Duration::ZERO),
+            (KeyCode::Char('q'), minute),
+            (KeyCode::Char('y'), minute),
+        ] {
+            app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), now);
+        }
+        assert!(app.meeting().is_some_and(|m| m.finished_at().is_some()));
+        assert!(app.resumable.is_some());
+        Ended {
+            app,
+            now: minute,
+            signal,
+        }
+    }
+
+    /// What `after` says, prints and returns, writing through `writer`.
+    fn closing(
+        report: Option<&Path>,
+        ended: &Ended,
+        save_error: Option<&str>,
+        writer: crate::private_file::Writer,
+    ) -> (String, String, Outcome) {
+        let (mut said, mut out) = (Vec::new(), Vec::new());
+        let mut closing = Closing {
+            said: &mut said,
+            out: &mut out,
+            writer,
+        };
+        let outcome = after(
+            report,
+            &loaded(None, false),
+            ended,
+            save_error,
+            &mut closing,
+        );
+        let text = |bytes| String::from_utf8(bytes).unwrap();
+        (text(said), text(out), outcome)
+    }
+
+    #[test]
+    fn a_report_that_meets_a_full_disk_is_printed_instead_and_said_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("forum.md");
+        let (said, out, outcome) = closing(Some(&report), &quit_early(None), None, full_disk);
+        assert!(matches!(outcome, Outcome::Failure));
+        assert!(said.contains("could not write the report"), "{said}");
+        assert!(said.contains("No space left on device"), "{said}");
+        assert!(
+            said.contains("the report follows on standard output"),
+            "{said}"
+        );
+        assert!(!said.contains("written to"), "{said}");
+        // The summary is not lost: it is all on standard output.
+        assert!(out.starts_with("# Meeting summary"), "{out}");
+        assert!(out.contains("Ana") && out.contains("Ben"), "{out}");
+        // The last save worked, so resuming is offered — and only that.
+        assert!(
+            said.ends_with(
+                "The meeting was ended early; `forumtimer run --resume` continues the meeting.\n"
+            ),
+            "{said}"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_report_that_is_written_says_where_and_prints_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("forum.md");
+        let (said, out, outcome) = closing(Some(&report), &quit_early(None), None, write_and_sync);
+        assert!(matches!(outcome, Outcome::Success));
+        assert!(said.starts_with("Timing report written to "), "{said}");
+        assert!(out.is_empty(), "{out}");
+        assert!(report.is_file());
+    }
+
+    #[test]
+    fn a_meeting_that_could_not_be_saved_says_so_once_and_offers_no_resume() {
+        let why = "No space left on device in ~/.local/state/forumtimer";
+        let (said, out, outcome) = closing(None, &quit_early(None), Some(why), full_disk);
+        assert!(matches!(outcome, Outcome::Success));
+        assert_eq!(
+            said,
+            format!(
+                "The meeting was ended early; the meeting could not be saved ({why}), so it cannot be resumed.\n"
+            )
+        );
+        assert!(out.is_empty());
+        let (said, _, outcome) = closing(None, &quit_early(Some(15)), Some(why), full_disk);
+        assert!(matches!(outcome, Outcome::Signal(15)));
+        assert_eq!(
+            said,
+            format!(
+                "forumtimer: stopped by signal 15; the meeting could not be saved ({why}), so it cannot be resumed\n"
+            )
         );
     }
 }

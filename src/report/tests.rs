@@ -6,8 +6,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Local, TimeZone};
 
-use super::{ReportError, ReportFormat, check_writable, render, write};
+use super::{
+    ReportError, ReportFormat, check_writable, check_writable_via, render, write, write_via,
+};
 use crate::domain::summary::{Summary, example};
+use crate::private_file::full_disk;
 
 fn origin() -> DateTime<Local> {
     Local.with_ymd_and_hms(2025, 3, 4, 19, 0, 0).unwrap()
@@ -193,4 +196,33 @@ fn write_refuses_an_unknown_extension_without_creating_a_file() {
         Err(ReportError::BadExtension(_))
     ));
     assert!(!path.exists());
+}
+
+#[test]
+fn check_writable_finds_a_full_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forum.md");
+    let error = check_writable_via(&path, full_disk).unwrap_err();
+    assert!(
+        matches!(error, ReportError::NotWritable { .. }),
+        "{error:?}"
+    );
+    let text = error.to_string();
+    assert!(text.contains("No space left on device"), "{text}");
+    assert!(text.contains("with room for the report"), "{text}");
+    // The probe is gone, and no report was begun.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_report_on_a_full_disk_is_an_error_that_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forum.md");
+    let error = write_via(&path, &example(), origin().into(), full_disk).unwrap_err();
+    assert!(matches!(error, ReportError::Write { .. }), "{error:?}");
+    assert!(
+        error.to_string().contains("No space left on device"),
+        "{error}"
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
