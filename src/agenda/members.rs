@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::error::Problem;
 use super::{suggest, text};
+pub(crate) use crate::domain::agenda::same_name;
 
 /// Far above any forum (SPEC §1: up to ~30); it bounds the plan that rounds unroll into.
 pub const MAX_MEMBERS: usize = 100;
@@ -103,21 +104,6 @@ pub fn guest_name(raw: &str, taken: &[String]) -> Result<String, String> {
         return Err(format!("{first} is already here: add an initial"));
     }
     Ok(name.to_string())
-}
-
-/// Whether two member names are the same person: names are unique ignoring case.
-#[must_use]
-pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    folded(a) == folded(b)
-}
-
-/// A name as compared (SPEC §3): Unicode NFC, so `José` with a precomposed `é` and with `e`
-/// plus a combining accent are one name, then lower case (renormalised, since lowering can
-/// leave a decomposed sequence).
-fn folded(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let lower: String = name.nfc().collect::<String>().to_lowercase();
-    lower.nfc().collect()
 }
 
 /// The index of `speaker` in `members`, or a problem saying who the members are.

@@ -189,3 +189,19 @@ impl Agenda {
         }
     }
 }
+
+/// Whether two member names are the same person (SPEC §3): equal once folded. The one rule for
+/// the agenda's duplicates, `--members`, spotlight speakers and the history's records.
+#[must_use]
+pub fn same_name(a: &str, b: &str) -> bool {
+    folded(a) == folded(b)
+}
+
+/// A name as compared: Unicode NFC, so `José` with a precomposed `é` and with `e` plus a
+/// combining accent are one name, then lower case (renormalised, since lowering can leave a
+/// decomposed sequence).
+fn folded(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let lower: String = name.nfc().collect::<String>().to_lowercase();
+    lower.nfc().collect()
+}

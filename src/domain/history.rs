@@ -8,14 +8,9 @@ mod tests;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::agenda::{Agenda, Order, SegmentKind, Speaker};
+use super::agenda::{Agenda, Order, SegmentKind, Speaker, same_name};
 use super::plan::Picks;
 use record::{Kind, Record};
-
-/// Names are the same person ignoring case, as in the agenda (SPEC §3).
-fn same_name(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
-}
 
 fn position(members: &[String], name: &str) -> Option<usize> {
     members.iter().position(|m| same_name(m, name))

@@ -140,6 +140,19 @@ fn without_history_a_rotating_round_keeps_agenda_order() {
 }
 
 #[test]
+fn a_name_retyped_with_a_combining_accent_is_the_same_member() {
+    // The agenda's `José` typed again as `e` plus a combining accent (SPEC §3: NFC, then case).
+    let before = agenda(&["Jos\u{e9}", "Ben", "Chidi"]);
+    let first = hold(&before, &[], &[], 0);
+    let after = agenda(&["JOSE\u{301}", "Ben", "Chidi"]);
+    let second = hold(&after, std::slice::from_ref(&first), &[], 1);
+    assert_eq!(presenter(&first), "Jos\u{e9}");
+    // José has presented: not "never presented", so not first in line again.
+    assert_eq!(presenter(&second), "Ben");
+    assert_eq!(first_speaker(&second), "Ben");
+}
+
+#[test]
 fn each_meeting_starts_the_round_one_seat_later_and_wraps() {
     let agenda = agenda(&["Ana", "Ben", "Chidi"]);
     let mut past = Vec::new();
