@@ -6,7 +6,7 @@
 use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
 use std::io::{self, Read, Seek, Write};
 use std::os::fd::AsRawFd;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -20,6 +20,14 @@ const LOCK_NAME: &str = "meeting.lock";
 const DIR_MODE: u32 = 0o700;
 /// A state file is a few kilobytes; anything this large is not one forumtimer wrote.
 const MAX_STATE_BYTES: u64 = 1 << 20;
+
+/// The error for a state directory that is not one to use, saying what it is.
+fn refused(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("the state directory is {what}; refused"),
+    )
+}
 
 /// The advisory lock of the one live meeting of a state directory, released when dropped
 /// (or when the process ends, however it ends).
@@ -138,13 +146,30 @@ impl StateStore {
         Ok(Some(previous))
     }
 
+    /// Makes the directory 0700, or tightens an existing one of ours to 0700. A symlink or
+    /// someone else's directory is refused before anything is changed: tightening would
+    /// follow the link (or act as root on another user's folder), and saving there would put
+    /// the meeting where another user chose.
     fn make_dir(&self) -> io::Result<()> {
         DirBuilder::new()
             .recursive(true)
             .mode(DIR_MODE)
             .create(&self.dir)?;
+        if fs::symlink_metadata(&self.dir)?.file_type().is_symlink() {
+            return Err(refused("a symbolic link"));
+        }
+        // The checks and the change act on one opened directory, never on the path again,
+        // so nothing swapped in between is changed.
+        let dir = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+            .open(&self.dir)?;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if dir.metadata()?.uid() != unsafe { libc::geteuid() } {
+            return Err(refused("owned by someone else"));
+        }
         // An existing directory keeps the mode it had; ours holds meeting state, so tighten it.
-        fs::set_permissions(&self.dir, Permissions::from_mode(DIR_MODE))
+        dir.set_permissions(Permissions::from_mode(DIR_MODE))
     }
 
     /// Saves `state` atomically, creating the directory 0700 if needed.

@@ -342,6 +342,55 @@ fn the_unfinished_meeting_is_described_by_file_name_time_and_progress() {
 }
 
 #[test]
+fn a_state_directory_that_is_a_symlink_is_refused_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::set_permissions(&elsewhere, fs::Permissions::from_mode(0o755)).unwrap();
+    let link = dir.path().join("forumtimer");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let store = StateStore::at(link);
+    let (meeting, now) = running();
+    let error = store.save(&saved(&meeting, now)).unwrap_err();
+    assert!(error.to_string().contains("symbolic link"), "{error}");
+    // Neither tightened nor written through.
+    let mode = fs::metadata(&elsewhere).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755);
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+    assert!(matches!(
+        store.lock(),
+        Ok(super::Lock::Unavailable(StateError::Write { .. }))
+    ));
+}
+
+#[test]
+fn a_state_directory_owned_by_someone_else_is_refused_not_tightened() {
+    let dir = tempfile::tempdir().unwrap();
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let theirs = if root {
+        let theirs = dir.path().join("forumtimer");
+        fs::create_dir(&theirs).unwrap();
+        fs::set_permissions(&theirs, fs::Permissions::from_mode(0o755)).unwrap();
+        // 65534 is `nobody`.
+        std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+        theirs
+    } else {
+        // Any user but root finds a folder that is not theirs at the top of the tree.
+        std::path::PathBuf::from("/")
+    };
+    let store = StateStore::at(theirs.clone());
+    let (meeting, now) = running();
+    let error = store.save(&saved(&meeting, now)).unwrap_err();
+    assert!(error.to_string().contains("someone else"), "{error}");
+    if root {
+        let mode = fs::metadata(&theirs).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755);
+        assert_eq!(fs::read_dir(&theirs).unwrap().count(), 0);
+    }
+}
+
+#[test]
 fn a_read_only_directory_makes_save_fail() {
     // Root ignores directory permissions, so only an unprivileged run can observe this;
     // `an_unwritable_location_is_an_error_not_a_panic` covers the path for everyone.
