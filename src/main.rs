@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use forumtimer::agenda::text::escape;
 use forumtimer::cli::{Cli, Command};
 use forumtimer::commands::{self, Outcome};
 
@@ -43,6 +44,26 @@ fn signal_exit_code(signal: i32) -> u8 {
     u8::try_from(128 + signal).unwrap_or(1)
 }
 
+/// Clap's "invalid value" sentence (`line`) with the value escaped as agenda text is: clap's
+/// own message strips an escape sequence typed into it, so the person would not see what they
+/// typed. `None` when clap did not say which value and flag.
+fn shown_value(error: &clap::Error, line: &str) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let value = context(ContextKind::InvalidValue)?;
+    let flag = context(ContextKind::InvalidArg)?;
+    let head = format!("' for '{flag}'");
+    // What clap says after the flag: why the value is wrong (", not a number"…), if anything.
+    let rest = line.find(&head).map_or("", |at| &line[at + head.len()..]);
+    Some(format!(
+        "invalid value '{}' for '{flag}'{rest}",
+        escape(value)
+    ))
+}
+
 /// One rule for the command line, as the README's exit codes say: a bad *value* for a flag
 /// (`--speed 0`, `--format xml`) is a one-line failure (1), like `--duration 0m`; a usage
 /// error (an unknown flag, a missing argument) prints the usage (2); help and version exit 0.
@@ -54,7 +75,8 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     ) {
         let text = error.to_string();
         let line = text.lines().next().unwrap_or_default();
-        let reason = line.strip_prefix("error: ").unwrap_or(line);
+        let reason = shown_value(error, line)
+            .unwrap_or_else(|| line.strip_prefix("error: ").unwrap_or(line).to_string());
         // Clap's further lines, kept on the one: a near value, else the possible ones.
         let tip = text.lines().find_map(|l| l.trim().strip_prefix("tip: "));
         let choices = text
