@@ -210,16 +210,23 @@ fn after(
         None => "`forumtimer run --resume` continues the meeting".to_string(),
         Some(why) => format!("the meeting could not be saved ({why}), so it cannot be resumed"),
     };
-    if let Some(signal) = ended.signal {
-        closing.say(format_args!(
-            "forumtimer: stopped by signal {signal}; {kept}"
-        ));
-        return Outcome::Signal(signal);
-    }
     if meeting.finished_at().is_none() {
+        if let Some(signal) = ended.signal {
+            closing.say(format_args!(
+                "forumtimer: stopped by signal {signal}; {kept}"
+            ));
+            return Outcome::Signal(signal);
+        }
         return Outcome::Success;
     }
-    let mut outcome = Outcome::Success;
+    // The meeting is over: a signal on its closing card still gets its report and history
+    // (its summary is final), and is said as what it was.
+    if let Some(signal) = ended.signal {
+        closing.say(format_args!(
+            "forumtimer: stopped by signal {signal} after the meeting ended"
+        ));
+    }
+    let mut outcome = ended.signal.map_or(Outcome::Success, Outcome::Signal);
     let summary = Summary::of(meeting, ended.now);
     let speed = ended.app.settings.speed;
     let origin = files_origin(ended.app.origin, meeting.started_at(), speed);
@@ -242,7 +249,9 @@ fn after(
             )),
             Err(error) => {
                 report_fallback(path, &error, &summary, origin, closing);
-                outcome = Outcome::Failure;
+                if outcome == Outcome::Success {
+                    outcome = Outcome::Failure;
+                }
             }
         }
     }
@@ -417,6 +426,18 @@ mod tests {
 
     /// A meeting quit a minute in, on its closing card, ended by `signal` if given.
     fn quit_early(signal: Option<i32>) -> Ended {
+        let ended = held(&['q', 'y'], signal);
+        assert!(
+            ended
+                .app
+                .meeting()
+                .is_some_and(|m| m.finished_at().is_some())
+        );
+        ended
+    }
+
+    /// A meeting started, then `keys` pressed a minute in; ended by `signal` if given.
+    fn held(keys: &[char], signal: Option<i32>) -> Ended {
         let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
         agenda.segments = vec![Segment {
             name: "Updates".into(),
@@ -429,15 +450,16 @@ mod tests {
         }];
         let mut app = App::sample(agenda);
         let minute = Duration::from_secs(60);
-        for (code, now) in [
-            (KeyCode::Enter, Duration::ZERO),
-            (KeyCode::Char('q'), minute),
-            (KeyCode::Char('y'), minute),
-        ] {
-            app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE), now);
+        app.handle_key(
+            &KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            Duration::ZERO,
+        );
+        for key in keys {
+            app.handle_key(
+                &KeyEvent::new(KeyCode::Char(*key), KeyModifiers::NONE),
+                minute,
+            );
         }
-        assert!(app.meeting().is_some_and(|m| m.finished_at().is_some()));
-        assert!(app.resumable.is_some());
         Ended {
             app,
             now: minute,
@@ -518,7 +540,8 @@ mod tests {
             )
         );
         assert!(out.is_empty());
-        let (said, _, outcome) = closing(None, &quit_early(Some(15)), Some(why), full_disk);
+        // Mid-meeting…
+        let (said, _, outcome) = closing(None, &held(&[], Some(15)), Some(why), full_disk);
         assert!(matches!(outcome, Outcome::Signal(15)));
         assert_eq!(
             said,
@@ -526,5 +549,29 @@ mod tests {
                 "forumtimer: stopped by signal 15; the meeting could not be saved ({why}), so it cannot be resumed\n"
             )
         );
+        // …and on the closing card of a quit meeting.
+        let (said, _, outcome) = closing(None, &quit_early(Some(15)), Some(why), full_disk);
+        assert!(matches!(outcome, Outcome::Signal(15)));
+        assert_eq!(
+            said,
+            format!(
+                "forumtimer: stopped by signal 15 after the meeting ended\nThe meeting was ended early; the meeting could not be saved ({why}), so it cannot be resumed.\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_signal_on_the_closing_card_of_a_finished_meeting_offers_no_resume_and_keeps_the_report() {
+        // Both turns done: the meeting ended as planned and its saved state was removed.
+        let ended = held(&['n', 'n'], Some(libc::SIGHUP));
+        assert!(ended.app.resumable.is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("forum.md");
+        let (said, _, outcome) = closing(Some(&report), &ended, None, write_and_sync);
+        assert!(matches!(outcome, Outcome::Signal(libc::SIGHUP)));
+        assert!(!said.contains("resume"), "{said}");
+        assert!(said.contains("Timing report written to"), "{said}");
+        assert!(said.contains("stopped by signal 1"), "{said}");
+        assert!(report.is_file());
     }
 }
