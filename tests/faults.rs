@@ -3,8 +3,8 @@
 //! is what a hostile or unlucky machine did to a real meeting; each runs the real binary in a
 //! pseudo-terminal where it can.
 //!
-//! A full disk is a tiny tmpfs, which needs root (CI runs as root on Linux); elsewhere the
-//! case falls back to a read-only folder, or is skipped with the reason printed.
+//! A full disk is a tiny tmpfs, which needs root; without it those cases print "skipped" and
+//! pass, and the unit tests' injected full disk (`private_file::Writer`) covers their paths.
 
 // A failed unwrap in a test is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
