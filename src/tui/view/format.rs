@@ -28,9 +28,25 @@ pub fn countdown(status: &Status) -> String {
 /// prints it.
 pub use crate::domain::summary::clock as length;
 
-/// How far past its planned end the meeting will run, in whole minutes rounded up, so the
-/// forecast end shown ("ends 21:04") is never earlier than the truth; the header and the
-/// `OVER MEETING TIME` badge both say this one figure.
+/// How far past its planned end the meeting is forecast to end, when it will run over: the
+/// rule's forecast (the turns to come at their floors) once it is a minute or more, and never
+/// less than the overrun no turn can take back (the blocks and the current turn alone). The
+/// one figure of the header's "ends 21:04 · 4 min over" and of `OVER MEETING TIME`, which
+/// show together or not at all.
+#[must_use]
+pub fn meeting_over(status: &Status) -> Option<Duration> {
+    let forecast = status
+        .forecast_over
+        .filter(|over| *over >= Duration::from_secs(60));
+    match (forecast, status.over_meeting) {
+        (Some(forecast), Some(certain)) => Some(forecast.max(certain)),
+        (forecast, certain) => forecast.or(certain),
+    }
+}
+
+/// `meeting_over` in whole minutes rounded up, so the forecast end shown ("ends 21:04") is
+/// never earlier than the truth; the header and the `OVER MEETING TIME` badge both say this
+/// one figure, of the one forecast.
 #[must_use]
 pub fn over_minutes(over: Duration) -> u64 {
     over.as_secs().div_ceil(60).max(1)

@@ -230,7 +230,8 @@ pub fn state_words(
         spans.push(Span::raw("  "));
         spans.push(Span::styled(" please begin to wrap up ", theme.strong()));
     }
-    if let Some(over) = status.over_meeting {
+    // The header's figure: how far past its end the meeting is forecast to end.
+    if let Some(over) = format::meeting_over(status) {
         spans.push(Span::raw("  "));
         let text = format!(" OVER MEETING TIME · {} ", format::over(over));
         spans.push(Span::styled(text, theme.alarm()));
@@ -290,11 +291,8 @@ fn meeting_line(
     // Running over, the end shown is the forecast one, and the standing says by how much:
     // the header never promises an end the meeting will miss.
     // The rule's forecast (the turns to come at their floors cannot all fit) says it first,
-    // as early as it knows: "ends 21:04 · 4 min over" (SPEC §4).
-    let forecast = status
-        .forecast_over
-        .filter(|over| *over >= Duration::from_secs(60));
-    let (end, standing) = match forecast.or(status.over_meeting) {
+    // as early as it knows: "ends 21:04 · 4 min over" (SPEC §4), as the badge does.
+    let (end, standing) = match format::meeting_over(status) {
         Some(over) => (
             meeting.end() + Duration::from_secs(60 * format::over_minutes(over)),
             format::over(over),

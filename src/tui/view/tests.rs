@@ -342,8 +342,76 @@ fn one_second_over_the_header_gives_the_forecast_end_not_on_time() {
     // 5:00 (SPEC §4): the forecast end is 21 minutes late, and the header says so.
     assert!(header.contains("ends 20:21 · 21 min over"), "{header}");
     let text: String = (0..24).map(|y| row(&terminal, y)).collect();
-    assert!(text.contains("OVER MEETING TIME · 1 min over"), "{text}");
+    // The badge says the header's one figure, not a second one of its own.
+    assert!(text.contains("OVER MEETING TIME · 21 min over"), "{text}");
     assert!(!text.contains("on time"), "{text}");
+}
+
+/// The "N min over" words after `after` in `text`, if any.
+fn over_after(text: &str, after: &str) -> Option<String> {
+    let from = text.find(after)? + after.len();
+    let rest = &text[from..];
+    let to = rest.find("over")? + "over".len();
+    Some(rest[..to].to_string())
+}
+
+#[test]
+fn the_header_and_the_badge_say_one_over_figure_at_every_instant() {
+    // A meeting shrunk to 30 minutes (the floors do not fit from the start) and one run as
+    // planned, read every 20 seconds from Ana's turn to far past the end.
+    let mut shrunk = app_with(agenda(), 1, true);
+    shrunk.settings.deadline = Some(crate::domain::agenda::Deadline::Duration(min(30)));
+    press(&mut shrunk, KeyCode::Enter, Duration::ZERO);
+    press(&mut shrunk, KeyCode::Enter, min(5));
+    for app in [in_anas_turn(true), shrunk] {
+        let mut seen = 0;
+        for second in (5 * 60..130 * 60).step_by(20) {
+            let terminal = screen(&app, Duration::from_secs(second));
+            let header = row(&terminal, 0);
+            let text: String = (1..24).map(|y| row(&terminal, y)).collect();
+            let in_header = over_after(&header, "· ends ").and_then(|tail| {
+                // "20:21 · 21 min over": the figure after the time of day.
+                tail.split_once(" · ").map(|(_, figure)| figure.to_string())
+            });
+            let in_badge = over_after(&text, "OVER MEETING TIME · ");
+            assert_eq!(in_header, in_badge, "at {second} s:\n{header}\n{text}");
+            seen += usize::from(in_badge.is_some());
+        }
+        assert!(seen > 0, "the meeting never ran over");
+    }
+}
+
+#[test]
+fn an_end_that_passed_is_said_in_a_whole_sentence_at_80_by_24() {
+    let mut app = app_with(agenda(), 1, true);
+    app.settings.deadline = Some(crate::domain::agenda::Deadline::End(
+        chrono::NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+    ));
+    let sentence =
+        "the end time 19:30 has already passed (it is 19:49); choose a later end or a duration";
+    let words = |app: &App| {
+        let rows: Vec<String> = (0..24)
+            .map(|y| row(&screen(app, min(49)), y).trim().to_string())
+            .collect();
+        rows.join(" ")
+    };
+    assert!(
+        words(&app).contains(sentence),
+        "before enter: {}",
+        words(&app)
+    );
+    press(&mut app, KeyCode::Enter, min(49));
+    assert!(
+        words(&app).contains(sentence),
+        "after enter: {}",
+        words(&app)
+    );
+    // The same sentence as a notice on the last row is cut with an ellipsis, not at the edge.
+    let last = row(&screen(&app, min(49)), 23);
+    assert!(
+        last.trim().is_empty() || last.contains(sentence) || last.trim_end().ends_with('…'),
+        "{last}"
+    );
 }
 
 #[test]

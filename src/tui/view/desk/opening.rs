@@ -60,36 +60,26 @@ pub fn draw(
         height: area.height.saturating_sub(1),
         ..area
     };
+    let end_lines = end_lines(app, present, now, area.width, theme);
     let [top, middle, note, end] = Layout::vertical([
         Constraint::Length(head_rows + 1),
         Constraint::Max(middle_rows),
         // A blank row, or a note on how the agenda was read, wrapped on up to three.
         Constraint::Length(if app.agenda.notes.is_empty() { 1 } else { 4 }),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(end_lines.len()).unwrap_or(1)),
     ])
     .flex(Flex::Center)
     .areas(body);
     draw_header(head, top, buf);
 
-    let here = present.iter().filter(|p| **p).count();
-    // An end that passes while this screen is up is said here, where enter would start.
-    let end_line = match app.length_from(now, present) {
-        Ok(length) => {
-            let mut spans = vec![
-                Span::raw("Planned end "),
-                Span::styled(app.origin.hhmm(now + length), theme.strong()),
-                Span::raw(format!(" · {here} of {} present", present.len())),
-            ];
-            // Said before it starts, not discovered at the last round (SPEC §10).
-            if let Some(squeezed) = squeeze(&app.plan, present, length) {
-                spans.push(Span::raw(" · "));
-                spans.push(Span::styled(squeezed.brief(), theme.warning()));
-            }
-            Line::from(spans)
-        }
-        Err(error) => Line::from(Span::styled(error.to_string(), theme.warning())),
-    };
-    one_line::render(end_line.centered(), end, buf);
+    for (line, y) in end_lines.into_iter().zip(end.y..end.bottom()) {
+        let row = Rect {
+            y,
+            height: 1,
+            ..end
+        };
+        one_line::render(line.centered(), row, buf);
+    }
     // How the agenda was read (e.g. who presents instead of an absent presenter and why).
     if let Some(text) = app.agenda.notes.first() {
         let line = Line::from(text.as_str()).style(theme.warning());
@@ -104,8 +94,12 @@ pub fn draw(
         .filter(|n| n.until > now)
         .map(|n| &n.text);
     if let Some(text) = notice.or(app.warning.as_ref()) {
+        // One row: cut with an ellipsis, never at the edge (SPEC §5).
+        let text = text::cut(text, usize::from(keys.width));
         one_line::render(
-            Line::from(text.as_str()).style(theme.warning()).centered(),
+            Line::from(text.into_owned())
+                .style(theme.warning())
+                .centered(),
             keys,
             buf,
         );
@@ -143,6 +137,38 @@ pub fn draw(
     section("Agreements", agreements, theme, buf, |rows, buf| {
         agreement_lines(&app.agenda.agreements, theme, rows, buf);
     });
+}
+
+/// When the meeting would end if it started now and who is here, on one row; or, once an
+/// `end` has passed while this screen was up, why enter does not start, wrapped at `width`
+/// on up to three rows so the whole sentence is read (where enter would start).
+fn end_lines(
+    app: &App,
+    present: &[bool],
+    now: Duration,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let here = present.iter().filter(|p| **p).count();
+    match app.length_from(now, present) {
+        Ok(length) => {
+            let mut spans = vec![
+                Span::raw("Planned end "),
+                Span::styled(app.origin.hhmm(now + length), theme.strong()),
+                Span::raw(format!(" · {here} of {} present", present.len())),
+            ];
+            // Said before it starts, not discovered at the last round (SPEC §10).
+            if let Some(squeezed) = squeeze(&app.plan, present, length) {
+                spans.push(Span::raw(" · "));
+                spans.push(Span::styled(squeezed.brief(), theme.warning()));
+            }
+            vec![Line::from(spans)]
+        }
+        Err(error) => text::fit(&error.to_string(), usize::from(width), 3)
+            .into_iter()
+            .map(|row| Line::from(Span::styled(row, theme.warning())))
+            .collect(),
+    }
 }
 
 /// The agreements that fit, each wrapped; when some do not fit, the last row says how many
