@@ -9,12 +9,12 @@ use anyhow::{Result, bail};
 use chrono::{Local, Timelike};
 use serde::Serialize;
 
-use super::{Outcome, load, meeting_length, past_meetings, shuffle_seed, tell};
+use super::{Loaded, Outcome, load, meeting_length, past_meetings, shuffle_seed, tell};
 use crate::agenda::values::{human, parse_time};
 use crate::cli::{Format, PlanArgs};
 use crate::domain::history;
 use crate::domain::meeting::Meeting;
-use crate::domain::plan::{Plan, SlotKind};
+use crate::domain::plan::{Picks, Plan, SlotKind};
 use crate::domain::squeeze::{Squeeze, squeeze};
 use crate::domain::summary::clock as length;
 use crate::history::words::sentence;
@@ -67,11 +67,7 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
         tell(format_args!("forumtimer: {warning}"));
     }
     let (picks, why) = history::picks(&loaded.agenda, &past, &present);
-    let plan = Plan::build_with(
-        &loaded.agenda,
-        shuffle_seed(&loaded, origin.zero().date_naive()),
-        &picks,
-    );
+    let plan = plan_on(&loaded, &origin, &picks);
     if let Some(length) = length
         && let Some(squeezed) = squeeze(&plan, &present, length)
     {
@@ -95,6 +91,16 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(Outcome::Success)
+}
+
+/// The plan of a meeting starting at `origin`: its shuffled rounds in the order a meeting
+/// run that day takes them (SPEC §10).
+fn plan_on(loaded: &Loaded, origin: &Origin, picks: &Picks) -> Plan {
+    Plan::build_with(
+        &loaded.agenda,
+        shuffle_seed(loaded, origin.zero().date_naive()),
+        picks,
+    )
 }
 
 /// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (SPEC §10).
@@ -140,7 +146,7 @@ fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
     Ok(serde_json::to_string(&object)? + "\n")
 }
 
-fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
+pub(crate) fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
     let plan = meeting.plan();
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
@@ -223,3 +229,6 @@ fn presenter_notes(meeting: &Meeting) -> Vec<String> {
 fn whole_seconds(length: Duration) -> u64 {
     (length + Duration::from_millis(500)).as_secs()
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
-use chrono::Local;
+use chrono::{DateTime, Local};
 
 use super::{Loaded, Outcome, load, meeting_length, shuffle_seed};
 use crate::agenda::text::escape;
@@ -85,9 +85,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         color: !(args.no_color || no_color_env),
         bell: args.bell || loaded.agenda.bell,
         deadline: loaded.agenda.deadline,
-        seed: saved
-            .as_ref()
-            .map_or_else(|| shuffle_seed(&loaded, wall_now.date_naive()), |s| s.seed),
+        seed: seed(saved.as_ref(), &loaded, &wall_now),
     };
     let mut set_aside = false;
     let mut history_warning = None;
@@ -167,6 +165,16 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
 fn files_origin(origin: Origin, started_at: Duration, speed: u32) -> Origin {
     let real_start = origin.at(started_at / speed.max(1));
     Origin::reading(real_start, started_at)
+}
+
+/// The seed of the shuffled rounds: the saved meeting's when resumed, else the day's, so the
+/// order is the one `plan` printed for today (SPEC §10).
+pub(super) fn seed(
+    saved: Option<&SavedMeeting>,
+    loaded: &Loaded,
+    wall_now: &DateTime<Local>,
+) -> u64 {
+    saved.map_or_else(|| shuffle_seed(loaded, wall_now.date_naive()), |s| s.seed)
 }
 
 /// Whether this run writes to the history folder: a real meeting always, a rehearsal only to a

@@ -1,0 +1,144 @@
+//! `plan` against the live meeting: the same order of a shuffled round on a given day, and the
+//! same length for a slot as "Up next" shows it.
+
+use std::time::Duration;
+
+use chrono::{Local, TimeZone};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::{plan_on, table};
+use crate::cli::MeetingArgs;
+use crate::commands::{load, run};
+use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
+use crate::domain::meeting::Meeting;
+use crate::domain::plan::{Picks, Plan, SlotKind};
+use crate::tui::app::{App, Settings};
+use crate::wall::Origin;
+
+fn shipped(name: &str) -> crate::commands::Loaded {
+    let args = MeetingArgs {
+        agenda: Some(format!("{}/agendas/{name}", env!("CARGO_MANIFEST_DIR")).into()),
+        members: None,
+        end: None,
+        duration: None,
+        history: None,
+    };
+    load(&args).expect("a shipped agenda loads")
+}
+
+/// The members of `segment`'s turns, in the plan's order.
+fn turns<'a>(plan: &'a Plan, segment: &str) -> Vec<&'a str> {
+    plan.slots
+        .iter()
+        .filter(|slot| plan.segments[slot.segment] == segment)
+        .filter_map(|slot| match slot.kind {
+            SlotKind::Turn { member } => plan.members.get(member).map(String::as_str),
+            SlotKind::Block => None,
+        })
+        .collect()
+}
+
+fn enter(app: &mut App, now: Duration) {
+    app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), now);
+}
+
+#[test]
+fn plan_prints_the_shuffled_round_in_the_order_the_live_meeting_takes() {
+    let loaded = shipped("monthly-business-forum.toml");
+    let evening = Local
+        .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
+        .single()
+        .expect("a plain local time");
+    // What `plan` prints that evening…
+    let printed = plan_on(&loaded, &Origin::new(evening), &Picks::default());
+    let present = vec![true; printed.members.len()];
+    let meeting = Meeting::start(printed.clone(), present, Duration::ZERO, None, true);
+    let text = table(&meeting, "", &[], Origin::new(evening));
+    let printed_rows: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains("  Updates  "))
+        .filter_map(|line| line.split_whitespace().last())
+        .collect();
+    // …and the meeting `run` starts that evening.
+    let settings = Settings {
+        seed: run::seed(None, &loaded, &evening),
+        ..Settings::default()
+    };
+    let mut app = App::new(loaded.agenda.clone(), settings, evening);
+    enter(&mut app, Duration::ZERO);
+    let live = app.meeting().expect("the meeting started").plan();
+    assert_eq!(turns(&printed, "Updates"), turns(live, "Updates"));
+    assert_eq!(printed_rows, turns(live, "Updates"), "{text}");
+    // That evening's shuffle is neither the agenda's order nor seed 0's, so a `plan` or a
+    // `run` that fell back to either would fail here.
+    assert_ne!(turns(live, "Updates"), loaded.agenda.members);
+    assert_ne!(
+        turns(live, "Updates"),
+        turns(&Plan::build(&loaded.agenda, 0), "Updates")
+    );
+}
+
+#[test]
+fn plan_and_up_next_give_a_long_slot_the_same_length() {
+    let mut agenda = Agenda::new("Long evening", &["Ana", "Ben"]);
+    let segment = |name: &str, kind| Segment {
+        name: String::from(name),
+        kind,
+        prompt: None,
+        warn: None,
+    };
+    agenda.segments = vec![
+        segment(
+            "Opening",
+            SegmentKind::Block {
+                length: Duration::from_secs(5 * 60),
+            },
+        ),
+        segment(
+            "Sharing",
+            SegmentKind::Round {
+                each: Duration::from_secs(75 * 60),
+                order: Order::Agenda,
+            },
+        ),
+        segment(
+            "Closing",
+            SegmentKind::Block {
+                length: Duration::from_secs(75 * 60),
+            },
+        ),
+    ];
+    let meeting = Meeting::start(
+        Plan::build(&agenda, 0),
+        vec![true; 2],
+        Duration::ZERO,
+        None,
+        true,
+    );
+    let mut app = App::sample(agenda.clone());
+    let printed = table(&meeting, &agenda.title, &[], app.origin);
+    enter(&mut app, Duration::ZERO);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    terminal
+        .draw(|frame| {
+            crate::tui::view::render(&app, Duration::ZERO, frame.area(), frame.buffer_mut());
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let up_next: String = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .find(|row| row.contains("Up next"))
+        .expect("an Up next row");
+    for (who, line) in [("Ana", 1), ("Ben", 2), ("Closing", 3)] {
+        assert!(up_next.contains(&format!("{who} 1:15:00")), "{up_next}");
+        let row = printed
+            .lines()
+            .filter(|l| l.contains(':') && !l.contains('→'))
+            .nth(line)
+            .unwrap_or_default();
+        assert!(row.contains(" 1:15:00 "), "{printed}");
+    }
+    assert!(!up_next.contains("75:00") && !printed.contains("75:00"));
+}
