@@ -154,11 +154,7 @@ pub fn describe_unfinished(saved: Option<&SavedMeeting>, wall_now: DateTime<Loca
         crate::agenda::text::escape(&name)
     };
     let stopped = saved.saved_at.with_timezone(&Local);
-    let when = if stopped.date_naive() == wall_now.date_naive() {
-        stopped.format("%H:%M").to_string()
-    } else {
-        stopped.format("%a %-d %b %H:%M").to_string()
-    };
+    let when = crate::wall::stamp(stopped.naive_local(), wall_now.date_naive());
     let progress = &saved.meeting.progress;
     let slot = progress
         .current

@@ -10,7 +10,8 @@
 use std::time::Duration;
 
 use chrono::{
-    DateTime, Local, NaiveDateTime, NaiveTime, SubsecRound, TimeDelta, TimeZone, Timelike,
+    DateTime, Local, NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, TimeDelta, TimeZone,
+    Timelike,
 };
 
 /// An `end` that has passed this recently is taken as "already over", not as tomorrow.
@@ -167,6 +168,23 @@ pub fn hhmm(time: NaiveTime) -> String {
     // What `format("%H:%M")` writes, without parsing the format string: the live view asks
     // for it every second.
     format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// "2026-11-29 19:00": a local date and time of day, as the history lists a meeting's start.
+#[must_use]
+pub fn dated(at: NaiveDateTime) -> String {
+    format!("{} {}", at.date().format("%Y-%m-%d"), hhmm(at.time()))
+}
+
+/// When something happened, as the room reads it on `today`: `HH:MM` that day, else with the
+/// day named ("Mon 23 Nov 19:00"), as the opening screen says when a saved meeting stopped.
+#[must_use]
+pub fn stamp(at: NaiveDateTime, today: NaiveDate) -> String {
+    if at.date() == today {
+        hhmm(at.time())
+    } else {
+        format!("{} {}", at.date().format("%a %-d %b"), hhmm(at.time()))
+    }
 }
 
 /// The instant a local date and time names: the first of two when the clocks go back, and the

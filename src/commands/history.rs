@@ -20,6 +20,7 @@ use crate::domain::history::{MemberTally, since, tally};
 use crate::domain::summary::{clock_secs, minutes_in_words, signed_clock};
 use crate::history::{self, Entry, Folder};
 use crate::text;
+use crate::wall;
 
 /// The widest bar, in cells: the largest time spoken or allotted by anyone.
 const BAR: usize = 20;
@@ -184,7 +185,7 @@ fn bar(spoken: u64, allotted: u64, scale: u64) -> String {
 fn meeting_line(entry: &Entry) -> String {
     let record = &entry.record;
     let verb = if record.finished { "ended" } else { "stopped" };
-    let hm = |at: DateTime<FixedOffset>| at.format("%H:%M").to_string();
+    let hm = |at: DateTime<FixedOffset>| wall::hhmm(at.time());
     let difference = record.actual_end.signed_duration_since(record.planned_end);
     let by = minutes_in_words(difference.abs().to_std().unwrap_or_default());
     let against = if by == "less than a minute" {
@@ -196,7 +197,7 @@ fn meeting_line(entry: &Entry) -> String {
     };
     let mut line = format!(
         "{}  {verb} {}, {against}",
-        record.start.format("%Y-%m-%d %H:%M"),
+        wall::dated(record.start.naive_local()),
         hm(record.actual_end),
     );
     // Who went first in each round (SPEC §13), and who was in the spotlight.

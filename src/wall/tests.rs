@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
-use super::{EndError, Origin};
+use super::{EndError, Origin, dated, stamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Berlin;
@@ -148,4 +148,45 @@ fn a_start_time_is_taken_to_the_second() {
     let today = local(11, 23, 10, 12, 37) + chrono::TimeDelta::milliseconds(250);
     let origin = Origin::at_time(&today, t(10, 13));
     assert_eq!(*origin.zero(), local(11, 23, 10, 13, 0));
+}
+
+#[test]
+fn a_stamp_names_the_day_only_when_it_is_not_today() {
+    let at = NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 5, 59)
+        .unwrap();
+    assert_eq!(stamp(at, at.date()), "09:05");
+    let next = at.date().succ_opt().unwrap();
+    assert_eq!(stamp(at, next), "Mon 23 Nov 09:05");
+    assert_eq!(dated(at), "2026-11-23 09:05");
+}
+
+/// Source files under `dir`, recursively.
+fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn a_time_of_day_is_spelled_only_in_wall() {
+    // One home for local time (issue 12): a second spelling of "HH:MM" is where the next
+    // rounding or time-zone slip would come from.
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let pattern = ["%H", ":%M"].concat();
+    let spelled: Vec<String> = files
+        .iter()
+        .filter(|path| !path.starts_with(src.join("wall")) && *path != &src.join("wall.rs"))
+        .filter(|path| std::fs::read_to_string(path).unwrap().contains(&pattern))
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(spelled.is_empty(), "{spelled:?}");
 }
