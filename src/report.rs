@@ -25,7 +25,8 @@
 //! spoken over all turns), `allotted_seconds` (frozen allotments of the turns that started; a
 //! passed turn counts only the time used before the pass), `turns` (turns started, passed ones
 //! included), `passed` (turns passed). Each of `segments`: `name`, `planned_seconds` (planned
-//! length of the slots that took place or were due), `actual_seconds` (time spent), `kind`
+//! length of the slots that took place or were due, the turns scaled to this meeting's length
+//! so that the segments add up to it), `actual_seconds` (time spent), `kind`
 //! (`"block"`, `"round"` or `"spotlight"`), `turns` (the names of those whose turns started, in
 //! turn order, passed turns included: who spoke first and last) and `presenter` (the spotlight's
 //! member if it took place, else null). Every `*_seconds` is a whole number, rounded to the

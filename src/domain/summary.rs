@@ -51,8 +51,9 @@ impl MemberSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SegmentSummary {
     pub name: String,
-    /// Planned length of the slots that took place or were still due: blocks, and the turns
-    /// of members who were present or spoke.
+    /// Planned length of the slots that took place or were still due (blocks, and the turns
+    /// of members who were present or spoke), the turns scaled to this meeting's length as the
+    /// rule scales them: the segments' planned lengths add up to the meeting's.
     pub planned: Duration,
     /// Time actually spent in the segment's slots.
     pub actual: Duration,
@@ -131,6 +132,10 @@ impl Summary {
             .collect();
         // A presenter still to be chosen will not take their own share: not due either.
         let aside = meeting.set_aside();
+        // Each segment's planned blocks and turns, as the agenda gives them; the turns are
+        // scaled to this meeting below.
+        let mut fixed = vec![Duration::ZERO; segments.len()];
+        let mut turns = vec![Duration::ZERO; segments.len()];
         // In the order the turns took place, so a round's turns list (and, across meetings,
         // who spoke first and last) follows moves, late arrivals and guests.
         for &index in meeting.order() {
@@ -152,7 +157,10 @@ impl Summary {
             if let Some(segment) = segments.get_mut(slot.segment) {
                 segment.actual += elapsed;
                 if took_place {
-                    segment.planned += slot.planned;
+                    match slot.kind {
+                        SlotKind::Block => fixed[slot.segment] += slot.planned,
+                        SlotKind::Turn { .. } => turns[slot.segment] += slot.planned,
+                    }
                 }
                 match (slot.spotlight, slot.kind) {
                     (Some(_), _) => {
@@ -194,6 +202,10 @@ impl Summary {
                     member.allotted += timing.allotted.unwrap_or_default();
                 }
             }
+        }
+        let length = meeting.end().saturating_sub(meeting.started_at());
+        for (segment, planned) in segments.iter_mut().zip(scaled(length, &fixed, &turns)) {
+            segment.planned = planned;
         }
         let finished_at = meeting.finished_at();
         Summary {
@@ -299,6 +311,25 @@ pub fn minutes_in_words(d: Duration) -> String {
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m} min"),
     }
+}
+
+/// Each segment's planned length in this meeting: its blocks as the agenda gives them, its
+/// turns scaled as the rule scales them (SPEC §4) so that all the turns that took place or
+/// were due share the member time between the start and the planned end. A 90-minute meeting
+/// of a 3-hour agenda plans its rounds at half their length, not at the agenda's.
+fn scaled(length: Duration, fixed: &[Duration], turns: &[Duration]) -> Vec<Duration> {
+    let member_time = length.saturating_sub(fixed.iter().sum());
+    let weight: Duration = turns.iter().sum();
+    fixed
+        .iter()
+        .zip(turns)
+        .map(|(&fixed, &turns)| {
+            let share = (turns.as_nanos() * member_time.as_nanos())
+                .checked_div(weight.as_nanos())
+                .unwrap_or(0);
+            fixed + Duration::from_nanos(u64::try_from(share).unwrap_or(u64::MAX))
+        })
+        .collect()
 }
 
 /// The end line: "ended 21:04, 4 min after the planned 21:00". Times come formatted, so the

@@ -320,3 +320,27 @@ fn a_presenter_still_to_be_chosen_is_not_planned_a_share_of_their_own() {
     let summary = Summary::of(&meeting, min(1));
     assert_eq!(summary.segments[1].planned, min(4));
 }
+
+#[test]
+fn a_segment_is_planned_as_scaled_to_this_meeting_not_as_the_agenda_gives_it() {
+    // The worked example shrunk to 30 minutes: the 50 minutes of turns share the 20 left after
+    // the blocks, so the round was planned 20 minutes here, not the agenda's 50.
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi", "Dana", "Eli"]);
+    agenda.segments = vec![
+        segment("Opening", SegmentKind::Block { length: min(5) }),
+        segment(
+            "Updates",
+            SegmentKind::Round {
+                each: min(10),
+                order: Order::Agenda,
+            },
+        ),
+        segment("Closing", SegmentKind::Block { length: min(5) }),
+    ];
+    let plan = Plan::build(&agenda, 0);
+    let meeting = Meeting::start(plan, vec![true; 5], Duration::ZERO, Some(min(30)), true);
+    let summary = Summary::of(&meeting, min(1));
+    let planned: Vec<Duration> = summary.segments.iter().map(|s| s.planned).collect();
+    assert_eq!(planned, vec![min(5), min(20), min(5)]);
+    assert_eq!(planned.iter().sum::<Duration>(), summary.planned_end);
+}
