@@ -28,7 +28,11 @@ pub enum EndError {
     Empty { end: String },
 }
 
-/// The wall-clock instant of meeting-clock zero, in a time zone (the room's: `Local`).
+/// The wall-clock instant of meeting-clock zero, in a time zone (the room's: `Local`), to the
+/// millisecond: the precision the room state publishes it at (`RoomState::origin_ms`), so a
+/// display maps the meeting clock to the very times the controller does. With the
+/// controller's sub-millisecond part kept, an end at 20:00 reached the room's header as
+/// 19:59:59.9996, "ends 19:59".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin<Tz: TimeZone = Local>
 where
@@ -50,7 +54,9 @@ where
     /// The origin of a meeting whose clock reads zero at `zero`.
     #[must_use]
     pub fn new(zero: DateTime<Tz>) -> Self {
-        Origin { zero }
+        Origin {
+            zero: zero.trunc_subsecs(3),
+        }
     }
 
     /// The origin of a meeting whose clock reads `clock` at `now` (a resumed meeting).
@@ -60,7 +66,7 @@ where
             .ok()
             .and_then(|delta| now.checked_sub_signed(delta))
             .unwrap_or(now);
-        Origin { zero }
+        Origin::new(zero)
     }
 
     /// An origin at `time` on the local day of `today`, to the second (a plan's `--start`).

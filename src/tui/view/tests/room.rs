@@ -142,3 +142,34 @@ fn snapshot_room_waiting_for_a_meeting() {
     );
     insta::assert_snapshot!(shown(&buf));
 }
+
+#[test]
+fn an_end_on_the_hour_is_shown_on_the_hour_whatever_the_origin_s_fraction_of_a_second() {
+    use chrono::TimeZone;
+    use crossterm::event::KeyCode;
+
+    use super::{agenda, press, row};
+    use crate::tui::app::Settings;
+    // A real start is never on a whole millisecond: meeting-clock zero at 19:00:00.0004,
+    // and the meeting is to end at 20:00.
+    let zero = chrono::Local
+        .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
+        .single()
+        .expect("a plain local time")
+        + chrono::TimeDelta::nanoseconds(400_123);
+    let settings = Settings {
+        color: false,
+        deadline: Some(crate::domain::agenda::Deadline::End(
+            chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+        )),
+        ..Settings::default()
+    };
+    let mut app = App::new(agenda(), settings, zero);
+    let now = Duration::from_nanos(2_345_678_901);
+    press(&mut app, KeyCode::Enter, now);
+    let header = row(&super::screen(&app, now), 0);
+    assert!(header.contains("ends 20:00"), "controller: {header}");
+    let room = text(&room_screen(&app, false, now));
+    let first = room.lines().next().unwrap_or_default().to_string();
+    assert!(first.contains("ends 20:00"), "room: {first}");
+}
