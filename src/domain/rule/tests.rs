@@ -166,3 +166,39 @@ fn bits_no_learning_could_produce_read_as_no_habit() {
     let situation = situation(min(30), Habit::from_bits([f64::NAN.to_bits(); 3]));
     assert_eq!(Share::new(&situation, &turns(3)).allotted(), min(30));
 }
+
+#[test]
+fn a_begun_round_keeps_its_band_when_early_finishes_ask_for_more_than_the_pool() {
+    // Speakers who stop at two thirds of their time (learned): filling the pool with what they
+    // will say asks for every turn at its highest, more than the pool, so the turns give back.
+    // The begun round gives back only down to its band; the rounds to come give the rest.
+    let secs = Duration::from_secs;
+    let samples = [(secs(547), secs(369)), (secs(560), secs(369))];
+    let habit = Habit::learn(&samples, secs(547));
+    let mut coming = Vec::new();
+    for slot in 0..6 {
+        coming.push(Coming {
+            slot,
+            each: min(6),
+            base: secs(547),
+            anchor: Some(secs(547)),
+            last_round: false,
+        });
+    }
+    for slot in 6..21 {
+        coming.push(Coming {
+            slot,
+            each: min(4),
+            base: secs(365),
+            anchor: None,
+            last_round: slot >= 13,
+        });
+    }
+    let pool: Duration = coming.iter().map(|turn| turn.base).sum::<Duration>() + min(12);
+    let share = Share::new(&situation(pool, habit), &coming);
+    assert!(share.allotted() <= pool);
+    for slot in 0..6 {
+        let allotment = share.allotment(slot);
+        assert!(allotment >= secs(520), "{slot}: {allotment:?}");
+    }
+}
