@@ -199,11 +199,14 @@ pub fn meeting_length(agenda: &Agenda, origin: &Origin) -> Result<Option<std::ti
     };
     let fixed = crate::domain::plan::Plan::build(agenda, 0).fixed_total();
     if fixed > length {
+        // In whole seconds that add up: the length as said, and what is too much beyond it
+        // (37m 9s and 2m 51s for 40m, not 2m 50s from the unsaid 0.6 s).
+        let said = std::time::Duration::from_secs(length.as_secs());
         bail!(
             "the fixed blocks take {} but the meeting lasts {}: {} too much; shorten a block or give a later end",
             values::human(fixed),
-            values::human(length),
-            values::human(fixed.saturating_sub(length))
+            values::human(said),
+            values::human(fixed.saturating_sub(said))
         );
     }
     Ok(Some(length))
@@ -229,7 +232,7 @@ pub fn shuffle_seed(loaded: &Loaded, date: chrono::NaiveDate) -> u64 {
 mod tests {
     use chrono::NaiveDate;
 
-    use super::{load, shuffle_seed};
+    use super::{load, meeting_length, shuffle_seed};
     use crate::cli::MeetingArgs;
 
     #[test]
@@ -255,5 +258,34 @@ mod tests {
         let mut other = loaded.clone();
         other.agenda.members.pop();
         assert_ne!(shuffle_seed(&loaded, day), shuffle_seed(&other, day));
+    }
+
+    #[test]
+    fn fixed_blocks_too_long_for_an_end_say_figures_that_add_up() {
+        use chrono::TimeZone;
+
+        use crate::domain::agenda::{Agenda, Deadline, Segment, SegmentKind};
+        let mut agenda = Agenda::new("Forum", &["Ana"]);
+        agenda.segments = vec![Segment {
+            name: "Opening".into(),
+            kind: SegmentKind::Block {
+                length: std::time::Duration::from_secs(40 * 60),
+            },
+            prompt: None,
+            warn: None,
+        }];
+        agenda.deadline = Some(Deadline::End(chrono::NaiveTime::MIN));
+        // 37 min 9.6 s before midnight.
+        let start = chrono::Local
+            .with_ymd_and_hms(2026, 11, 23, 23, 22, 50)
+            .single()
+            .expect("a plain local time")
+            + chrono::TimeDelta::milliseconds(400);
+        let error = meeting_length(&agenda, &crate::wall::Origin::new(start)).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("take 40m but the meeting lasts 37m 9s: 2m 51s too much"),
+            "{message}"
+        );
     }
 }
