@@ -15,8 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
 use super::big;
-use super::big::lettering::{self, Lettering};
-use super::big::share::share;
+use super::big::lettering;
 use super::format::{self, countdown};
 use super::labels::{self, context, holder, mood};
 use super::one_line;
@@ -25,6 +24,10 @@ use crate::domain::meeting::{Meeting, Status};
 use crate::room::RoomView;
 use crate::text;
 use crate::tui::screen::Bands;
+
+mod layout;
+
+use layout::Body;
 
 /// Up next lists at most this many slots.
 const UP_NEXT: usize = 4;
@@ -70,86 +73,54 @@ pub fn draw(
         ..area
     };
     let width = body.width.saturating_sub(2);
-    let prompt_rows = slot
-        .prompt
-        .as_ref()
-        .map_or(0, |p| prompt_rows(p, usize::from(width)));
-
-    // Name and state line always; the rest while four rows (quadrant digits) stay for the
-    // digits, which matter more across a room than a progress bar.
-    let mut rem = body.height.saturating_sub(2);
-    let mut take = |rows: u16| {
-        let fits = rows > 0 && rem >= rows + 4;
-        if fits {
-            rem -= rows;
-        }
-        fits
-    };
-    let show_gauge = take(1);
-    let show_context = take(1);
-    let show_next = take(2); // "up next" and a blank row above it
-    let show_prompt = take(prompt_rows);
-
     let time = countdown(status);
     let glyphs = u16::try_from(time.chars().count()).unwrap_or(u16::MAX);
-    // Size the digits for the allotment plus a sign, so they do not jump at overtime.
-    let budget = glyphs.max(u16::try_from(format::length(status.allotted).len() + 1).unwrap_or(0));
-    // Name and digits share what is left and the name's own row; a tall screen keeps a blank
-    // row on each side of the digits.
     let name = holder(plan, slot);
-    let gaps = if rem >= 20 { 2 } else { 0 };
-    let (digits, name_letters) = share(name, budget, width, (rem + 1).saturating_sub(gaps));
-    let (_, digits_rows) = digits.extent(glyphs, 1);
-    let name_rows = lettering::rows(name, name_letters);
-    let mut spare = (rem + 1).saturating_sub(digits_rows + name_rows);
-
-    // What name and digits leave makes the segment and phase big too, smaller than the name,
-    // with a blank row between the two (big letters on big letters read as one block).
     let context = context(plan, slot, labels::presenter(meeting, status.slot));
-    let context_room = spare.saturating_sub(gaps + 1).min(name_rows / 2);
-    let context_letters = if show_context && context_room >= 2 {
-        lettering::fit(&context, width, context_room)
-    } else {
-        Lettering::Plain
-    };
-    let context_rows = lettering::rows(&context, context_letters);
-    let context_gap = u16::from(context_letters != Lettering::Plain);
-    spare = spare.saturating_sub(context_rows - 1 + context_gap);
-    // Blank rows around the digits when there is room, so they stand apart from the words.
-    let gap = u16::from(spare >= 1);
-    spare -= gap;
-    let gap_after = u16::from(spare >= 2);
-    spare -= gap_after;
+    let rows = layout::lay(&Body {
+        height: body.height,
+        width,
+        name,
+        context: &context,
+        // Size the digits for the allotment plus a sign, so they do not jump at overtime.
+        budget: glyphs.max(u16::try_from(format::length(status.allotted).len() + 1).unwrap_or(0)),
+        prompt: slot
+            .prompt
+            .as_ref()
+            .map_or(0, |p| prompt_rows(p, usize::from(width))),
+    });
 
-    let mut y = body.y + spare / 2;
+    let mut y = body.y + rows.top;
     let mut row = |rows: u16| {
         let rect = Rect::new(body.x + 1, y, width, rows).intersection(body);
         y = y.saturating_add(rows);
         rect
     };
     let strong = theme.strong();
+    let name_letters = rows.name;
     bands.band(
-        row(name_rows),
+        row(rows.name_rows),
         ("name", name, name_letters, strong),
         |area, buf| lettering::draw(name, name_letters, strong, area, buf),
     );
-    if show_context {
-        row(context_gap);
+    if let Some(letters) = rows.context {
+        row(rows.context_gap);
         let dim = theme.dim();
         bands.band(
-            row(context_rows),
-            ("context", &context, context_letters, dim),
-            |area, buf| lettering::draw(&context, context_letters, dim, area, buf),
+            row(rows.context_rows),
+            ("context", &context, letters, dim),
+            |area, buf| lettering::draw(&context, letters, dim, area, buf),
         );
     }
-    row(gap);
-    big::render_bands(&time, digits, theme.digits(mood), row(digits_rows), bands);
-    row(gap_after);
+    row(rows.gap);
+    let digits = row(rows.digits_rows);
+    big::render_bands(&time, rows.digits, theme.digits(mood), digits, bands);
+    row(rows.gap_after);
     let state = state_words(room, meeting, status, theme);
     bands.band(row(1), ("state", &state), |area, buf| {
         one_line::render(state.clone(), area, buf);
     });
-    if show_gauge {
+    if rows.gauge {
         let (ratio, label) = gauge_reading(status);
         let styles = (theme.gauge(mood), theme.dim());
         bands.band(
@@ -158,8 +129,11 @@ pub fn draw(
             |area, buf| gauge(ratio, &label, styles, area, buf),
         );
     }
-    if show_prompt && let Some(prompt) = &slot.prompt {
+    if rows.prompt > 0
+        && let Some(prompt) = &slot.prompt
+    {
         let style = theme.prompt();
+        let prompt_rows = rows.prompt;
         bands.band(
             row(prompt_rows),
             ("prompt", prompt, width, prompt_rows, style),
@@ -179,7 +153,7 @@ pub fn draw(
             },
         );
     }
-    if show_next {
+    if rows.next {
         let at = Rect {
             y: bottom.y.saturating_sub(1),
             height: 1,

@@ -46,6 +46,12 @@ pub fn rows(line: &str, lettering: Lettering) -> u16 {
     }
 }
 
+/// Lines `line` is drawn on in `lettering`.
+#[must_use]
+pub fn lines(_line: &str, _lettering: Lettering) -> u16 {
+    1
+}
+
 /// Draws `line` in `lettering`, centred in `area`, never outside it.
 pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);

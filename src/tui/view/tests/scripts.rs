@@ -110,6 +110,46 @@ fn each_script_is_big_at_80x24() {
     }
 }
 
+/// A question two rows long at 80 columns (110 characters).
+const LONG_PROMPT: &str = "What has been alive for you this month, at work and at home, \
+                           and what would you like this group to hear first?";
+
+#[test]
+fn each_script_is_big_at_80x24_under_a_two_row_prompt() {
+    // The prompt once took its two rows first and left the name one row short of its
+    // smallest big size: drawn plain over seven blank rows.
+    assert!(crate::text::rows(LONG_PROMPT, 78) == 2);
+    let mut small = Vec::new();
+    for (index, (script, _)) in NAMES.iter().enumerate() {
+        if matches!(*script, "long" | "emoji") {
+            continue;
+        }
+        let mut forum = agenda();
+        forum.segments[0].prompt = Some(LONG_PROMPT.into());
+        let mut app = app_with(forum, 1, true);
+        press(&mut app, KeyCode::Enter, Duration::ZERO);
+        let mut now = Duration::ZERO;
+        for _ in 0..index {
+            now += min(5);
+            press(&mut app, KeyCode::Char('n'), now);
+        }
+        let terminal = render(&app, now + Duration::from_secs(61), 80, 24);
+        let buffer = terminal.backend().buffer();
+        let (rows, digits) = (big_name_rows(buffer), digit_rows(buffer));
+        if rows < 4 || digits < 7 {
+            small.push(format!("{script}: name {rows} rows, digits {digits}"));
+        }
+        // The prompt is still there, whole or cut with an ellipsis.
+        let screen = super::text(buffer);
+        assert!(screen.contains("What has been alive"), "{script}: {screen}");
+        assert!(
+            screen.contains("hear first?") || screen.contains('…'),
+            "{script}: {screen}"
+        );
+    }
+    assert!(small.is_empty(), "{small:#?}");
+}
+
 #[test]
 fn names_grow_with_the_terminal() {
     for (index, (script, _)) in NAMES.iter().enumerate() {

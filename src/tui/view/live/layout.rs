@@ -1,0 +1,159 @@
+//! How the live screen's body gives out its rows (SPEC §5): name, digits and state first; then
+//! the progress bar, the segment line, "up next" and the prompt as height allows; name and
+//! digits share what is left (`big::share`), and what they leave makes the segment line big.
+//!
+//! A name that could be big is never left plain for a blank row or a prompt's second row: those
+//! give way first, the prompt cut with an ellipsis.
+
+use crate::tui::view::big::Size;
+use crate::tui::view::big::lettering::{self, Lettering};
+use crate::tui::view::big::share::share;
+
+/// The body's rows, top to bottom: `top` blank, the name, a gap and the segment line, a gap,
+/// the digits, a gap, the state (one row), the progress bar and the prompt; "up next" sits on
+/// the body's last row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    pub top: u16,
+    pub name: Lettering,
+    pub name_rows: u16,
+    /// `None`: no room for the segment line.
+    pub context: Option<Lettering>,
+    pub context_gap: u16,
+    pub context_rows: u16,
+    pub gap: u16,
+    pub digits: Size,
+    pub digits_rows: u16,
+    pub gap_after: u16,
+    pub gauge: bool,
+    /// Parts of the prompt shown, 0 for none.
+    pub prompt: u16,
+    pub next: bool,
+}
+
+/// What the body draws: `name`, the segment line `context`, digits sized for `budget` glyphs,
+/// and a prompt that would take `prompt` rows.
+pub struct Body<'a> {
+    pub height: u16,
+    pub width: u16,
+    pub name: &'a str,
+    pub context: &'a str,
+    pub budget: u16,
+    pub prompt: u16,
+}
+
+/// The body's rows: as many parts as fit, then, if the name is left plain where it could be
+/// big, without the blank row above "up next", then with the prompt on one row.
+#[must_use]
+pub fn lay(body: &Body<'_>) -> Parts {
+    let first = lay_with(body, true, body.prompt);
+    if first.name != Lettering::Plain
+        || lettering::fit(body.name, body.width, u16::MAX) == Lettering::Plain
+    {
+        return first;
+    }
+    [(false, body.prompt), (false, body.prompt.min(1))]
+        .into_iter()
+        .map(|(next_gap, prompt)| lay_with(body, next_gap, prompt))
+        .find(|rows| rows.name != Lettering::Plain)
+        .unwrap_or(first)
+}
+
+fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
+    let width = body.width;
+    // Name and state line always; the rest while four rows (quadrant digits) stay for the
+    // digits, which matter more across a room than a progress bar.
+    let mut rem = body.height.saturating_sub(2);
+    let mut take = |rows: u16| {
+        let fits = rows > 0 && rem >= rows + 4;
+        if fits {
+            rem -= rows;
+        }
+        fits
+    };
+    let gauge = take(1);
+    let context = take(1);
+    let next = take(1 + u16::from(next_gap)); // "up next", and a blank row above it
+    let prompt = if take(prompt) { prompt } else { 0 };
+
+    // Name and digits share what is left and the name's own row; a tall screen keeps a blank
+    // row on each side of the digits.
+    let gaps = if rem >= 20 { 2 } else { 0 };
+    let (digits, name) = share(
+        body.name,
+        body.budget,
+        width,
+        (rem + 1).saturating_sub(gaps),
+    );
+    let (_, digits_rows) = digits.extent(body.budget, 1);
+    let name_rows = lettering::rows(body.name, name);
+    let spare = (rem + 1).saturating_sub(digits_rows + name_rows);
+
+    let mut rows = Parts {
+        top: 0,
+        name,
+        name_rows,
+        context: context.then_some(Lettering::Plain),
+        context_gap: 0,
+        context_rows: 1,
+        gap: 0,
+        digits,
+        digits_rows,
+        gap_after: 0,
+        gauge,
+        prompt,
+        next,
+    };
+    let spare = if context {
+        big_context(body, &mut rows, spare, gaps)
+    } else {
+        spare
+    };
+    // Blank rows around the digits when there is room, so they stand apart from the words.
+    rows.gap = u16::from(spare >= 1);
+    let spare = spare - rows.gap;
+    rows.gap_after = u16::from(spare >= 2);
+    rows.top = (spare - rows.gap_after) / 2;
+    rows
+}
+
+/// Makes the segment line big with what name and digits leave (`spare` rows), smaller than a
+/// line of the name, with a blank row between the two (big letters on big letters read as one
+/// block). What is still spare is returned.
+fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 {
+    let line_rows = name_line_rows(body.name, rows.name, rows.name_rows);
+    // Beside a plain name a big segment line would read as the name.
+    if line_rows == 0 {
+        return spare;
+    }
+    let least = lettering::least_rows(body.context);
+    let most = if least > 0 && least < line_rows {
+        least.max(line_rows / 2)
+    } else {
+        line_rows / 2
+    };
+    let fit = |spare: u16| {
+        let room = spare.saturating_sub(gaps + 1).min(most);
+        if room >= 2 {
+            lettering::fit(body.context, body.width, room)
+        } else {
+            Lettering::Plain
+        }
+    };
+    let letters = fit(spare);
+    if letters == Lettering::Plain {
+        return spare;
+    }
+    rows.context = Some(letters);
+    rows.context_rows = lettering::rows(body.context, letters);
+    rows.context_gap = 1;
+    spare.saturating_sub(rows.context_rows - 1 + rows.context_gap)
+}
+
+/// Parts one line of the name takes (0 when it is plain).
+fn name_line_rows(name: &str, letters: Lettering, rows: u16) -> u16 {
+    match letters {
+        Lettering::Plain => 0,
+        Lettering::Big(_) => rows / lettering::lines(name, letters).max(1),
+    }
+}
