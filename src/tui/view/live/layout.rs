@@ -5,9 +5,9 @@
 //! A name that could be big is never left plain for a blank row or a prompt's second row: those
 //! give way first, the prompt cut with an ellipsis.
 
-use crate::tui::view::big::Size;
 use crate::tui::view::big::lettering::{self, Lettering};
 use crate::tui::view::big::share::share;
+use crate::tui::view::big::{self, Size};
 
 /// The body's rows, top to bottom: `top` blank, the name, a gap and the segment line, a gap,
 /// the digits, a gap, the state (one row), the progress bar and the prompt; "up next" sits on
@@ -119,7 +119,7 @@ fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
 
 /// Makes the segment line big with what name and digits leave (`spare` rows), smaller than a
 /// line of the name, with a blank row between the two (big letters on big letters read as one
-/// block). What is still spare is returned.
+/// block); on a TV the digits give a size for it. What is still spare is returned.
 fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 {
     let line_rows = name_line_rows(body.name, rows.name, rows.name_rows);
     // Beside a plain name a big segment line would read as the name.
@@ -140,7 +140,29 @@ fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 
             Lettering::Plain
         }
     };
-    let letters = fit(spare);
+    let mut spare = spare;
+    let mut letters = fit(spare);
+    // Digits may give a size for it while they stay 24 rows tall or more (three rows a font
+    // pixel): a 60-row TV keeps 24-row digits and shows the segment too, a 48-row screen keeps
+    // its 24-row digits.
+    if letters == Lettering::Plain && least > 0 && rows.digits_rows > 24 {
+        let smaller = big::fit(
+            body.budget,
+            1,
+            body.width,
+            rows.digits_rows.saturating_sub(1),
+            true,
+        );
+        let (_, smaller_rows) = smaller.extent(body.budget, 1);
+        let more = spare + rows.digits_rows.saturating_sub(smaller_rows);
+        let letters_then = fit(more);
+        if smaller_rows >= 24 && letters_then != Lettering::Plain {
+            rows.digits = smaller;
+            rows.digits_rows = smaller_rows;
+            spare = more;
+            letters = letters_then;
+        }
+    }
     if letters == Lettering::Plain {
         return spare;
     }
