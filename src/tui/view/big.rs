@@ -8,6 +8,7 @@
 
 mod cache;
 pub mod lettering;
+mod lines;
 mod raster;
 mod shape;
 pub mod share;

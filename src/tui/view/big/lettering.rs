@@ -8,25 +8,71 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::cache;
+use super::lines::{self, area};
 use super::raster::{self, QUARTERS, Raster, Scale};
 use crate::text;
 use crate::tui::view::one_line;
 
-/// How a text is lettered: big at a scale, or as ordinary text.
+/// How a text is lettered: big at a scale, on one line or broken between words onto lines at
+/// most `per_line` columns wide (`lines::split`), or as ordinary text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lettering {
     Big(Scale),
+    Lines { scale: Scale, per_line: u16 },
     Plain,
 }
 
 /// The largest lettering of `line` that fits `columns`×`rows` (rows of a blank glyph margin
-/// above and below left out).
+/// above and below left out): on two or three lines when that draws it bigger.
 #[must_use]
 pub fn fit(line: &str, columns: u16, rows: u16) -> Lettering {
+    let (one, narrow) = cache::with_art(line, |art| {
+        art.map_or((None, false), |art| {
+            let one = raster::fit(art.width(), art.height(), columns, rows);
+            // Breaking it only helps when the width, not the height, holds it back.
+            let tall = raster::fit(art.width(), art.height(), u16::MAX, rows);
+            (one, one != tall)
+        })
+    });
+    let broken = if narrow {
+        lines::fit(line, columns, rows)
+    } else {
+        None
+    };
+    match (one, broken) {
+        (one, Some((scale, per_line, ..))) if one.is_none_or(|one| area(scale) > area(one)) => {
+            Lettering::Lines { scale, per_line }
+        }
+        (Some(one), _) => Lettering::Big(one),
+        (None, _) => Lettering::Plain,
+    }
+}
+
+/// The largest lettering of `line` on one line in `columns`×`rows` whose pixels are no bigger
+/// than `most`'s: a segment line beside the name it must not outgrow.
+#[must_use]
+pub fn fit_within(line: &str, columns: u16, rows: u16, most: Scale) -> Lettering {
     cache::with_art(line, |art| {
-        art.and_then(|art| raster::fit(art.width(), art.height(), columns, rows))
-            .map_or(Lettering::Plain, Lettering::Big)
+        art.and_then(|art| {
+            let cap = |pixels: u16, quarters: u16| {
+                let cells = (u32::from(pixels) * u32::from(quarters)).div_ceil(2);
+                u16::try_from(cells).unwrap_or(u16::MAX)
+            };
+            let columns = columns.min(cap(art.width(), most.across));
+            let rows = rows.min(cap(art.height(), most.down));
+            raster::fit(art.width(), art.height(), columns, rows)
+        })
+        .map_or(Lettering::Plain, Lettering::Big)
     })
+}
+
+/// The scale `lettering` draws at (`None`: plain).
+#[must_use]
+pub fn scale(lettering: Lettering) -> Option<Scale> {
+    match lettering {
+        Lettering::Big(scale) | Lettering::Lines { scale, .. } => Some(scale),
+        Lettering::Plain => None,
+    }
 }
 
 /// Rows `line` takes at its smallest big size (0 when it cannot be drawn big).
@@ -43,13 +89,24 @@ pub fn rows(line: &str, lettering: Lettering) -> u16 {
         Lettering::Big(scale) => cache::with_art(line, |art| {
             art.map_or(1, |art| scale.cells(art.width(), art.height()).1)
         }),
+        Lettering::Lines { scale, per_line } => lines::extent(line, per_line).map_or(1, |e| {
+            scale
+                .cells(0, e.2 - e.1)
+                .1
+                .saturating_mul(lines(line, lettering))
+        }),
     }
 }
 
 /// Lines `line` is drawn on in `lettering`.
 #[must_use]
-pub fn lines(_line: &str, _lettering: Lettering) -> u16 {
-    1
+pub fn lines(line: &str, lettering: Lettering) -> u16 {
+    match lettering {
+        Lettering::Lines { per_line, .. } => {
+            u16::try_from(lines::split(line, per_line).len()).unwrap_or(u16::MAX)
+        }
+        Lettering::Big(_) | Lettering::Plain => 1,
+    }
 }
 
 /// Draws `line` in `lettering`, centred in `area`, never outside it.
@@ -68,6 +125,19 @@ pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mu
                     drawn = put(raster, style, area, buf);
                 });
                 drawn
+            })
+        }
+        Lettering::Lines { scale, per_line } => {
+            lines::extent(line, per_line).is_some_and(|(width, top, bottom)| {
+                let wrapped = Wrapped {
+                    scale,
+                    lines: lines::split(line, per_line),
+                    top,
+                    bottom,
+                };
+                // Checked before drawing, so that no line is drawn big under a plain name.
+                let fits = scale.cells(width, 0).0 <= area.width && wrapped.rows() <= area.height;
+                fits && draw_wrapped(&wrapped, style, area, buf)
             })
         }
     };
@@ -153,21 +223,26 @@ pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<Wrapped> {
     None
 }
 
-/// Draws `wrapped` one line under the other, each centred in `area`.
-pub fn draw_wrapped(wrapped: &Wrapped, style: Style, area: Rect, buf: &mut Buffer) {
+/// Draws `wrapped` one line under the other, each centred in `area`; `false` when some line
+/// could not be drawn (too wide or not drawable big).
+pub fn draw_wrapped(wrapped: &Wrapped, style: Style, area: Rect, buf: &mut Buffer) -> bool {
     let line_rows = wrapped.line_rows();
     let mut y = area.y;
+    let mut all = true;
     for line in &wrapped.lines {
         let rect = Rect {
             y,
             height: line_rows.min(area.bottom().saturating_sub(y)),
             ..area
         };
+        let mut drawn = false;
         cache::with_raster(line, wrapped.top, wrapped.bottom, wrapped.scale, |raster| {
-            put(raster, style, rect, buf);
+            drawn = put(raster, style, rect, buf);
         });
+        all &= drawn;
         y = y.saturating_add(line_rows);
     }
+    all
 }
 
 /// Copies `raster` centred into `area`; `false` (nothing drawn) when it is wider or taller.

@@ -60,6 +60,6 @@ pub fn share(name: &str, glyphs: u16, columns: u16, rows: u16) -> (Size, Letteri
 fn big_rows(name: &str, letters: Lettering) -> u16 {
     match letters {
         Lettering::Plain => 0,
-        Lettering::Big(_) => lettering::rows(name, letters),
+        Lettering::Big(_) | Lettering::Lines { .. } => lettering::rows(name, letters),
     }
 }

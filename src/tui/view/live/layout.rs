@@ -26,7 +26,7 @@ pub struct Parts {
     pub digits_rows: u16,
     pub gap_after: u16,
     pub gauge: bool,
-    /// Parts of the prompt shown, 0 for none.
+    /// Rows of the prompt shown, 0 for none.
     pub prompt: u16,
     pub next: bool,
 }
@@ -118,14 +118,14 @@ fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
 }
 
 /// Makes the segment line big with what name and digits leave (`spare` rows), smaller than a
-/// line of the name, with a blank row between the two (big letters on big letters read as one
+/// line of the name and in pixels no bigger than its, with a blank row between the two (big letters on big letters read as one
 /// block); on a TV the digits give a size for it. What is still spare is returned.
 fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 {
-    let line_rows = name_line_rows(body.name, rows.name, rows.name_rows);
     // Beside a plain name a big segment line would read as the name.
-    if line_rows == 0 {
+    let Some(name_scale) = lettering::scale(rows.name) else {
         return spare;
-    }
+    };
+    let line_rows = rows.name_rows / lettering::lines(body.name, rows.name).max(1);
     let least = lettering::least_rows(body.context);
     let most = if least > 0 && least < line_rows {
         least.max(line_rows / 2)
@@ -135,7 +135,7 @@ fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 
     let fit = |spare: u16| {
         let room = spare.saturating_sub(gaps + 1).min(most);
         if room >= 2 {
-            lettering::fit(body.context, body.width, room)
+            lettering::fit_within(body.context, body.width, room, name_scale)
         } else {
             Lettering::Plain
         }
@@ -170,12 +170,4 @@ fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 
     rows.context_rows = lettering::rows(body.context, letters);
     rows.context_gap = 1;
     spare.saturating_sub(rows.context_rows - 1 + rows.context_gap)
-}
-
-/// Parts one line of the name takes (0 when it is plain).
-fn name_line_rows(name: &str, letters: Lettering, rows: u16) -> u16 {
-    match letters {
-        Lettering::Plain => 0,
-        Lettering::Big(_) => rows / lettering::lines(name, letters).max(1),
-    }
 }

@@ -165,6 +165,26 @@ fn names_grow_with_the_terminal() {
 }
 
 #[test]
+fn a_long_name_is_big_on_lines_on_a_tv() {
+    // 480 pixels on one line: plain at 200×60, six rows beside 63-row digits at 400×120, once.
+    let index = NAMES.iter().position(|(s, _)| *s == "long").unwrap();
+    let (app, now) = turn_of(index);
+    for (w, h, least) in [(200, 60, 12), (400, 120, 24)] {
+        let terminal = render(&app, now, w, h);
+        let buffer = terminal.backend().buffer();
+        let rows = big_name_rows(buffer);
+        assert!(
+            rows >= least,
+            "{w}×{h}: {rows} rows\n{}",
+            super::text(buffer)
+        );
+        // Broken between words: no word is left in plain letters.
+        let screen = super::text(buffer);
+        assert!(!screen.contains("Habsburg"), "{screen}");
+    }
+}
+
+#[test]
 fn what_cannot_be_big_is_plain_and_whole() {
     for script in ["long", "emoji"] {
         let index = NAMES.iter().position(|(s, _)| *s == script).unwrap();
