@@ -218,10 +218,64 @@ proptest! {
             // The buffer is exactly the screen: a cell outside it would panic in ratatui.
             let mut buffer = Buffer::empty(Rect::new(0, 0, w, h));
             crate::tui::view::render(&app, min(1), buffer.area, &mut buffer);
-            // A cluster is never split: no character runs past the right edge.
+            // A cluster is never split: no character runs past the right edge, no cell holds
+            // a mark apart from its letter or a piece of one of the name's clusters.
             prop_assert_eq!(outside(&buffer), None, "{:?}", name);
+            prop_assert_eq!(split_cluster(&buffer, &name), None, "{:?}", name);
         }
     }
+}
+
+/// The first cell whose text is part of a grapheme cluster rather than whole: one that joins
+/// the cell before it into one cluster (a mark drawn apart from its letter), or one not among
+/// the clusters of `name` nor of the screen's own words and symbols (a cluster cut short).
+fn split_cluster(buffer: &Buffer, name: &str) -> Option<(u16, u16, String)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let clusters: Vec<&str> = name.graphemes(true).collect();
+    // The screen's own characters: ASCII, and the marks, arrows and blocks it draws with.
+    let own = |c: char| {
+        c.is_ascii()
+            || matches!(c, '·' | '×' | '\u{2010}'..='\u{2027}' | '\u{2190}'..='\u{21ff}' | '\u{2500}'..='\u{259f}')
+    };
+    let area = buffer.area;
+    for y in 0..area.height {
+        let mut before = "";
+        for x in 0..area.width {
+            let symbol = buffer[(x, y)].symbol();
+            let blank = symbol.trim().is_empty();
+            if !blank && !before.is_empty() {
+                let joined = format!("{before}{symbol}");
+                if joined.graphemes(true).count() < 2 {
+                    return Some((x, y, joined));
+                }
+            }
+            let whole = symbol
+                .graphemes(true)
+                .all(|g| g.chars().all(own) || clusters.contains(&g));
+            if !whole {
+                return Some((x, y, symbol.to_string()));
+            }
+            // A wide character's second cell is empty: the next cell follows the character.
+            if !symbol.is_empty() {
+                before = if blank { "" } else { symbol };
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn a_mark_apart_from_its_letter_is_a_split_cluster() {
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 1));
+    buffer[(0, 0)].set_symbol("e");
+    buffer[(1, 0)].set_symbol("\u{301}");
+    assert!(split_cluster(&buffer, "e\u{301}").is_some());
+    buffer[(0, 0)].set_symbol("e\u{301}");
+    buffer[(1, 0)].set_symbol("x");
+    assert_eq!(split_cluster(&buffer, "e\u{301}x"), None);
+    // Cut short: the letter without its second mark.
+    buffer[(0, 0)].set_symbol("e\u{302}");
+    assert!(split_cluster(&buffer, "e\u{302}\u{303}x").is_some());
 }
 
 /// The first cell whose character runs past the right edge: a cluster cut in two.
