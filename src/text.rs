@@ -146,6 +146,43 @@ pub fn fit(text: &str, columns: usize, rows: usize) -> Vec<String> {
     wrapped
 }
 
+/// Paragraphs `texts` wrapped at `columns`, one under the other, in at most `rows` rows:
+/// each row with the index of its paragraph. When they need more, the last row shown ends in
+/// an ellipsis (after a space when it ends a paragraph, so it reads as "more follows").
+#[must_use]
+pub fn fit_all<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    columns: usize,
+    rows: usize,
+) -> Vec<(usize, String)> {
+    let mut all: Vec<(usize, String)> = texts
+        .into_iter()
+        .enumerate()
+        .flat_map(|(at, text)| wrap(text, columns).into_iter().map(move |row| (at, row)))
+        .collect();
+    if all.len() > rows {
+        all.truncate(rows);
+        if let Some((_, last)) = all.last_mut() {
+            *last = mark(last, columns);
+        }
+    }
+    all
+}
+
+/// `row` with " …" after it in `columns`: words dropped from its end to make room, or, when
+/// even its first word leaves none, cut between clusters.
+fn mark(row: &str, columns: usize) -> String {
+    let mut kept = words(row);
+    while !kept.is_empty() {
+        let shown = format!("{} {ELLIPSIS}", kept.join(" "));
+        if width(&shown) <= columns {
+            return shown;
+        }
+        kept.pop();
+    }
+    fit(&format!("{row} {ELLIPSIS}"), columns, 1).concat()
+}
+
 /// Rows `text` takes wrapped at `columns` (at least one).
 #[must_use]
 pub fn rows(text: &str, columns: usize) -> usize {
@@ -202,6 +239,19 @@ mod tests {
         assert_eq!(fit("one two three four", 7, 2), ["one two", "three…"]);
         assert_eq!(fit("one two", 7, 2), ["one two"]);
         assert_eq!(fit("abcdefg hij", 7, 1), ["abcdef…"]);
+    }
+
+    #[test]
+    fn fit_all_marks_the_last_row_shown() {
+        let rows = fit_all(["one two", "three four five"], 9, 2);
+        assert_eq!(rows, [(0, "one two".into()), (1, "three …".into())]);
+        let rows = fit_all(["one two", "three"], 7, 1);
+        assert_eq!(rows, [(0, "one …".into())]);
+        assert_eq!(
+            fit_all(["a", ""], 5, 3),
+            [(0, "a".into()), (1, String::new())]
+        );
+        assert!(fit_all(["a"], 5, 0).is_empty());
     }
 
     #[test]

@@ -6,9 +6,11 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::big::{self, Size};
+use super::more;
+use super::one_line;
 use super::theme::Theme;
 use crate::room::RoomView;
 
@@ -34,7 +36,7 @@ pub fn opening(
     }
     lines.push(Line::from(""));
     lines.push(Line::from("The meeting will start in a moment.").style(theme.dim()));
-    centred(lines, area, buf);
+    centred(&lines, area, buf);
 }
 
 /// At the end: thanks, and when the meeting ended against when it was planned to.
@@ -88,23 +90,20 @@ pub fn note(title: &str, lines: &[&str], color: bool, area: Rect, buf: &mut Buff
             .iter()
             .map(|line| Line::from(*line).style(theme.dim())),
     );
-    centred(text, area, buf);
+    centred(&text, area, buf);
 }
 
-fn centred(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+/// `lines` wrapped at a readable measure and centred; when the screen is too short for them,
+/// the last row shown ends in an ellipsis (SPEC §5: nothing is cut silently).
+fn centred(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).clamp(1, MEASURE);
-    // Rows after wrapping, near enough to centre by (words may wrap a little sooner).
-    let rows: usize = lines
-        .iter()
-        .map(|line| line.width().div_ceil(usize::from(width)).max(1))
-        .sum();
-    let rows = u16::try_from(rows).unwrap_or(u16::MAX).min(area.height);
-    let paragraph = Paragraph::new(lines).centered().wrap(Wrap { trim: true });
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - rows) / 2,
-        width,
-        rows,
-    );
-    paragraph.render(rect, buf);
+    let rows = more::fit_lines(lines, usize::from(width), usize::from(area.height));
+    let height = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let x = area.x + (area.width - width.min(area.width)) / 2;
+    let top = area.y + (area.height - height) / 2;
+    for (y, row) in (top..top + height).zip(rows) {
+        one_line::render(row.centered(), Rect::new(x, y, width, 1), buf);
+    }
 }

@@ -1,16 +1,17 @@
 //! The mark of a text cut short for lack of rows: an ellipsis after the last word shown, so
-//! nothing is left out silently (SPEC §5). For text a `Paragraph` wrapped, where the cut is
-//! only known once it is drawn.
+//! nothing is left out silently (SPEC §5). For styled lines wrapped here (`fit_lines`), and for
+//! text a `Paragraph` wrapped, where the cut is only known once it is drawn.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::ELLIPSIS;
 
 /// Draws `lines` wrapped in `area` and, when they need more rows than it has, ends the last
 /// row with an ellipsis.
-pub fn wrapped(lines: Vec<ratatui::text::Line<'_>>, area: Rect, buf: &mut Buffer) {
+pub fn wrapped(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
     use ratatui::widgets::{Paragraph, Widget, Wrap};
     let cut = crate::text::line_rows(&lines, area.width) > area.height;
     Paragraph::new(lines)
@@ -24,6 +25,22 @@ pub fn wrapped(lines: Vec<ratatui::text::Line<'_>>, area: Rect, buf: &mut Buffer
         };
         mark(last, buf);
     }
+}
+
+/// `lines` as rows of at most `columns` columns, each in its line's style, at most `rows`
+/// of them (`text::fit_all`: the last ends in an ellipsis when some are left out).
+pub fn fit_lines(lines: &[Line<'_>], columns: usize, rows: usize) -> Vec<Line<'static>> {
+    let words: Vec<String> = lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    crate::text::fit_all(words.iter().map(String::as_str), columns, rows)
+        .into_iter()
+        .map(|(at, row)| {
+            let style = lines.get(at).map(|l| l.style).unwrap_or_default();
+            Line::from(row).style(style)
+        })
+        .collect()
 }
 
 /// Puts an ellipsis after the last character in `row` (its first row), or over that

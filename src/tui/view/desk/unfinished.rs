@@ -10,6 +10,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::popup;
 use crate::tui::app::App;
 use crate::tui::keymap::{CONFIRM_AFRESH, footer};
+use crate::tui::view::more::fit_lines;
+use crate::tui::view::one_line;
 use crate::tui::view::theme::Theme;
 
 const HOW: &str = "q, then `forumtimer run --resume` continues it.";
@@ -25,26 +27,25 @@ pub fn notice(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let lines = vec![
+    let lines = [
         Line::from(text.as_str()).style(theme.warning()),
         Line::from(HOW).style(theme.warning()),
     ];
-    // Rows after wrapping, approximately (by width, not by word), plus one for word breaks.
-    let wanted: u16 = lines
-        .iter()
-        .map(|line| {
-            let width = u16::try_from(line.width()).unwrap_or(u16::MAX);
-            width.div_ceil(area.width.max(1)).max(1)
-        })
-        .sum::<u16>()
-        .saturating_add(u16::from(text.chars().count() > usize::from(area.width)));
-    let paragraph = Paragraph::new(lines).centered().wrap(Wrap { trim: true });
-    let rows = Rect {
-        height: area.height.min(wanted),
-        ..area
-    };
-    ratatui::widgets::Clear.render(rows, buf);
-    paragraph.render(rows, buf);
+    // Wrapped by words and display width, cut with an ellipsis on a screen too short for it.
+    let rows = fit_lines(&lines, usize::from(area.width), usize::from(area.height));
+    let height = u16::try_from(rows.len()).unwrap_or(u16::MAX);
+    ratatui::widgets::Clear.render(Rect { height, ..area }, buf);
+    for (y, row) in (area.y..area.bottom()).zip(rows) {
+        one_line::render(
+            row.centered(),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
 }
 
 /// Asks before a fresh start replaces the unfinished meeting; the keys are handled by `App`.

@@ -75,3 +75,62 @@ fn a_title_and_a_prompt_too_long_for_the_screen_end_in_an_ellipsis() {
         "{screen}"
     );
 }
+
+/// The room's screen as `show` draws it from what `app` publishes.
+fn room_screen(app: &crate::tui::app::App, width: u16, height: u16) -> String {
+    let room = crate::room::Room::new(app.room_state());
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    crate::tui::view::draw_room(&room.view(true), false, Duration::ZERO, area, &mut buf);
+    text(&buf)
+}
+
+#[test]
+fn an_opening_card_too_long_for_the_screen_ends_in_an_ellipsis() {
+    let mut forum = agenda();
+    forum.agreements = (1..=12)
+        .map(|n| format!("Agreement number {n}, kept by everyone in the room."))
+        .collect();
+    let app = app_with(forum, 1, false);
+    let screen = room_screen(&app, 40, 12);
+    assert!(screen.contains("Monthly forum"), "{screen}");
+    let last = screen.lines().rfind(|l| !l.trim().is_empty());
+    assert!(
+        last.is_some_and(|l| l.trim_end().ends_with('…')),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_opening_card_that_fits_shows_every_word() {
+    // Wrapped by words, these take more rows than their width alone says: the card once
+    // reserved too few and dropped the end without a mark.
+    let mut forum = agenda();
+    forum.purpose = None;
+    forum.agreements = vec![
+        "Listen fully, answer briefly, ask questions.".into(),
+        "Speak from experience; leave advice outside.".into(),
+        "Phones away; cameras on; start on time.".into(),
+    ];
+    let app = app_with(forum, 1, false);
+    let screen = room_screen(&app, 34, 24);
+    for end in ["questions.", "outside.", "time.", "moment."] {
+        assert!(screen.contains(end), "{end}: {screen}");
+    }
+}
+
+#[test]
+fn a_long_unfinished_notice_on_a_small_screen_ends_in_an_ellipsis() {
+    let mut app = crate::tui::app::App::sample(agenda());
+    app.unfinished = Some(
+        "An unfinished meeting is saved: the-monthly-forum-of-the-northern-chapter.toml, \
+         stopped at 19:42 after the updates round."
+            .into(),
+    );
+    let area = ratatui::layout::Rect::new(0, 0, 24, 6);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    crate::tui::view::render(&app, Duration::ZERO, area, &mut buf);
+    let screen = text(&buf);
+    assert!(screen.starts_with("An unfinished meeting"), "{screen}");
+    assert!(screen.contains('…'), "{screen}");
+}
