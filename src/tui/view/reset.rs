@@ -25,6 +25,30 @@ use crate::text;
 use crate::tui::keymap::{Action, RESET, binding};
 
 const HEADING: [&str; 2] = ["Let's reset", "the room"];
+const HEADING_LINE: &str = "Let's reset the room";
+
+/// How the heading is drawn.
+#[derive(Clone, Copy)]
+enum Heading {
+    /// The digits' 8×8 font, on two lines.
+    Glyphs(Size),
+    /// Unifont's taller glyphs, on one line or two, where the 8×8 font does not fit.
+    Lettered(lettering::Lettering),
+    Plain,
+}
+
+/// The largest heading in `columns`×`rows`: the 8×8 font at half height or more (lowercase at
+/// quadrant size is hard to read), else Unifont's (at 80×24 the room's screen has rows to
+/// spare for it), else plain bold.
+fn heading_size(columns: u16, rows: u16) -> Heading {
+    match big::fit(11, 2, columns, rows, false) {
+        size @ (Size::Scaled { .. } | Size::Pixel(PixelSize::HalfHeight)) => Heading::Glyphs(size),
+        _ => match lettering::fit(HEADING_LINE, columns, rows) {
+            lettering::Lettering::Plain => Heading::Plain,
+            letters => Heading::Lettered(letters),
+        },
+    }
+}
 /// Long lines are hard to follow from across a room; wrap the prose at this width.
 const MEASURE: u16 = 64;
 
@@ -83,18 +107,14 @@ pub fn draw(
         .map_or(prompt_shown, lettering::Wrapped::rows);
     rem = rem.saturating_sub(prompt_height - prompt_shown);
     let heading = if show_heading {
-        // Lowercase at quadrant size is hard to read; below half height, plain bold is better.
-        let room = rem.saturating_add(1);
-        match big::fit(11, 2, area.width.saturating_sub(4), room, false) {
-            size @ (Size::Scaled { .. } | Size::Pixel(PixelSize::HalfHeight)) => size,
-            _ => Size::Plain,
-        }
+        heading_size(area.width.saturating_sub(4), rem.saturating_add(1))
     } else {
-        Size::Plain
+        Heading::Plain
     };
     let heading_rows = match heading {
-        Size::Plain => u16::from(show_heading),
-        size => size.extent(11, 2).1,
+        Heading::Plain => u16::from(show_heading),
+        Heading::Glyphs(size) => size.extent(11, 2).1,
+        Heading::Lettered(letters) => lettering::rows(HEADING_LINE, letters),
     };
     let extra = heading_rows.saturating_sub(1);
     rem = rem.saturating_sub(extra);
@@ -109,12 +129,14 @@ pub fn draw(
     };
     if show_heading {
         let rect = row(heading_rows, area.width.saturating_sub(2));
-        if heading == Size::Plain {
-            Paragraph::new(Line::from("Let's reset the room").centered())
+        match heading {
+            Heading::Plain => Paragraph::new(Line::from(HEADING_LINE).centered())
                 .style(theme.strong())
-                .render(rect, buf);
-        } else {
-            big::render(&HEADING, heading, theme.border(), rect, buf);
+                .render(rect, buf),
+            Heading::Glyphs(size) => big::render(&HEADING, size, theme.border(), rect, buf),
+            Heading::Lettered(letters) => {
+                lettering::draw(HEADING_LINE, letters, theme.border(), rect, buf);
+            }
         }
         row(1, 0);
     }

@@ -37,7 +37,8 @@ fn every_overlay_keeps_its_message_at_small_sizes() {
         ('?', "pause / resume"),
         ('q', "End the meeting?"),
         ('a', "Ana"),
-        ('r', "reset the room"),
+        // The heading may be drawn in block elements; the prompt is always in words.
+        ('r', "Let's come back"),
         ('g', "What is said here stays here."),
         ('h', "crisis line"),
         ('o', "Ben"),

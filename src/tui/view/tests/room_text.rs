@@ -48,6 +48,14 @@ fn the_reset_prompt_is_big_where_there_is_room() {
     assert!(screen.contains("Advice-giving"), "{screen}");
     let small = text(render(&app, min(6), 80, 24).backend().buffer());
     assert!(small.contains("what someone should do"), "{small}");
+    // At 80×24 the room's screen has rows to spare for a big heading (it had ten blank).
+    let room = room_screen(&app, 80, 24);
+    assert!(!room.contains("Let's reset the room"), "{room}");
+    assert!(
+        room.lines().filter(|l| has_blocks(l)).count() >= 8,
+        "{room}"
+    );
+    assert!(room.contains("what someone should do"), "{room}");
 }
 
 #[test]
