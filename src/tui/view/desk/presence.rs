@@ -49,7 +49,10 @@ pub fn member_list(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let name_w = usize::from(popup::widest(members.iter().map(String::as_str)));
+    // A name too long for the row is cut with an ellipsis, so the word after it stays: the
+    // list once clipped a long name and every row's "present" with it.
+    let room = usize::from(area.width).saturating_sub("[x]   present".len());
+    let name_w = usize::from(popup::widest(members.iter().map(String::as_str))).min(room);
     let items: Vec<ListItem> = members
         .iter()
         .enumerate()
@@ -61,7 +64,10 @@ pub fn member_list(
             };
             ListItem::new(Line::from(vec![
                 Span::raw(format!("{mark} ")),
-                Span::styled(crate::text::pad(name, name_w), theme.strong()),
+                Span::styled(
+                    crate::text::pad(&crate::text::cut(name, name_w), name_w),
+                    theme.strong(),
+                ),
                 Span::raw(format!("  {word}")),
             ]))
         })
@@ -73,4 +79,37 @@ pub fn member_list(
         buf,
         &mut state,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use super::*;
+
+    #[test]
+    fn a_long_name_is_cut_and_every_row_keeps_its_word() {
+        let members = vec![
+            "王芳".to_string(),
+            "Maximiliana Alexandra Josephine Konstantina von Habsburg-Lot".to_string(),
+        ];
+        let area = Rect::new(0, 0, 36, 2);
+        let mut buf = Buffer::empty(area);
+        member_list(
+            &members,
+            |m| m == 0,
+            0,
+            Theme { color: false },
+            area,
+            &mut buf,
+        );
+        let row = |y: u16| -> String { (0..36).map(|x| buf[(x, y)].symbol()).collect() };
+        assert!(row(0).trim_end().ends_with("present"), "{}", row(0));
+        assert!(
+            row(1).contains('…') && row(1).trim_end().ends_with("absent"),
+            "{}",
+            row(1)
+        );
+    }
 }
