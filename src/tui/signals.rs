@@ -43,6 +43,27 @@ pub fn terminating() -> Vec<i32> {
     signals
 }
 
+/// The signals a terminal, a session or `kill` send to end a program: without a handler for
+/// these the meeting does not start.
+const ESSENTIAL: [i32; 4] = [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM];
+
+/// Installs a handler for each signal. One the system or a tool around the program keeps for
+/// itself (valgrind refuses some real-time signals) is left to its default: a rarely sent
+/// signal must not stop a meeting from starting. Only the essential ones are required.
+fn register_each(
+    signals: &[i32],
+    mut install: impl FnMut(i32) -> io::Result<()>,
+) -> io::Result<()> {
+    for &signal in signals {
+        if let Err(error) = install(signal)
+            && ESSENTIAL.contains(&signal)
+        {
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
 /// Signals that end the program; the number of the one received is kept here.
 #[derive(Debug, Clone)]
 pub struct Signals(Arc<AtomicUsize>);
@@ -54,9 +75,10 @@ impl Signals {
     /// When the handlers cannot be installed.
     pub fn register() -> io::Result<Signals> {
         let received = Arc::new(AtomicUsize::new(0));
-        for signal in terminating() {
-            signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)?;
-        }
+        register_each(&terminating(), |signal| {
+            signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)
+                .map(drop)
+        })?;
         Ok(Signals(received))
     }
 

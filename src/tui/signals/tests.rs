@@ -4,7 +4,7 @@
 // A failed unwrap in a test is a failed test, with its message.
 #![allow(clippy::unwrap_used)]
 
-use super::terminating;
+use super::{ESSENTIAL, register_each, terminating};
 
 /// Whether `signal`'s default action ends a process, seen by raising it in a child.
 fn ends_a_process(signal: i32) -> bool {
@@ -100,5 +100,35 @@ fn the_list_holds_the_ones_the_audit_found_missing() {
         libc::SIGRTMAX(),
     ] {
         assert!(caught.contains(&signal), "{signal}");
+    }
+}
+
+#[test]
+fn a_signal_the_system_keeps_for_itself_does_not_stop_the_meeting() {
+    let mut installed = Vec::new();
+    let refused = libc::SIGVTALRM;
+    let result = register_each(&terminating(), |signal| {
+        if signal == refused {
+            return Err(std::io::Error::from_raw_os_error(libc::EINVAL));
+        }
+        installed.push(signal);
+        Ok(())
+    });
+    assert!(result.is_ok());
+    assert_eq!(installed.len(), terminating().len() - 1);
+}
+
+#[test]
+fn without_a_handler_for_an_essential_signal_the_meeting_does_not_start() {
+    for essential in ESSENTIAL {
+        assert!(terminating().contains(&essential));
+        let result = register_each(&terminating(), |signal| {
+            if signal == essential {
+                Err(std::io::Error::from_raw_os_error(libc::EINVAL))
+            } else {
+                Ok(())
+            }
+        });
+        assert!(result.is_err(), "signal {essential}");
     }
 }
