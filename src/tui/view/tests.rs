@@ -471,6 +471,29 @@ fn the_opening_says_how_the_agenda_was_read_and_keeps_its_keys() {
 }
 
 #[test]
+fn every_note_on_how_the_agenda_was_read_is_shown_or_cut_with_an_ellipsis() {
+    let mut agenda = agenda();
+    let built_in = "Ana presents in \"Presentation\": the built-in agenda's presenter Ben is not in --members (add Ben to --members, or use an agenda file with its own `speaker`)";
+    agenda.notes.push(built_in.into());
+    let app = app_with(agenda.clone(), 1, true);
+    let terminal = screen(&app, Duration::ZERO);
+    let text: String = (0..24)
+        .map(|y| row(&terminal, y).trim().to_owned() + " ")
+        .collect();
+    assert!(text.contains("its own `speaker`)"), "{text}");
+    assert!(text.contains("enter start"), "{text}");
+
+    agenda
+        .notes
+        .push(built_in.replace("Presentation", "Second spotlight"));
+    let app = app_with(agenda, 1, true);
+    let terminal = screen(&app, Duration::ZERO);
+    let text: String = (0..24).map(|y| row(&terminal, y)).collect();
+    assert!(text.contains('…'), "{text}");
+    assert!(text.contains("enter start"), "{text}");
+}
+
+#[test]
 fn the_header_keeps_the_whole_title_when_there_is_room() {
     let mut agenda = agenda();
     agenda.title = "Monthly business forum".into();

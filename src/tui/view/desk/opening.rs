@@ -61,11 +61,18 @@ pub fn draw(
         ..area
     };
     let end_lines = end_lines(app, present, now, area.width, theme);
+    // Every note on how the agenda was read, on up to three rows, cut with an ellipsis.
+    let notes = text::fit(
+        &app.agenda.notes.join(" "),
+        usize::from(area.width.saturating_sub(2)),
+        3,
+    );
+    let note_rows = u16::try_from(notes.len()).unwrap_or(3);
     let [top, middle, note, end] = Layout::vertical([
         Constraint::Length(head_rows + 1),
         Constraint::Max(middle_rows),
-        // A blank row, or a note on how the agenda was read, wrapped on up to three.
-        Constraint::Length(if app.agenda.notes.is_empty() { 1 } else { 4 }),
+        // A blank row, or the notes between two blank rows.
+        Constraint::Length(if notes.is_empty() { 1 } else { note_rows + 2 }),
         Constraint::Length(u16::try_from(end_lines.len()).unwrap_or(1)),
     ])
     .flex(Flex::Center)
@@ -81,11 +88,14 @@ pub fn draw(
         one_line::render(line.centered(), row, buf);
     }
     // How the agenda was read (e.g. who presents instead of an absent presenter and why).
-    if let Some(text) = app.agenda.notes.first() {
-        let line = Line::from(text.as_str()).style(theme.warning());
-        Paragraph::new(line.centered())
-            .wrap(Wrap { trim: true })
-            .render(note.inner(ratatui::layout::Margin::new(0, 1)), buf);
+    let note = note.inner(ratatui::layout::Margin::new(0, 1));
+    for (text, y) in notes.into_iter().zip(note.y..note.bottom()) {
+        let row = Rect {
+            y,
+            height: 1,
+            ..note
+        };
+        one_line::render(Line::from(text).style(theme.warning()).centered(), row, buf);
     }
     // A notice (the answer to the last key) or a lasting warning outranks the key hint.
     let notice = app
