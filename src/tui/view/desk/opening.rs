@@ -62,11 +62,15 @@ pub fn draw(
     };
     let end_lines = end_lines(app, present, now, area.width, theme);
     // Every note on how the agenda was read, on up to three rows, cut with an ellipsis.
-    let notes = text::fit(
-        &app.agenda.notes.join(" "),
-        usize::from(area.width.saturating_sub(2)),
-        3,
-    );
+    let notes = if app.agenda.notes.is_empty() {
+        Vec::new()
+    } else {
+        text::fit(
+            &app.agenda.notes.join(" "),
+            usize::from(area.width.saturating_sub(2)),
+            3,
+        )
+    };
     let note_rows = u16::try_from(notes.len()).unwrap_or(3);
     let [top, middle, note, end] = Layout::vertical([
         Constraint::Length(head_rows + 1),
