@@ -274,19 +274,15 @@ fn enlarge(room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
     let please = Line::from("Please enlarge the window").style(theme.dim());
     let please_rows = crate::text::line_rows(std::slice::from_ref(&please), area.width);
     let count = u16::try_from(rows.len()).unwrap_or(1) + please_rows;
-    let mut y = area.y + area.height.saturating_sub(count * 2 - please_rows) / 2;
-    for row in rows {
-        one_line::render(
-            row.centered(),
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
-        y = y.saturating_add(1);
-    }
+    let y = area.y + area.height.saturating_sub(count * 2 - please_rows) / 2;
+    let shown = u16::try_from(rows.len()).unwrap_or(u16::MAX);
+    let below = Rect {
+        y,
+        height: area.bottom().saturating_sub(y),
+        ..area
+    };
+    one_line::render_centred(rows, below, buf);
+    let y = y.saturating_add(shown);
     let rect = Rect {
         y,
         height: area.bottom().saturating_sub(y),

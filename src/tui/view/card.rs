@@ -103,7 +103,5 @@ fn centred(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
         .min(area.height);
     let x = area.x + (area.width - width.min(area.width)) / 2;
     let top = area.y + (area.height - height) / 2;
-    for (y, row) in (top..top + height).zip(rows) {
-        one_line::render(row.centered(), Rect::new(x, y, width, 1), buf);
-    }
+    one_line::render_centred(rows, Rect::new(x, top, width, height), buf);
 }

@@ -28,6 +28,21 @@ pub fn render(line: Line, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x + offset, area.y, &line, area.width - offset);
 }
 
+/// Draws `lines` centred, one a row from the top of `area`, as many as it has rows.
+pub fn render_centred<'a>(lines: impl IntoIterator<Item = Line<'a>>, area: Rect, buf: &mut Buffer) {
+    for (line, y) in lines.into_iter().zip(area.y..area.bottom()) {
+        render(
+            line.centered(),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

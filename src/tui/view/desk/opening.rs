@@ -83,24 +83,13 @@ pub fn draw(
     .areas(body);
     draw_header(head, top, buf);
 
-    for (line, y) in end_lines.into_iter().zip(end.y..end.bottom()) {
-        let row = Rect {
-            y,
-            height: 1,
-            ..end
-        };
-        one_line::render(line.centered(), row, buf);
-    }
+    one_line::render_centred(end_lines, end, buf);
     // How the agenda was read (e.g. who presents instead of an absent presenter and why).
     let note = note.inner(ratatui::layout::Margin::new(0, 1));
-    for (text, y) in notes.into_iter().zip(note.y..note.bottom()) {
-        let row = Rect {
-            y,
-            height: 1,
-            ..note
-        };
-        one_line::render(Line::from(text).style(theme.warning()).centered(), row, buf);
-    }
+    let notes = notes
+        .into_iter()
+        .map(|text| Line::from(text).style(theme.warning()));
+    one_line::render_centred(notes, note, buf);
     // A notice (the answer to the last key) or a lasting warning outranks the key hint.
     let notice = app
         .notice
@@ -270,17 +259,7 @@ fn draw_header(mut rows: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
             *last = Line::from(cut.concat()).style(last.style);
         }
     }
-    for (y, row) in (area.y..area.bottom()).zip(rows) {
-        one_line::render(
-            row.centered(),
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
-    }
+    one_line::render_centred(rows, area, buf);
 }
 
 /// A titled column; the body gets the rows under the title.

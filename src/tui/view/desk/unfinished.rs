@@ -35,17 +35,7 @@ pub fn notice(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = fit_lines(&lines, usize::from(area.width), usize::from(area.height));
     let height = u16::try_from(rows.len()).unwrap_or(u16::MAX);
     ratatui::widgets::Clear.render(Rect { height, ..area }, buf);
-    for (y, row) in (area.y..area.bottom()).zip(rows) {
-        one_line::render(
-            row.centered(),
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
-    }
+    one_line::render_centred(rows, area, buf);
 }
 
 /// Asks before a fresh start replaces the unfinished meeting; the keys are handled by `App`.
