@@ -167,7 +167,10 @@ impl Session {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().expect("waiting") {
-                while self.pump(Duration::from_millis(100)) {}
+                // Everything it wrote, to the end of the terminal's output: a pause of some
+                // milliseconds is no sign of the end on a loaded machine (in CI the closing
+                // message and the way back from the alternate screen were once left unread).
+                self.drain(deadline);
                 return status.exit_code();
             }
             assert!(
@@ -176,6 +179,23 @@ impl Session {
                 self.screen()
             );
             self.pump(Duration::from_millis(50));
+        }
+    }
+
+    /// Reads until the terminal has no writer left (the reader sees its end), or `deadline`.
+    fn drain(&mut self, deadline: Instant) {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("the terminal's output never ended:\n{}", self.screen())
+                }
+            }
         }
     }
 
