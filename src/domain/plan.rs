@@ -204,11 +204,10 @@ impl Plan {
 
     /// The slots that take place with these members present, before any presenter is chosen
     /// in the room: active, and not a presenter's own turn (`set_aside`).
-    pub fn taking_place(&self, present: &[bool]) -> impl Iterator<Item = usize> + '_ {
+    pub fn taking_place<'a>(&'a self, present: &'a [bool]) -> impl Iterator<Item = usize> + 'a {
         let aside = self.set_aside(0..self.slots.len(), present, |_| false);
-        let present = present.to_vec();
         (0..self.slots.len())
-            .filter(move |i| is_active(&self.slots[*i], &present) && !aside.contains(i))
+            .filter(move |i| is_active(&self.slots[*i], present) && !aside.contains(i))
     }
 
     /// Turns that will not take place although their member is here. In a `skip_speaker`

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::time::Duration;
 
 use super::meeting::{Meeting, SlotStatus};
-use super::plan::{SlotKind, is_active};
+use super::plan::SlotKind;
 
 /// One member's timing over the whole meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,8 +130,8 @@ impl Summary {
                 presenter: None,
             })
             .collect();
-        // A presenter still to be chosen will not take their own share: not due either.
-        let aside = meeting.set_aside();
+        // Still to come and taking place (not the own turn of a presenter still to be chosen).
+        let due = meeting.due();
         // Each segment's planned blocks and turns, as the agenda gives them; the turns are
         // scaled to this meeting below.
         let mut fixed = vec![Duration::ZERO; segments.len()];
@@ -150,10 +150,7 @@ impl Summary {
             );
             // A pending slot still counts as planned while it is due; one left by `b` with
             // time on it took place even if it never resumed; a missed one never will.
-            let due = timing.status == SlotStatus::Pending
-                && is_active(slot, &progress.present)
-                && !aside.contains(&index);
-            let took_place = started || !elapsed.is_zero() || due;
+            let took_place = started || !elapsed.is_zero() || due[index];
             if let Some(segment) = segments.get_mut(slot.segment) {
                 segment.actual += elapsed;
                 if took_place {

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::{Meeting, SlotStatus};
-use crate::domain::plan::{Slot, SlotKind, is_active};
+use crate::domain::plan::{Slot, SlotKind};
 use crate::domain::rule::{Coming, Habit};
 
 /// The meeting's timing, as the rule uses it.
@@ -22,14 +22,12 @@ impl History {
         let progress = meeting.progress();
         let (mut fixed, mut weight, mut turns) = (Duration::ZERO, Duration::ZERO, 0u32);
         let mut samples = Vec::new();
-        let aside = meeting.set_aside();
+        let due = meeting.due();
         for (index, (slot, state)) in meeting.plan.slots.iter().zip(&progress.slots).enumerate() {
             // Turns that took place or will: a missed turn (its member was absent) is neither,
             // nor the own turn of a presenter still to be chosen.
             let taken = match state.status {
-                SlotStatus::Pending => {
-                    is_active(slot, &progress.present) && !aside.contains(&index)
-                }
+                SlotStatus::Pending => due[index],
                 SlotStatus::Missed => false,
                 SlotStatus::Current | SlotStatus::Done | SlotStatus::Passed => true,
             };

@@ -90,10 +90,20 @@ impl Meeting {
         })
     }
 
+    /// For each slot, whether it is still to come and will take place (`pending`): what the
+    /// rule, the learned habit and the summary all count as due.
+    #[must_use]
+    pub fn due(&self) -> Vec<bool> {
+        let mut due = vec![false; self.plan.slots.len()];
+        for slot in self.pending() {
+            due[slot] = true;
+        }
+        due
+    }
+
     /// Pending turns that stand for the own turn of a presenter still to be chosen
     /// (`Plan::set_aside`).
-    #[must_use]
-    pub fn set_aside(&self) -> Vec<usize> {
+    fn set_aside(&self) -> Vec<usize> {
         let progress = self.progress();
         let pending = progress
             .order
