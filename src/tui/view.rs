@@ -23,6 +23,7 @@ mod reset;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
@@ -149,13 +150,11 @@ fn hint_line<'a>(
         .and_then(|meeting| meeting.status(now))
         .is_some_and(|status| status.paused);
     let choosing = app.meeting().is_some_and(Meeting::choosing);
-    let hint = match (finished, choosing, paused) {
-        (true, _, _) => brief(CLOSING, keymap::CLOSING_HINT),
-        (false, true, _) => {
-            format!("{WAITS} · {}", brief(MEETING, keymap::CHOOSING_HINT))
-        }
-        (false, false, true) => brief(MEETING, keymap::PAUSED_HINT),
-        (false, false, false) => brief(MEETING, keymap::LIVE_HINT),
+    let hint: &'static str = match (finished, choosing, paused) {
+        (true, _, _) => &CLOSING_FOOTER,
+        (false, true, _) => &CHOOSING_FOOTER,
+        (false, false, true) => &PAUSED_FOOTER,
+        (false, false, false) => &LIVE_FOOTER,
     };
     let theme = Theme {
         color: app.settings.color,
@@ -297,8 +296,15 @@ fn enlarge(room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
 /// Said before the keys while the clock waits for the room to choose a presenter.
 const WAITS: &str = "the clock waits for the presenter";
 
+// The footers, drawn from the key tables once: the live view asks for one every second.
+static CLOSING_FOOTER: LazyLock<String> = LazyLock::new(|| brief(CLOSING, keymap::CLOSING_HINT));
+static CHOOSING_FOOTER: LazyLock<String> =
+    LazyLock::new(|| format!("{WAITS} · {}", brief(MEETING, keymap::CHOOSING_HINT)));
+static PAUSED_FOOTER: LazyLock<String> = LazyLock::new(|| brief(MEETING, keymap::PAUSED_HINT));
+static LIVE_FOOTER: LazyLock<String> = LazyLock::new(|| brief(MEETING, keymap::LIVE_HINT));
+
 /// The last row: a notice, the lasting warning, or the few keys that matter most (`hint`).
-fn bottom_line(app: &App, hint: String, now: Duration, theme: Theme) -> Line<'_> {
+fn bottom_line<'a>(app: &'a App, hint: &'a str, now: Duration, theme: Theme) -> Line<'a> {
     let notice = app.notice.as_ref().filter(|n| n.until > now);
     let mut spans = Vec::with_capacity(3);
     if let Some(notice) = notice {
