@@ -190,11 +190,21 @@ impl App {
     #[cfg(test)]
     #[must_use]
     pub fn sample(agenda: Agenda) -> App {
-        use chrono::TimeZone;
         let settings = Settings {
             color: false,
             ..Settings::default()
         };
+        App::sample_with(agenda, settings)
+    }
+
+    /// `sample` with these settings, given before the plan and the end are made from them.
+    ///
+    /// # Panics
+    /// Where that evening is not one plain local time (a test needs one).
+    #[cfg(test)]
+    #[must_use]
+    pub fn sample_with(agenda: Agenda, settings: Settings) -> App {
+        use chrono::TimeZone;
         let evening = chrono::Local.with_ymd_and_hms(2026, 11, 23, 19, 0, 0);
         App::new(
             agenda,

@@ -17,8 +17,7 @@ impl App {
     pub(super) fn pass_for_now(&mut self, now: Duration) {
         let before = self.meeting().and_then(|meeting| {
             let slot = meeting.progress().current?;
-            let member = meeting.plan().slots.get(slot)?.member()?;
-            let name = meeting.plan().members.get(member)?.clone();
+            let name = holder(meeting.plan(), meeting.plan().slots.get(slot)?).to_owned();
             Some((name, meeting.progress().slots.get(slot)?.deferred))
         });
         if !self.input(Input::PassForNow, now) {

@@ -27,14 +27,13 @@ fn app_with(deadline: Option<Deadline>, bell: bool) -> App {
         prompt: None,
         warn: None,
     }];
-    let mut app = App::sample(agenda);
-    app.settings = Settings {
+    let settings = Settings {
         color: true,
         bell,
         deadline,
         ..Settings::default()
     };
-    app
+    App::sample_with(agenda, settings)
 }
 
 fn app() -> App {

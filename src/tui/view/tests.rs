@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
-use crate::tui::app::App;
+use crate::tui::app::{App, Settings};
 
 mod bands;
 mod colour;
@@ -66,10 +66,12 @@ pub(super) fn agenda() -> Agenda {
 }
 
 pub(super) fn app_with(agenda: Agenda, speed: u32, color: bool) -> App {
-    let mut app = App::sample(agenda);
-    app.settings.speed = speed;
-    app.settings.color = color;
-    app
+    let settings = Settings {
+        speed,
+        color,
+        ..Settings::default()
+    };
+    App::sample_with(agenda, settings)
 }
 
 pub(super) fn press(app: &mut App, code: KeyCode, now: Duration) {
