@@ -240,6 +240,13 @@ impl Meeting {
             .unwrap_or(false)
     }
 
+    /// Whether the current slot's clock is stopped (false once the meeting is over).
+    #[must_use]
+    pub fn paused(&self) -> bool {
+        let progress = self.progress();
+        progress.current.is_some() && progress.running_since.is_none()
+    }
+
     /// How long the current slot's clock has been stopped, while it is.
     #[must_use]
     pub fn paused_for(&self, now: Duration) -> Option<Duration> {

@@ -145,10 +145,8 @@ fn hint_line<'a>(
         height: 1,
         ..area
     };
-    let paused = room
-        .meeting()
-        .and_then(|meeting| meeting.status(now))
-        .is_some_and(|status| status.paused);
+    // Not `status(now)`: that shares out the time to come, a tenth of a frame, for one flag.
+    let paused = room.meeting().is_some_and(Meeting::paused);
     let choosing = app.meeting().is_some_and(Meeting::choosing);
     let hint: &'static str = match (finished, choosing, paused) {
         (true, _, _) => &CLOSING_FOOTER,

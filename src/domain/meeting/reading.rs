@@ -262,7 +262,7 @@ impl Meeting {
             elapsed,
             remaining,
             countdown,
-            paused: self.progress().running_since.is_none(),
+            paused: self.paused(),
             paused_for: self.paused_for(now),
             resetting: self.timing.resetting.is_some(),
             over_meeting,
