@@ -111,7 +111,7 @@ pub fn check_writable(path: &Path) -> Result<(), ReportError> {
 ///
 /// # Errors
 /// As `check_writable`.
-pub fn check_writable_via(path: &Path, writer: Writer) -> Result<(), ReportError> {
+fn check_writable_via(path: &Path, writer: Writer) -> Result<(), ReportError> {
     if path.is_dir() {
         return Err(ReportError::IsDirectory(path.to_path_buf()));
     }

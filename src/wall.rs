@@ -75,9 +75,7 @@ where
     pub fn at_time(today: &DateTime<Tz>, time: NaiveTime) -> Self {
         let zone = today.timezone();
         let naive = today.date_naive().and_time(time.trunc_subsecs(0));
-        Origin {
-            zero: resolve(&zone, naive).unwrap_or(*today),
-        }
+        Origin::new(resolve(&zone, naive).unwrap_or(*today))
     }
 
     /// The instant of meeting-clock zero.

@@ -367,7 +367,7 @@ fn an_unknown_template_is_a_bad_value_that_suggests_the_nearest() {
 fn the_binary_runs_from_anywhere_with_its_agenda_and_templates() {
     let away = tempfile::tempdir().unwrap();
     let in_empty_folder = || {
-        let mut command = Command::cargo_bin("forumtimer").unwrap();
+        let mut command = forumtimer();
         command
             .current_dir(away.path())
             .env("XDG_DATA_HOME", away.path().join("data"));

@@ -146,7 +146,7 @@ fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
     Ok(serde_json::to_string(&object)? + "\n")
 }
 
-pub(crate) fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
+fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
     let plan = meeting.plan();
     let mut out = String::new();
     let _ = writeln!(out, "{title}");

@@ -140,6 +140,10 @@ fn quitting_asks_first_and_esc_keeps_going() {
     key(&mut app, KeyCode::Esc, min(1));
     assert_eq!(app.overlay, None);
     assert!(app.meeting().unwrap().finished_at().is_none());
+    // `n` is the other way to keep going.
+    chars(&mut app, "qn", min(1));
+    assert_eq!(app.overlay, None);
+    assert!(app.meeting().unwrap().finished_at().is_none());
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     app.handle_key(&ctrl_c, min(1));
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));

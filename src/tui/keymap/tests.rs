@@ -207,3 +207,26 @@ fn footers_read_as_before() {
         "space pause · n next · u undo · r reset the room · ? keys"
     );
 }
+
+#[test]
+fn esc_closes_every_overlay() {
+    // SPEC §6: esc closes any overlay, whatever else its table binds.
+    let overlays = [
+        ("help", HELP),
+        ("agreements", AGREEMENTS),
+        ("resources", RESOURCES),
+        ("confirm quit", CONFIRM_QUIT),
+        ("confirm afresh", CONFIRM_AFRESH),
+        ("reset", RESET),
+        ("presence", PRESENCE),
+        ("picker", PICKER),
+        ("guest name", GUEST_NAME),
+    ];
+    for (name, table) in overlays {
+        assert_eq!(
+            action_in(table, &press(KeyCode::Esc)),
+            Some(Action::Close),
+            "{name}"
+        );
+    }
+}
