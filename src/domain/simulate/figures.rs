@@ -17,7 +17,9 @@ pub struct Spread {
 }
 
 impl Spread {
-    fn of(values: &mut [f64]) -> Spread {
+    /// The spread of `values` (sorted in place), by nearest rank.
+    #[must_use]
+    pub fn of(values: &mut [f64]) -> Spread {
         if values.is_empty() {
             return Spread {
                 median: 0.0,
