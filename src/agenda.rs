@@ -40,7 +40,7 @@ pub use segments::MAX_PHASES;
 pub use source::MAX_SIZE;
 pub use validate::{DEFAULT_TITLE, MAX_SEGMENTS};
 
-use crate::domain::agenda::{Agenda, SegmentKind, Speaker};
+use crate::domain::agenda::{Agenda, SegmentKind, Speaker, same_name};
 
 /// Reads and validates the agenda file at `path`. `members`, when given (from `--members`),
 /// replaces the file's `members` before validation.
@@ -111,7 +111,7 @@ pub fn default_agenda(members: Option<&[String]>) -> Result<Agenda, AgendaError>
             } = &mut segment.kind
             {
                 let name = agenda.members.get(*speaker).map_or("", String::as_str);
-                *speaker = match given.iter().position(|m| members::same_name(m, name)) {
+                *speaker = match given.iter().position(|m| same_name(m, name)) {
                     Some(index) => index,
                     None => {
                         let first = given.first().map_or("", String::as_str);

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::error::Problem;
 use super::{suggest, text};
-pub(crate) use crate::domain::agenda::same_name;
+use crate::domain::agenda::same_name;
 
 /// Far above any forum (SPEC §1: up to ~30); it bounds the plan that rounds unroll into.
 pub const MAX_MEMBERS: usize = 100;

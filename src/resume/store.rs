@@ -155,15 +155,22 @@ impl StateStore {
             .recursive(true)
             .mode(DIR_MODE)
             .create(&self.dir)?;
-        if fs::symlink_metadata(&self.dir)?.file_type().is_symlink() {
-            return Err(refused("a symbolic link"));
-        }
         // The checks and the change act on one opened directory, never on the path again,
-        // so nothing swapped in between is changed.
+        // so nothing swapped in between is changed; a symlink fails the open itself.
         let dir = OpenOptions::new()
             .read(true)
             .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
-            .open(&self.dir)?;
+            .open(&self.dir)
+            .map_err(|error| {
+                // Only when the open failed is the path looked at again, to say why.
+                let link =
+                    fs::symlink_metadata(&self.dir).is_ok_and(|m| m.file_type().is_symlink());
+                if link {
+                    refused("a symbolic link")
+                } else {
+                    error
+                }
+            })?;
         // SAFETY: geteuid has no preconditions and cannot fail.
         if dir.metadata()?.uid() != unsafe { libc::geteuid() } {
             return Err(refused("owned by someone else"));
