@@ -12,7 +12,7 @@ use crate::agenda::text::escape;
 pub enum StateError {
     /// Said first, then why and where: a narrow screen cuts the end of a line, and what the
     /// facilitator must know is that a crash now loses the meeting.
-    #[error("Not saved, no resume after a crash: {} in {}", reason(.source), home(.dir))]
+    #[error("Not saved, no resume after a crash: {}", unwritable(.dir, .source))]
     Write { dir: PathBuf, source: io::Error },
     #[error("cannot remove the saved meeting {} ({source}) — delete it by hand so it is not resumed by mistake", home(.path))]
     Remove { path: PathBuf, source: io::Error },
@@ -24,10 +24,16 @@ impl StateError {
     #[must_use]
     pub fn why(&self) -> String {
         match self {
-            StateError::Write { dir, source } => format!("{} in {}", reason(source), home(dir)),
+            StateError::Write { dir, source } => unwritable(dir, source),
             StateError::Remove { .. } => self.to_string(),
         }
     }
+}
+
+/// Why a state directory could not be written, and which: the warning's words and the
+/// closing sentence's, one text.
+fn unwritable(dir: &Path, source: &io::Error) -> String {
+    format!("{} in {}", reason(source), home(dir))
 }
 
 /// Resuming is impossible; never a silent fresh start.
