@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::Outcome;
 use crate::agenda::json_schema;
 use crate::cli::Cli;
-use crate::tui::keymap::{GLOBAL, MEETING};
+use crate::tui::keymap::{self, MEETING};
 
 /// Writes the page to standard output.
 ///
@@ -257,7 +257,7 @@ fn keys(roff: &mut Roff) {
     roff.text([roman(
         "While a meeting runs (the same table drives the help overlay, ? on screen):",
     )]);
-    for binding in MEETING.iter().chain(GLOBAL) {
+    for binding in keymap::listed(MEETING) {
         roff.control("TP", []);
         roff.text([bold(binding.label)]);
         roff.text([roman(binding.help)]);

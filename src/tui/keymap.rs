@@ -176,6 +176,15 @@ pub fn footer(table: &[Binding]) -> String {
         .join(" · ")
 }
 
+/// The keys a screen lists (its help, the manual page): its table, then the keys taken
+/// everywhere, without the unlabelled aliases that only share another row's key.
+pub fn listed(table: &'static [Binding]) -> impl Iterator<Item = &'static Binding> {
+    table
+        .iter()
+        .chain(GLOBAL)
+        .filter(|binding| !binding.label.is_empty())
+}
+
 /// A short footer of a few rows of `table`: "space pause · n next · ? keys".
 #[must_use]
 pub fn brief(table: &'static [Binding], briefs: &[Brief]) -> String {

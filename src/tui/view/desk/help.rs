@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::popup;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, GLOBAL, HELP, footer};
+use crate::tui::keymap::{self, Binding, HELP, footer};
 use crate::tui::view::theme::Theme;
 
 /// Draws the key list in one column, or two when the screen is short.
@@ -17,12 +17,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme {
         color: app.settings.color,
     };
-    let bindings: Vec<&Binding> = app
-        .page_keys()
-        .iter()
-        .chain(GLOBAL)
-        .filter(|b| !b.label.is_empty())
-        .collect();
+    let bindings: Vec<&Binding> = keymap::listed(app.page_keys()).collect();
     let closes = footer(HELP);
     let label_w = popup::widest(bindings.iter().map(|b| b.label));
     let help_w = popup::widest(bindings.iter().map(|b| b.help));
