@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::{app, chars, in_round, key, min};
 use crate::tui::app::{App, Flow, Overlay};
 use crate::tui::keymap::{self, Action, Binding, GLOBAL, Key, action_in};
+use crate::tui::view::drifts::wording;
 
 /// Every key a test presses: the printable characters, ctrl with a letter, and the
 /// keyboard's named keys.
@@ -283,8 +284,9 @@ fn each_context_shows_its_keys_in_its_footer_or_help() {
             let row = if app.overlay.is_none() {
                 // The help sets the label right-aligned before the words.
                 format!("{}  {}", binding.label, binding.help)
-            } else if matches!(binding.action, Action::Drift(_)) {
-                format!("{} ", binding.label)
+            } else if let Action::Drift(drift) = binding.action {
+                // The prompt names each drift beside its key.
+                format!("{} {}", binding.label, wording(drift).short)
             } else if context.name == "reset" {
                 format!("{}: {}", binding.label, binding.help)
             } else {
