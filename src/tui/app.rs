@@ -383,6 +383,8 @@ impl App {
                 self.overlay = Some(Overlay::ConfirmAfresh);
             }
             Some(Action::Start) => self.start(now),
+            // Before the meeting starts there is nothing to lose.
+            Some(Action::Quit) => return Flow::Exit,
             _ => return self.common_key(action),
         }
         Flow::Continue
@@ -504,13 +506,7 @@ impl App {
             Some(Action::Resources) => self.overlay = Some(Overlay::Resources),
             Some(Action::Help) => self.overlay = Some(Overlay::Help),
             Some(Action::Projector) => self.projector = !self.projector,
-            Some(Action::Quit) => {
-                // Before the meeting starts there is nothing to lose.
-                if matches!(self.page, Page::Opening { .. }) {
-                    return Flow::Exit;
-                }
-                self.overlay = Some(Overlay::ConfirmQuit);
-            }
+            Some(Action::Quit) => self.overlay = Some(Overlay::ConfirmQuit),
             _ => {}
         }
         Flow::Continue
