@@ -44,10 +44,10 @@ fn signal_exit_code(signal: i32) -> u8 {
     u8::try_from(128 + signal).unwrap_or(1)
 }
 
-/// Clap's "invalid value" sentence (`line`) with the value escaped as agenda text is: clap's
+/// Clap's "invalid value" sentence with the value escaped as agenda text is: clap's
 /// own message strips an escape sequence typed into it, so the person would not see what they
 /// typed. `None` when clap did not say which value and flag.
-fn shown_value(error: &clap::Error, line: &str) -> Option<String> {
+fn shown_value(error: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue};
     let context = |kind| match error.get(kind) {
         Some(ContextValue::String(text)) => Some(text.as_str()),
@@ -55,11 +55,10 @@ fn shown_value(error: &clap::Error, line: &str) -> Option<String> {
     };
     let value = context(ContextKind::InvalidValue)?;
     let flag = context(ContextKind::InvalidArg)?;
-    let head = format!("' for '{flag}'");
-    // What clap says after the flag: why the value is wrong (", not a number"…), if anything.
-    let rest = line.find(&head).map_or("", |at| &line[at + head.len()..]);
+    // Why the value is wrong, when a validator said so (clap keeps its error as the source).
+    let why = std::error::Error::source(error).map_or_else(String::new, |why| format!(": {why}"));
     Some(format!(
-        "invalid value '{}' for '{flag}'{rest}",
+        "invalid value '{}' for '{flag}'{why}",
         escape(value)
     ))
 }
@@ -75,7 +74,7 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     ) {
         let text = error.to_string();
         let line = text.lines().next().unwrap_or_default();
-        let reason = shown_value(error, line)
+        let reason = shown_value(error)
             .unwrap_or_else(|| line.strip_prefix("error: ").unwrap_or(line).to_string());
         // Clap's further lines, kept on the one: a near value, else the possible ones.
         let tip = text.lines().find_map(|l| l.trim().strip_prefix("tip: "));
