@@ -39,7 +39,7 @@ pub fn write_and_sync(mut file: &File, bytes: &[u8]) -> io::Result<()> {
 /// # Errors
 /// A refused target (see `refuse_unsafe`), or the I/O error met.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, bytes, Rename::Durable)
+    write_atomic_via(path, bytes, Rename::Durable, write_and_sync)
 }
 
 /// Whether the rename must survive a power cut.
@@ -53,15 +53,8 @@ pub enum Rename {
     MayRevert,
 }
 
-/// `write_atomic`, choosing whether the rename itself is made durable.
-///
-/// # Errors
-/// As `write_atomic`.
-pub fn write_atomic_with(path: &Path, bytes: &[u8], rename: Rename) -> io::Result<()> {
-    write_atomic_via(path, bytes, rename, write_and_sync)
-}
-
-/// `write_atomic_with`, the bytes going through `writer`.
+/// `write_atomic`, choosing whether the rename itself is made durable, the bytes going
+/// through `writer` (`write_and_sync`, or a test's failing disk).
 ///
 /// # Errors
 /// As `write_atomic`.

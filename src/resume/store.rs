@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::{FORMAT_VERSION, ResumeError, SavedMeeting, StateError};
-use crate::private_file::{FILE_MODE, Rename, read_regular, write_atomic_with};
+use crate::private_file::{FILE_MODE, Rename, read_regular, write_and_sync, write_atomic_via};
 
 const FILE_NAME: &str = "meeting.json";
 const PREVIOUS_NAME: &str = "meeting.json.previous";
@@ -206,7 +206,7 @@ impl StateStore {
         self.make_dir().map_err(write_error)?;
         let bytes =
             serde_json::to_vec_pretty(state).map_err(|e| write_error(io::Error::other(e)))?;
-        write_atomic_with(&self.path(), &bytes, rename).map_err(write_error)
+        write_atomic_via(&self.path(), &bytes, rename, write_and_sync).map_err(write_error)
     }
 
     /// Loads the saved meeting.
