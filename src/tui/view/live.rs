@@ -97,13 +97,13 @@ pub fn draw(
         rect
     };
     let strong = theme.strong();
-    let name_letters = rows.name;
+    let name_letters = &rows.name;
     bands.band(
         row(rows.name_rows),
         ("name", name, name_letters, strong),
         |area, buf| lettering::draw(name, name_letters, strong, area, buf),
     );
-    if let Some(letters) = rows.context {
+    if let Some(letters) = &rows.context {
         row(rows.context_gap);
         let dim = theme.dim();
         bands.band(

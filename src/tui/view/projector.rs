@@ -35,7 +35,7 @@ pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, ban
     let allotted = u16::try_from(super::format::length(status.allotted).len()).unwrap_or(0);
     let budget = glyphs.max(allotted);
     let (digits, name_letters) = share(name, budget, width, rows);
-    let name_rows = lettering::rows(name, name_letters);
+    let name_rows = lettering::rows(name, &name_letters);
     let (_, digit_rows) = digits.extent(glyphs, 1);
 
     let used = name_rows + 1 + digit_rows + 1 + 1;
@@ -48,8 +48,8 @@ pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, ban
     let strong = theme.strong();
     bands.band(
         row(name_rows),
-        ("name", name, name_letters, strong),
-        |area, buf| lettering::draw(name, name_letters, strong, area, buf),
+        ("name", name, &name_letters, strong),
+        |area, buf| lettering::draw(name, &name_letters, strong, area, buf),
     );
     row(1);
     big::render_bands(&time, digits, theme.digits(mood), row(digit_rows), bands);

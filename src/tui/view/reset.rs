@@ -28,7 +28,7 @@ const HEADING: [&str; 2] = ["Let's reset", "the room"];
 const HEADING_LINE: &str = "Let's reset the room";
 
 /// How the heading is drawn.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Heading {
     /// The digits' 8×8 font, on two lines.
     Glyphs(Size),
@@ -111,7 +111,7 @@ pub fn draw(
     } else {
         Heading::Plain
     };
-    let heading_rows = match heading {
+    let heading_rows = match &heading {
         Heading::Plain => u16::from(show_heading),
         Heading::Glyphs(size) => size.extent(11, 2).1,
         Heading::Lettered(letters) => lettering::rows(HEADING_LINE, letters),
@@ -129,11 +129,11 @@ pub fn draw(
     };
     if show_heading {
         let rect = row(heading_rows, area.width.saturating_sub(2));
-        match heading {
+        match &heading {
             Heading::Plain => Paragraph::new(Line::from(HEADING_LINE).centered())
                 .style(theme.strong())
                 .render(rect, buf),
-            Heading::Glyphs(size) => big::render(&HEADING, size, theme.border(), rect, buf),
+            Heading::Glyphs(size) => big::render(&HEADING, *size, theme.border(), rect, buf),
             Heading::Lettered(letters) => {
                 lettering::draw(HEADING_LINE, letters, theme.border(), rect, buf);
             }

@@ -2,6 +2,8 @@
 //! What cannot be drawn big correctly, or does not fit, is written at normal size, bold and
 //! centred, cut with an ellipsis if it must be.
 
+use std::rc::Rc;
+
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,12 +15,13 @@ use super::raster::{self, QUARTERS, Raster, Scale};
 use crate::text;
 use crate::tui::view::one_line;
 
-/// How a text is lettered: big at a scale, on one line or broken between words onto lines at
-/// most `per_line` columns wide (`lines::split`), or as ordinary text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How a text is lettered: big at a scale, on one line or broken between words onto lines
+/// (kept, so that sizing and drawing it every frame does not break it again; shared, so that
+/// a layout is cheap to copy), or as ordinary text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Lettering {
     Big(Scale),
-    Lines { scale: Scale, per_line: u16 },
+    Lines(Rc<Wrapped>),
     Plain,
 }
 
@@ -40,8 +43,8 @@ pub fn fit(line: &str, columns: u16, rows: u16) -> Lettering {
         None
     };
     match (one, broken) {
-        (one, Some((scale, per_line, ..))) if one.is_none_or(|one| area(scale) > area(one)) => {
-            Lettering::Lines { scale, per_line }
+        (one, Some(wrapped)) if one.is_none_or(|one| area(wrapped.scale) > area(one)) => {
+            Lettering::Lines(Rc::new(wrapped))
         }
         (Some(one), _) => Lettering::Big(one),
         (None, _) => Lettering::Plain,
@@ -68,9 +71,10 @@ pub fn fit_within(line: &str, columns: u16, rows: u16, most: Scale) -> Lettering
 
 /// The scale `lettering` draws at (`None`: plain).
 #[must_use]
-pub fn scale(lettering: Lettering) -> Option<Scale> {
+pub fn scale(lettering: &Lettering) -> Option<Scale> {
     match lettering {
-        Lettering::Big(scale) | Lettering::Lines { scale, .. } => Some(scale),
+        Lettering::Big(scale) => Some(*scale),
+        Lettering::Lines(wrapped) => Some(wrapped.scale),
         Lettering::Plain => None,
     }
 }
@@ -83,34 +87,18 @@ pub fn least_rows(line: &str) -> u16 {
 
 /// Rows `line` takes in `lettering`.
 #[must_use]
-pub fn rows(line: &str, lettering: Lettering) -> u16 {
+pub fn rows(line: &str, lettering: &Lettering) -> u16 {
     match lettering {
         Lettering::Plain => 1,
         Lettering::Big(scale) => cache::with_art(line, |art| {
             art.map_or(1, |art| scale.cells(art.width(), art.height()).1)
         }),
-        Lettering::Lines { scale, per_line } => lines::extent(line, per_line).map_or(1, |e| {
-            scale
-                .cells(0, e.2 - e.1)
-                .1
-                .saturating_mul(lines(line, lettering))
-        }),
-    }
-}
-
-/// Lines `line` is drawn on in `lettering`.
-#[must_use]
-pub fn lines(line: &str, lettering: Lettering) -> u16 {
-    match lettering {
-        Lettering::Lines { per_line, .. } => {
-            u16::try_from(lines::split(line, per_line).len()).unwrap_or(u16::MAX)
-        }
-        Lettering::Big(_) | Lettering::Plain => 1,
+        Lettering::Lines(wrapped) => wrapped.rows(),
     }
 }
 
 /// Draws `line` in `lettering`, centred in `area`, never outside it.
-pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mut Buffer) {
+pub fn draw(line: &str, lettering: &Lettering, style: Style, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -121,24 +109,16 @@ pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mu
             let rows = cache::with_art(line, |art| art.map(|art| (art.top, art.bottom)));
             rows.is_some_and(|(top, bottom)| {
                 let mut drawn = false;
-                cache::with_raster(line, top, bottom, scale, |raster| {
+                cache::with_raster(line, top, bottom, *scale, |raster| {
                     drawn = put(raster, style, area, buf);
                 });
                 drawn
             })
         }
-        Lettering::Lines { scale, per_line } => {
-            lines::extent(line, per_line).is_some_and(|(width, top, bottom)| {
-                let wrapped = Wrapped {
-                    scale,
-                    lines: lines::split(line, per_line),
-                    top,
-                    bottom,
-                };
-                // Checked before drawing, so that no line is drawn big under a plain name.
-                let fits = scale.cells(width, 0).0 <= area.width && wrapped.rows() <= area.height;
-                fits && draw_wrapped(&wrapped, style, area, buf)
-            })
+        Lettering::Lines(wrapped) => {
+            // Checked before drawing, so that no line is drawn big under a plain name.
+            let fits = wrapped.columns() <= area.width && wrapped.rows() <= area.height;
+            fits && draw_wrapped(wrapped, style, area, buf)
         }
     };
     if !drawn {
@@ -147,16 +127,23 @@ pub fn draw(line: &str, lettering: Lettering, style: Style, area: Rect, buf: &mu
 }
 
 /// A text wrapped over lines of big glyphs, all at one scale, each line showing the pixel
-/// rows `top..bottom` that any of them uses.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// rows `top..bottom` that any of them uses; `width` is the widest line's pixels.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Wrapped {
     pub scale: Scale,
     pub lines: Vec<String>,
+    pub width: u16,
     pub top: u16,
     pub bottom: u16,
 }
 
 impl Wrapped {
+    /// Columns the widest line takes.
+    #[must_use]
+    pub fn columns(&self) -> u16 {
+        self.scale.cells(self.width, 0).0
+    }
+
     /// Rows one line takes.
     #[must_use]
     pub fn line_rows(&self) -> u16 {
@@ -189,33 +176,16 @@ pub fn fit_wrapped(text: &str, columns: u16, rows: u16) -> Option<Wrapped> {
                 continue;
             }
             let lines = text::wrap(text, per_line);
-            let mut used = Some((16u16, 0u16));
-            for line in &lines {
-                used = used.and_then(|(top, bottom)| {
-                    cache::with_art(line, |art| {
-                        let art = art?;
-                        let fits = scale.cells(art.width(), 16).0 <= columns;
-                        fits.then_some((top.min(art.top), bottom.max(art.bottom)))
-                    })
-                });
-            }
             // Some line cannot be drawn big at all: no smaller size changes that.
-            if lines
-                .iter()
-                .any(|line| cache::with_art(line, |art| art.is_none()))
-            {
-                return None;
-            }
-            let Some((top, bottom)) = used else {
-                continue;
-            };
+            let (width, top, bottom) = lines::extent(&lines)?;
             let wrapped = Wrapped {
                 scale,
                 lines,
+                width,
                 top,
                 bottom,
             };
-            if wrapped.rows() <= rows {
+            if wrapped.columns() <= columns && wrapped.rows() <= rows {
                 return Some(wrapped);
             }
         }

@@ -6,38 +6,38 @@
 //! never broken, so no joined letters are parted.
 
 use super::cache;
+use super::lettering::Wrapped;
 use super::raster::{self, Scale};
 use crate::text;
 
 /// Most lines a name is broken onto.
 const MOST: u16 = 3;
 
-/// The lines of `name` when each is at most `per_line` columns wide.
+/// The best of `name` on two or three lines in `columns`×`rows`, its lines kept so that
+/// sizing and drawing need not break it again. `None` when no break is possible or none fits.
 #[must_use]
-pub fn split(name: &str, per_line: u16) -> Vec<String> {
-    text::wrap(name, usize::from(per_line))
-}
-
-/// The best of `name` on two or three lines in `columns`×`rows`: the scale, the columns a line
-/// may take (for `split`), the lines and the rows each takes. `None` when no break is possible
-/// or none fits.
-#[must_use]
-pub fn fit(name: &str, columns: u16, rows: u16) -> Option<(Scale, u16, u16, u16)> {
-    let mut best: Option<(Scale, u16, u16, u16)> = None;
-    for lines in 2..=MOST {
-        let Some(per_line) = balanced(name, lines) else {
+pub fn fit(name: &str, columns: u16, rows: u16) -> Option<Wrapped> {
+    let mut best: Option<Wrapped> = None;
+    for count in 2..=MOST {
+        let Some(per_line) = balanced(name, count) else {
             break;
         };
-        let Some((width, top, bottom)) = extent(name, per_line) else {
+        let lines = text::wrap(name, usize::from(per_line));
+        let Some((width, top, bottom)) = extent(&lines) else {
             continue;
         };
-        let shown = u16::try_from(split(name, per_line).len()).unwrap_or(u16::MAX);
+        let shown = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         let Some(scale) = raster::fit(width, bottom - top, columns, rows / shown) else {
             continue;
         };
-        let line_rows = scale.cells(0, bottom - top).1;
-        if best.is_none_or(|(b, ..)| area(scale) > area(b)) {
-            best = Some((scale, per_line, shown, line_rows));
+        if best.as_ref().is_none_or(|b| area(scale) > area(b.scale)) {
+            best = Some(Wrapped {
+                scale,
+                lines,
+                width,
+                top,
+                bottom,
+            });
         }
     }
     best
@@ -70,11 +70,11 @@ fn balanced(name: &str, lines: u16) -> Option<u16> {
 }
 
 /// The widest line's pixels and the pixel rows any line uses, when every line can be drawn.
-pub fn extent(name: &str, per_line: u16) -> Option<(u16, u16, u16)> {
+pub fn extent(lines: &[String]) -> Option<(u16, u16, u16)> {
     let mut all = (0u16, 16u16, 0u16);
-    for line in split(name, per_line) {
+    for line in lines {
         let (width, top, bottom) =
-            cache::with_art(&line, |art| art.map(|a| (a.width(), a.top, a.bottom)))?;
+            cache::with_art(line, |art| art.map(|a| (a.width(), a.top, a.bottom)))?;
         all = (all.0.max(width), all.1.min(top), all.2.max(bottom));
     }
     (all.2 > all.1).then_some(all)
@@ -83,6 +83,10 @@ pub fn extent(name: &str, per_line: u16) -> Option<(u16, u16, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split(name: &str, per_line: u16) -> Vec<String> {
+        text::wrap(name, usize::from(per_line))
+    }
 
     const LONG: &str = "Maximiliana Alexandra Josephine Konstantina von Habsburg-Lot";
 
@@ -109,7 +113,9 @@ mod tests {
     #[test]
     fn two_lines_draw_a_long_name_where_one_cannot() {
         // 480 pixels on one line: wider than 198 columns at any big size.
-        let (scale, _, lines, line_rows) = fit(LONG, 198, 40).expect("big on lines");
+        let wrapped = fit(LONG, 198, 40).expect("big on lines");
+        let (scale, line_rows) = (wrapped.scale, wrapped.line_rows());
+        let lines = u16::try_from(wrapped.lines.len()).expect("a few lines");
         assert!(lines >= 2 && lines * line_rows <= 40);
         assert!(scale.down >= 1);
     }
@@ -120,6 +126,6 @@ mod tests {
         let per_line = balanced(name, 2).expect("two lines");
         let lines = split(name, per_line);
         assert_eq!(lines, ["محمد بن", "عبد الله"]);
-        assert!(extent(name, per_line).is_some());
+        assert!(extent(&lines).is_some());
     }
 }

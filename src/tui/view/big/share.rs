@@ -22,10 +22,10 @@ pub fn share(name: &str, glyphs: u16, columns: u16, rows: u16) -> (Size, Letteri
             digit_rows * 3 / 5
         };
         let preferred = lettering::fit(name, columns, room.min(most.max(least).min(digit_rows)));
-        let preferred_rows = big_rows(name, preferred);
+        let preferred_rows = big_rows(name, &preferred);
         if preferred_rows * 3 < digit_rows {
             let fuller = lettering::fit(name, columns, room.min(digit_rows));
-            let fuller_rows = big_rows(name, fuller);
+            let fuller_rows = big_rows(name, &fuller);
             if fuller_rows > preferred_rows {
                 return (fuller, fuller_rows);
             }
@@ -57,9 +57,9 @@ pub fn share(name: &str, glyphs: u16, columns: u16, rows: u16) -> (Size, Letteri
 }
 
 /// Rows of `name` in `letters` when big, 0 when plain.
-fn big_rows(name: &str, letters: Lettering) -> u16 {
+fn big_rows(name: &str, letters: &Lettering) -> u16 {
     match letters {
         Lettering::Plain => 0,
-        Lettering::Big(_) | Lettering::Lines { .. } => lettering::rows(name, letters),
+        Lettering::Big(_) | Lettering::Lines(_) => lettering::rows(name, letters),
     }
 }

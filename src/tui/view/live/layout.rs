@@ -12,7 +12,7 @@ use crate::tui::view::big::{self, Size};
 /// The body's rows, top to bottom: `top` blank, the name, a gap and the segment line, a gap,
 /// the digits, a gap, the state (one row), the progress bar and the prompt; "up next" sits on
 /// the body's last row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
     pub top: u16,
     pub name: Lettering,
@@ -86,7 +86,7 @@ fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
         (rem + 1).saturating_sub(gaps),
     );
     let (_, digits_rows) = digits.extent(body.budget, 1);
-    let name_rows = lettering::rows(body.name, name);
+    let name_rows = lettering::rows(body.name, &name);
     let spare = (rem + 1).saturating_sub(digits_rows + name_rows);
 
     let mut rows = Parts {
@@ -122,10 +122,13 @@ fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
 /// block); on a TV the digits give a size for it. What is still spare is returned.
 fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 {
     // Beside a plain name a big segment line would read as the name.
-    let Some(name_scale) = lettering::scale(rows.name) else {
+    let Some(name_scale) = lettering::scale(&rows.name) else {
         return spare;
     };
-    let line_rows = rows.name_rows / lettering::lines(body.name, rows.name).max(1);
+    let line_rows = match &rows.name {
+        Lettering::Lines(wrapped) => wrapped.line_rows(),
+        Lettering::Big(_) | Lettering::Plain => rows.name_rows,
+    };
     let least = lettering::least_rows(body.context);
     let most = if least > 0 && least < line_rows {
         least.max(line_rows / 2)
@@ -166,8 +169,8 @@ fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 
     if letters == Lettering::Plain {
         return spare;
     }
+    rows.context_rows = lettering::rows(body.context, &letters);
     rows.context = Some(letters);
-    rows.context_rows = lettering::rows(body.context, letters);
     rows.context_gap = 1;
     spare.saturating_sub(rows.context_rows - 1 + rows.context_gap)
 }
