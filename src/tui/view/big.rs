@@ -13,6 +13,8 @@ mod raster;
 mod shape;
 pub mod share;
 
+pub use cache::Last;
+
 use font8x8::{BASIC_FONTS, LATIN_FONTS, UnicodeFonts};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;

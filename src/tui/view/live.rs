@@ -4,7 +4,6 @@
 //! Rows are given out by priority: name, digits and state first; then the progress bar, the
 //! segment, "up next" and the prompt as height allows; what is left goes to bigger digits.
 
-use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -84,10 +83,7 @@ pub fn draw(
         context: &context,
         // Size the digits for the allotment plus a sign, so they do not jump at overtime.
         budget: glyphs.max(u16::try_from(format::length(status.allotted).len() + 1).unwrap_or(0)),
-        prompt: slot
-            .prompt
-            .as_ref()
-            .map_or(0, |p| prompt_rows(p, usize::from(width))),
+        prompt: slot.prompt.as_deref(),
     });
 
     let mut y = body.y + rows.top;
@@ -164,23 +160,6 @@ pub fn draw(
             one_line::render(next.clone(), area, buf);
         });
     }
-}
-
-/// Rows the prompt takes at `width`, one or two: remembered for the last prompt and width,
-/// since wrapping it again every second was a tenth of an idle frame once the rest was kept.
-fn prompt_rows(prompt: &str, width: usize) -> u16 {
-    thread_local! {
-        static LAST: RefCell<(String, usize, u16)> = const { RefCell::new((String::new(), 0, 0)) };
-    }
-    LAST.with_borrow_mut(|(last, last_width, rows)| {
-        if *last != prompt || *last_width != width || *rows == 0 {
-            let wrapped = text::rows(prompt, width).clamp(1, 2);
-            *rows = u16::try_from(wrapped).unwrap_or(2);
-            *last_width = width;
-            prompt.clone_into(last);
-        }
-        *rows
-    })
 }
 
 /// The state word, plus the wrap-up cue and the meeting-wide badges: over meeting time,

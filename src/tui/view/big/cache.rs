@@ -1,6 +1,7 @@
 //! The shaped glyphs of the few texts on screen, and their cells at the sizes drawn, kept
 //! between frames: a countdown redraws every second, but a name is shaped once and scaled
-//! once per size, not once per frame.
+//! once per size, not once per frame. `Last` keeps one value with what it was made from, for
+//! the live screen's layout.
 //!
 //! A memo, not state: what is drawn depends only on the text and the size, so the view stays a
 //! function of the app and the clock.
@@ -79,6 +80,31 @@ pub fn with_raster(text: &str, top: u16, bottom: u16, scale: Scale, f: impl FnOn
     });
 }
 
+/// The last value made and what it was made from: for what is worked out once per change of
+/// screen (the live layout), where one entry is enough and a frame should only compare.
+pub struct Last<K, V>(RefCell<Option<(K, V)>>);
+
+impl<K, V: Clone> Last<K, V> {
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(RefCell::new(None))
+    }
+
+    /// The kept value when `same` says it was made from the inputs at hand, else `make`'s
+    /// (key and value), kept for next time.
+    pub fn get(&self, same: impl FnOnce(&K) -> bool, make: impl FnOnce() -> (K, V)) -> V {
+        let mut last = self.0.borrow_mut();
+        if let Some((key, value)) = last.as_ref()
+            && same(key)
+        {
+            return value.clone();
+        }
+        let (key, value) = make();
+        *last = Some((key, value.clone()));
+        value
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +122,25 @@ mod tests {
         });
         assert!(first.is_some());
         assert_eq!(first, again, "the same cells, not drawn again");
+    }
+
+    #[test]
+    fn the_last_value_is_made_again_only_for_other_inputs() {
+        let last = Last::new();
+        let mut made = 0;
+        let mut get = |key: u8| {
+            last.get(
+                |k| *k == key,
+                || {
+                    made += 1;
+                    (key, u16::from(key) * 2)
+                },
+            )
+        };
+        assert_eq!((get(1), get(1), get(2), get(1)), (2, 2, 4, 2));
+        assert_eq!(
+            made, 3,
+            "made for 1, for 2, for 1 again; not for the repeat"
+        );
     }
 }

@@ -5,9 +5,10 @@
 //! A name that could be big is never left plain for a blank row or a prompt's second row: those
 //! give way first, the prompt cut with an ellipsis.
 
+use crate::text;
 use crate::tui::view::big::lettering::{self, Lettering};
 use crate::tui::view::big::share::share;
-use crate::tui::view::big::{self, Size};
+use crate::tui::view::big::{self, Last, Size};
 
 /// The body's rows, top to bottom: `top` blank, the name, a gap and the segment line, a gap,
 /// the digits, a gap, the state (one row), the progress bar and the prompt; "up next" sits on
@@ -31,28 +32,75 @@ pub struct Parts {
     pub next: bool,
 }
 
-/// What the body draws: `name`, the segment line `context`, digits sized for `budget` glyphs,
-/// and a prompt that would take `prompt` rows.
+/// What the body draws in `width` columns and `height` rows: `name`, the segment line
+/// `context`, digits sized for `budget` glyphs, and the turn's prompt.
 pub struct Body<'a> {
     pub height: u16,
     pub width: u16,
     pub name: &'a str,
     pub context: &'a str,
     pub budget: u16,
-    pub prompt: u16,
+    pub prompt: Option<&'a str>,
+}
+
+/// What a layout was made from: `Body`, owned.
+struct Key {
+    height: u16,
+    width: u16,
+    name: String,
+    context: String,
+    budget: u16,
+    prompt: Option<String>,
+}
+
+impl Key {
+    fn of(body: &Body<'_>) -> Self {
+        Key {
+            height: body.height,
+            width: body.width,
+            name: body.name.to_owned(),
+            context: body.context.to_owned(),
+            budget: body.budget,
+            prompt: body.prompt.map(str::to_owned),
+        }
+    }
+
+    fn is(&self, body: &Body<'_>) -> bool {
+        self.height == body.height
+            && self.width == body.width
+            && self.name == body.name
+            && self.context == body.context
+            && self.budget == body.budget
+            && self.prompt.as_deref() == body.prompt
+    }
+}
+
+thread_local! {
+    static LAST: Last<Key, Parts> = const { Last::new() };
+}
+
+/// The body's rows, kept for the last body: laying out fits the name and the digits a few
+/// times (and breaks a long name onto lines), which each second's frame would only repeat.
+#[must_use]
+pub fn lay(body: &Body<'_>) -> Parts {
+    LAST.with(|last| last.get(|key| key.is(body), || (Key::of(body), lay_afresh(body))))
 }
 
 /// The body's rows: as many parts as fit, then, if the name is left plain where it could be
 /// big, without the blank row above "up next", then with the prompt on one row.
-#[must_use]
-pub fn lay(body: &Body<'_>) -> Parts {
-    let first = lay_with(body, true, body.prompt);
+fn lay_afresh(body: &Body<'_>) -> Parts {
+    // The prompt on one row or two, cut with an ellipsis if longer.
+    let prompt = body.prompt.map_or(0, |prompt| {
+        let rows = text::rows(prompt, usize::from(body.width)).clamp(1, 2);
+        u16::try_from(rows).unwrap_or(2)
+    });
+    let first = lay_with(body, true, prompt);
     if first.name != Lettering::Plain
         || lettering::fit(body.name, body.width, u16::MAX) == Lettering::Plain
     {
         return first;
     }
-    [(false, body.prompt), (false, body.prompt.min(1))]
+    [(false, prompt), (false, prompt.min(1))]
         .into_iter()
         .map(|(next_gap, prompt)| lay_with(body, next_gap, prompt))
         .find(|rows| rows.name != Lettering::Plain)
