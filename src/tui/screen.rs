@@ -9,7 +9,6 @@ mod bands;
 mod encode;
 
 use std::io::{self, Write};
-use std::mem;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -68,33 +67,23 @@ impl<W: Write> Screen<W> {
     }
 
     /// Draws a frame of `width`×`height` with `render`, every cell of it, and sends what
-    /// changed in one write, wrapped in a synchronized update.
+    /// changed in one write, wrapped in a synchronized update: one band over the whole
+    /// screen, drawn every frame, so there is one path from drawing to bytes.
     ///
     /// # Errors
     /// When the terminal cannot be written to.
     pub fn draw(
         &mut self,
-        (width, height): (u16, u16),
+        size: (u16, u16),
         render: impl FnOnce(Rect, &mut Buffer),
     ) -> io::Result<()> {
-        let area = Rect::new(0, 0, width, height);
-        self.bytes.extend_from_slice(BEGIN_UPDATE);
-        if self.repaint || area != self.shown.area {
-            self.clear(area);
-        } else {
-            self.next.reset();
-        }
-        self.memo.forget();
-        render(area, &mut self.next);
-        self.encoder
-            .frame(&self.shown, &self.next, None, &mut self.bytes);
-        mem::swap(&mut self.shown, &mut self.next);
-        self.send()
+        self.draw_bands(size, |area, bands| bands.always(area, render))
     }
 
     /// Draws a frame of `width`×`height` in bands (see `Bands`): a band drawn from the same
-    /// inputs as in the last frame is neither drawn nor compared again. Sends what changed as
-    /// `draw` does; what the terminal ends up showing is the same as with `draw`.
+    /// inputs as in the last frame is neither drawn nor compared again; what the terminal ends
+    /// up showing is the same as if every band were drawn. Sends what changed in one write,
+    /// wrapped in a synchronized update.
     ///
     /// # Errors
     /// When the terminal cannot be written to.
@@ -108,17 +97,13 @@ impl<W: Write> Screen<W> {
         if self.repaint || area != self.shown.area {
             self.clear(area);
             self.memo.cleared();
-        } else if !self.memo.mirror {
-            // After a plain frame the buffer drawn into holds an older frame.
-            self.next.content.clone_from(&self.shown.content);
-            self.memo.unknown();
         }
         self.memo.begin(area);
         render(area, &mut Bands::kept(&mut self.next, &mut self.memo));
         self.memo.settle(&mut self.next);
         let marks = self.memo.marks();
         self.encoder
-            .frame(&self.shown, &self.next, Some(marks), &mut self.bytes);
+            .frame(&self.shown, &self.next, marks, &mut self.bytes);
         // The buffer drawn into stays a copy of what is shown, for the bands kept next time.
         let (marks, spans) = marks;
         let width = usize::from(width);
@@ -171,6 +156,16 @@ impl<W: Write> Screen<W> {
     #[must_use]
     pub fn shown(&self) -> &Buffer {
         &self.shown
+    }
+
+    /// The rows the last frame compared with what was shown: those of the bands drawn again
+    /// or gone. For tests that check a frame did no more work than it had to.
+    #[cfg(test)]
+    pub(in crate::tui) fn compared_rows(&self) -> Vec<u16> {
+        let rows = self.memo.rows.iter().zip(self.shown.area.y..);
+        rows.filter(|(span, _)| span.start < span.end)
+            .map(|(_, y)| y)
+            .collect()
     }
 
     /// The writer, for tests that read what was sent.

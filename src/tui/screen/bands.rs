@@ -22,7 +22,7 @@ const UNCOVERED: u8 = 0;
 /// In a band kept from the last frame.
 const KEPT: u8 = 1;
 /// In a band drawn again: compared with what is shown.
-const DRAWN: u8 = 2;
+pub(super) const DRAWN: u8 = 2;
 /// No band covers it now, one did in the last frame: blanked and compared.
 const BLANKED: u8 = 3;
 
@@ -37,12 +37,6 @@ struct Band {
 /// What the writer keeps between banded frames.
 #[derive(Debug, Default)]
 pub struct Memo {
-    /// Whether the last frame was banded and the buffer drawn into holds what is shown; a
-    /// plain frame or a repaint clears it, and the next banded frame then draws every band.
-    pub(super) mirror: bool,
-    /// Whether any cell may hold something no band of the last frame accounts for (after a
-    /// plain frame): every cell no band covers is then blanked.
-    unknown: bool,
     last: Vec<Band>,
     last_keys: Vec<u8>,
     /// Per band of the last frame: whether this frame kept it.
@@ -57,31 +51,14 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// After the screen was cleared: both buffers blank, no band drawn.
+    /// After the screen was cleared: both buffers blank, no band drawn, nothing to keep.
     pub(super) fn cleared(&mut self) {
-        self.forget();
-        self.mirror = true;
-        self.unknown = false;
-    }
-
-    /// After a plain frame: nothing can be kept.
-    pub(super) fn forget(&mut self) {
-        self.mirror = false;
         self.last.clear();
         self.last_keys.clear();
     }
 
-    /// Before a banded frame that follows a plain one (its caller having made the buffer
-    /// drawn into a copy of what is shown): every cell may hold something.
-    pub(super) fn unknown(&mut self) {
-        self.forget();
-        self.mirror = true;
-        self.unknown = true;
-    }
-
     /// Starts a banded frame over `area`.
     pub(super) fn begin(&mut self, area: Rect) {
-        debug_assert!(self.mirror);
         self.area = area;
         self.this.clear();
         self.this_keys.clear();
@@ -97,21 +74,13 @@ impl Memo {
     }
 
     /// After the frame is drawn: cells no band covers now that a band of the last frame did
-    /// (or, after a plain frame, that anything may have) are blanked in `next` and marked
-    /// `BLANKED`, to be compared. Only the last frame's bands not kept are looked at.
+    /// are blanked in `next` and marked `BLANKED`, to be compared. Only the last frame's
+    /// bands not kept are looked at.
     pub(super) fn settle(&mut self, next: &mut Buffer) {
-        let gone: Vec<Rect> = if self.unknown {
-            vec![self.area]
-        } else {
-            let kept = self.last.iter().zip(&self.last_kept);
-            kept.filter(|(_, kept)| !**kept)
-                .map(|(band, _)| band.rect)
-                .collect()
-        };
-        self.unknown = false;
         let width = usize::from(self.area.width);
-        for rect in gone {
-            let rect = rect.intersection(self.area);
+        let bands = self.last.iter().zip(&self.last_kept);
+        for (band, _) in bands.filter(|(_, kept)| !**kept) {
+            let rect = band.rect.intersection(self.area);
             for y in rect.top()..rect.bottom() {
                 let row = usize::from(y - self.area.y);
                 let from = usize::from(rect.x - self.area.x);

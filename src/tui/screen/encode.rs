@@ -105,44 +105,43 @@ impl Encoder {
         self.cursor = None;
     }
 
-    /// Writes what turns `shown` into `next`. Both must cover the same area. With `marks`
-    /// (one per cell, see `bands`, and each row's span of compared cells), only the cells
-    /// marked as compared can differ, and only they are looked at: a row without one is
-    /// skipped whole.
+    /// Writes what turns `shown` into `next`. Both must cover the same area. `marks` (one
+    /// per cell, see `bands`, and each row's span of compared cells) say which cells can
+    /// differ: only they are looked at, and a row without one is skipped whole.
     pub fn frame(
         &mut self,
         shown: &Buffer,
         next: &Buffer,
-        marks: Option<(&[u8], &[Range<usize>])>,
+        (marks, spans): (&[u8], &[Range<usize>]),
         out: &mut Vec<u8>,
     ) {
         let width = usize::from(next.area.width);
-        if width == 0 || shown.area != next.area {
-            return;
-        }
-        if let Some((marks, spans)) = marks {
-            if marks.len() != next.content.len() || spans.len() != usize::from(next.area.height) {
-                return;
-            }
-            let rows = next.content.chunks(width).zip(shown.content.chunks(width));
-            for ((((next_row, shown_row), marks), span), y) in
-                rows.zip(marks.chunks(width)).zip(spans).zip(next.area.y..)
-            {
-                if span.start < span.end {
-                    let marks = Some((marks, span.clone()));
-                    self.row(next.area.x, y, next_row, shown_row, marks, out);
-                }
-            }
+        if width == 0
+            || shown.area != next.area
+            || marks.len() != next.content.len()
+            || spans.len() != usize::from(next.area.height)
+        {
             return;
         }
         let rows = next.content.chunks(width).zip(shown.content.chunks(width));
-        for ((next_row, shown_row), y) in rows.zip(next.area.y..) {
-            self.row(next.area.x, y, next_row, shown_row, None, out);
+        for ((((next_row, shown_row), marks), span), y) in
+            rows.zip(marks.chunks(width)).zip(spans).zip(next.area.y..)
+        {
+            if span.start < span.end {
+                self.row(
+                    next.area.x,
+                    y,
+                    next_row,
+                    shown_row,
+                    (marks, span.clone()),
+                    out,
+                );
+            }
         }
     }
 
-    /// Row `y`: nothing if no (marked) cell changed, every cell if it holds a wide character,
-    /// else the changed cells. With marks, only the span of the row from its first marked
+    /// Row `y`: nothing if no marked cell changed, every cell if a marked one holds a wide
+    /// character, else the changed cells. Only the span of the row from its first marked
     /// cell to its last is looked at.
     fn row(
         &mut self,
@@ -150,18 +149,9 @@ impl Encoder {
         y: u16,
         next: &[Cell],
         shown: &[Cell],
-        marks: Option<(&[u8], Range<usize>)>,
+        (marks, span): (&[u8], Range<usize>),
         out: &mut Vec<u8>,
     ) {
-        let Some((marks, span)) = marks else {
-            if next.iter().zip(shown).all(|(a, b)| same(a, b)) {
-                return;
-            }
-            if has_wide(next) || has_wide(shown) {
-                return self.whole_row(left, y, next, out);
-            }
-            return self.changed_cells(left, y, next, shown, 0..next.len(), None, out);
-        };
         let marks_in = &marks[span.clone()];
         let (next_in, shown_in) = (&next[span.clone()], &shown[span.clone()]);
         if marked(next_in, marks_in)
@@ -179,11 +169,11 @@ impl Encoder {
         {
             return self.whole_row(left, y, next, out);
         }
-        self.changed_cells(left, y, next, shown, span, Some(marks), out);
+        self.changed_cells(left, y, next, shown, span, marks, out);
     }
 
-    /// The cells of `span` in a row of one-cell characters (those marked, with marks): each
-    /// changed cell, reached by the cheapest move.
+    /// The marked cells of `span` in a row of one-cell characters: each changed one, reached
+    /// by the cheapest move.
     #[allow(clippy::too_many_arguments)]
     fn changed_cells(
         &mut self,
@@ -192,14 +182,13 @@ impl Encoder {
         next: &[Cell],
         shown: &[Cell],
         span: Range<usize>,
-        marks: Option<&[u8]>,
+        marks: &[u8],
         out: &mut Vec<u8>,
     ) {
         let start = u16::try_from(span.start).unwrap_or(u16::MAX);
         let cells = next[span.clone()].iter().zip(&shown[span.clone()]);
         for ((cell, before), x) in cells.zip(left.saturating_add(start)..) {
-            let looked = marks.is_none_or(|marks| compared(marks[usize::from(x - left)]));
-            if looked && !same(cell, before) {
+            if compared(marks[usize::from(x - left)]) && !same(cell, before) {
                 self.move_to(x, y, left, next, out);
                 self.put(cell, 1, left, next.len(), out);
             }
@@ -329,11 +318,6 @@ fn marked<'a>(row: &'a [Cell], marks: &'a [u8]) -> impl Iterator<Item = &'a Cell
         .zip(marks)
         .filter(|(_, mark)| compared(**mark))
         .map(|(cell, _)| cell)
-}
-
-/// Whether any cell in `row` is other than one column wide.
-fn has_wide(row: &[Cell]) -> bool {
-    row.iter().any(|cell| !one_column(cell))
 }
 
 /// Whether `cell` takes one column. Printable ASCII and the box and block characters the

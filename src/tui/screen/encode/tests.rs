@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::Encoder;
+use crate::tui::screen::bands::DRAWN;
 
 const COLORS: [Color; 7] = [
     Color::Reset,
@@ -174,7 +175,7 @@ proptest! {
         let mut shown = Buffer::empty(area);
         for strokes in &frames {
             let next = paint(area, strokes);
-            encoder.frame(&shown, &next, None, &mut bytes);
+            frame(&mut encoder, &shown, &next, &mut bytes);
             parser.process(&bytes);
             bytes.clear();
             assert_shows(&parser, &next)?;
@@ -187,10 +188,24 @@ proptest! {
 fn second_frame(mut encoder: Encoder, before: &Buffer, after: &Buffer) -> String {
     let mut bytes = Vec::new();
     encoder.clear(&mut bytes);
-    encoder.frame(&Buffer::empty(before.area), before, None, &mut bytes);
+    frame(
+        &mut encoder,
+        &Buffer::empty(before.area),
+        before,
+        &mut bytes,
+    );
     bytes.clear();
-    encoder.frame(before, after, None, &mut bytes);
+    frame(&mut encoder, before, after, &mut bytes);
     String::from_utf8(bytes).unwrap()
+}
+
+/// What `encoder` sends to go from `shown` to `next` when every cell may have changed: as
+/// the writer marks a frame drawn whole, one band over the screen.
+fn frame(encoder: &mut Encoder, shown: &Buffer, next: &Buffer, bytes: &mut Vec<u8>) {
+    let width = usize::from(next.area.width);
+    let marks = vec![DRAWN; next.content.len()];
+    let spans = vec![0..width; usize::from(next.area.height)];
+    encoder.frame(shown, next, (&marks, &spans), bytes);
 }
 
 #[test]
