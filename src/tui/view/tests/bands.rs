@@ -93,3 +93,90 @@ proptest! {
         }
     }
 }
+
+/// What the bands are for: a second of a running turn at 120×40 draws and compares again
+/// only the rows whose content changed (the digit that ticked, the gauge and its reading),
+/// and sends nothing outside them. A band keyed by something that changes every frame
+/// (`now` itself, say) is compared every frame, and fails here even though the encoder
+/// would still send only the changed cells.
+#[test]
+fn a_second_of_a_running_turn_touches_only_the_rows_that_changed() {
+    let (width, height) = (120, 40);
+    let area = Rect::new(0, 0, width, height);
+    let app = in_anas_turn(false);
+    let room = Room::new(app.room_state());
+    let room = room.view(false);
+    let mut screen = Screen::new(Vec::new());
+    let mut terminal = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
+    let mut frame = |now: Duration| {
+        screen
+            .draw_bands((width, height), |area, bands| {
+                view::draw_bands(&app, &room, now, area, bands);
+            })
+            .unwrap();
+        let mut whole = Buffer::empty(area);
+        view::draw(&app, &room, now, area, &mut whole);
+        (std::mem::take(screen.output()), whole)
+    };
+    // Mid-minute, so nothing that changes by the minute (the clock, up next) changes here.
+    let (first, before) = frame(min(6) + Duration::from_secs(20));
+    let (second, after) = frame(min(6) + Duration::from_secs(21));
+    let changed: Vec<u16> = (0..height)
+        .filter(|&y| (0..width).any(|x| before[(x, y)] != after[(x, y)]))
+        .collect();
+    // The gauge's reading ("0:20 of …" to "0:21 of …") and some rows of the digits.
+    let gauge = (0..height).find(|&y| {
+        let row = (0..width)
+            .map(|x| after[(x, y)].symbol())
+            .collect::<String>();
+        row.contains(" of ")
+    });
+    assert!(gauge.is_some_and(|y| changed.contains(&y)), "{changed:?}");
+    assert!(changed.len() > 1 && changed.len() < 20, "{changed:?}");
+
+    // The work: only rows that changed were compared, and the blank rows right under them
+    // (a glyph's band is its whole box, the font's blank bottom rows with it).
+    let blank =
+        |y: u16| (0..width).all(|x| [&before, &after].iter().all(|b| b[(x, y)].symbol() == " "));
+    let mut drawn = changed.clone();
+    for &y in &changed {
+        drawn.extend((y + 1..height).take_while(|&below| blank(below)));
+    }
+    let compared = screen.compared_rows();
+    assert!(
+        compared.iter().all(|y| drawn.contains(y)),
+        "compared {compared:?}, changed {changed:?}"
+    );
+
+    // The bytes: every other row is filled with a mark after the first frame (the cursor and
+    // pen put back as they were), and after the second it still shows the mark whole.
+    terminal.process(&first);
+    let (cursor, pen) = (
+        terminal.screen().cursor_state_formatted(),
+        terminal.screen().attributes_formatted(),
+    );
+    let mut marked = Vec::new();
+    for y in (0..height).filter(|y| !changed.contains(y)) {
+        marked.extend(format!("\x1b[{};1H\x1b[0m", y + 1).bytes());
+        marked.extend("¤".repeat(usize::from(width)).bytes());
+    }
+    terminal.process(&marked);
+    terminal.process(cursor.as_bytes());
+    terminal.process(pen.as_bytes());
+    terminal.process(&second);
+    for y in (0..height).filter(|y| !changed.contains(y)) {
+        let row: String = (0..width)
+            .filter_map(|x| {
+                terminal
+                    .screen()
+                    .cell(y, x)
+                    .map(|cell| cell.contents().to_owned())
+            })
+            .collect();
+        assert_eq!(
+            row,
+            "¤".repeat(usize::from(width)),
+            "row {y} was written to"
+        );
+    }
+}
