@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::{Local, TimeZone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use forumtimer::domain::agenda::{Agenda, Order, Phase, PhaseKind, Segment, SegmentKind, Speaker};
+use forumtimer::room::Room;
 use forumtimer::tui::app::{App, Settings};
 use forumtimer::tui::screen::Screen;
 use forumtimer::tui::view;
@@ -92,6 +93,17 @@ fn agenda(members: usize, each: u64, long_names: bool) -> Agenda {
     agenda
 }
 
+/// One frame of `app` as `run` draws it: the room projected, then drawn in bands.
+fn draw_as_run(screen: &mut Screen<Vec<u8>>, size: (u16, u16), app: &App, now: Duration) {
+    let room = Room::new(app.room_state());
+    let room = room.view(app.settings.color);
+    screen
+        .draw_bands(size, |area, bands| {
+            view::draw_bands(app, &room, now, area, bands);
+        })
+        .unwrap();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -113,7 +125,7 @@ proptest! {
         let mut screens: Vec<Screen<Vec<u8>>> = sizes.iter().map(|_| Screen::new(Vec::new())).collect();
         let mut draw = |app: &App, now: Duration| {
             for (screen, &size) in screens.iter_mut().zip(&sizes) {
-                screen.draw(size, |area, buf| view::render(app, now, area, buf)).unwrap();
+                draw_as_run(screen, size, app, now);
             }
         };
         for (key, advance) in steps {
@@ -205,10 +217,6 @@ fn every_size_up_to_a_large_tv_draws() {
         (1, 120),
     ] {
         let mut screen = Screen::new(Vec::new());
-        screen
-            .draw((w, h), |area, buf| {
-                view::render(&app, Duration::from_secs(5), area, buf);
-            })
-            .unwrap();
+        draw_as_run(&mut screen, (w, h), &app, Duration::from_secs(5));
     }
 }
