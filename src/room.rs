@@ -403,6 +403,9 @@ impl Live {
                         Duration::ZERO
                     },
                     deferred: false,
+                    // The room is handed the rule's reading of the rounds (`Learned`), not
+                    // the slots it would be derived from.
+                    ruled: None,
                 })
                 .collect(),
             // Empty: the plan's order, which is already the order the slots take place in.

@@ -397,8 +397,12 @@ impl Meeting {
                 let previous = self.previous_taken(current).ok_or(Refusal::AtFirstSlot)?;
                 self.pause(now);
                 let progress = &mut self.timing.progress;
-                progress.slots[current].status = SlotStatus::Pending;
-                progress.slots[current].allotted = None;
+                // The turn begun by mistake starts afresh when its time comes: what ran of it
+                // was the previous speaker's, or nobody's.
+                progress.slots[current] = SlotProgress {
+                    deferred: progress.slots[current].deferred,
+                    ..SlotProgress::default()
+                };
                 progress.slots[previous].status = SlotStatus::Current;
                 progress.current = Some(previous);
                 progress.running_since = Some(now);
@@ -475,6 +479,7 @@ impl Meeting {
         let slot = &mut progress.slots[next];
         slot.status = SlotStatus::Current;
         slot.allotted = Some(allotted);
+        slot.ruled = Some(allotted);
         progress.current = Some(next);
         progress.running_since = Some(now);
         if self.settle_presenter(next) {

@@ -94,7 +94,8 @@ impl History {
             let first = round.iter().find_map(|&j| {
                 let state = &progress.slots[j];
                 state
-                    .allotted
+                    .ruled
+                    .or(state.allotted)
                     .filter(|_| state.status != SlotStatus::Pending)
             });
             let Some(first) = first else { continue };

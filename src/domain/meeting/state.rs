@@ -28,6 +28,11 @@ pub struct SlotProgress {
     pub status: SlotStatus,
     /// Frozen when the slot starts; only `+`/`-` change it afterwards.
     pub allotted: Option<Duration>,
+    /// What the rule allotted when the slot started, before any `+`/`-`. A round's level is
+    /// read from this: the facilitator's minute for its first speaker is taken from the turns
+    /// to come, not copied to the rest of the round. Absent from older state files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ruled: Option<Duration>,
     /// Time spoken before the slot's last pause or hand-over.
     pub banked: Duration,
     /// The member passed for now (`p`) and the turn went to the end of its round; a second
@@ -120,7 +125,7 @@ pub(super) fn within_reason(timing: &Timing) -> bool {
             progress
                 .slots
                 .iter()
-                .flat_map(|slot| [Some(slot.banked), slot.allotted])
+                .flat_map(|slot| [Some(slot.banked), slot.allotted, slot.ruled])
                 .flatten(),
         );
     times.into_iter().all(|time| time < SANE_CLOCK)

@@ -168,6 +168,48 @@ fn more_time_is_taken_equally_from_the_turns_to_come() {
 }
 
 #[test]
+fn a_minute_given_to_the_first_turn_of_a_round_is_taken_from_the_others_not_given_to_them() {
+    // Seen in a meeting: `+` on the first speaker of a round raised every later seat of that
+    // round by half a minute, and `-` cut them, because the round's level was read from the
+    // first turn's countdown after the facilitator changed it.
+    let mut meeting = two_rounds();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    assert_eq!(meeting.allotment(2, min(5)), min(10));
+    meeting.apply(Input::MoreTime, min(5)).unwrap();
+    assert_eq!(meeting.status(min(5)).unwrap().allotted, min(11));
+    let ben = meeting.allotment(2, min(5));
+    assert!(
+        ben < min(10),
+        "Ben gets {ben:?}: the minute came from nowhere"
+    );
+    meeting.apply(Input::LessTime, min(5)).unwrap();
+    meeting.apply(Input::LessTime, min(5)).unwrap();
+    assert_eq!(meeting.status(min(5)).unwrap().allotted, min(9));
+    let ben = meeting.allotment(2, min(5));
+    assert!(
+        ben > min(10),
+        "Ben gets {ben:?}: the minute taken went nowhere"
+    );
+}
+
+#[test]
+fn back_from_a_turn_begun_by_mistake_starts_it_afresh_the_next_time() {
+    let mut meeting = worked_example();
+    meeting.apply(Input::Next, min(5)).unwrap();
+    meeting.apply(Input::Next, min(12)).unwrap();
+    // Ben's turn ran half a minute before the facilitator noticed Ana was still speaking.
+    meeting.apply(Input::Back, min(12) + sec(30)).unwrap();
+    meeting.apply(Input::Next, min(14)).unwrap();
+    let status = meeting.status(min(14)).unwrap();
+    assert_eq!(current(&meeting), 2);
+    assert_eq!(
+        status.elapsed,
+        Duration::ZERO,
+        "Ben's countdown starts full"
+    );
+}
+
+#[test]
 fn back_returns_to_the_previous_slot_with_its_time_kept() {
     let mut meeting = worked_example();
     meeting.apply(Input::Next, min(5)).unwrap();

@@ -32,7 +32,7 @@ pub use crate::domain::summary::clock as length;
 /// rule's forecast (the turns to come at their floors) once it is a minute or more, and never
 /// less than the overrun no turn can take back (the blocks and the current turn alone). The
 /// one figure of the header's "ends 21:04 · 4 min over" and of `OVER MEETING TIME`, which
-/// show together or not at all.
+/// shows it once that overrun is certain.
 #[must_use]
 pub fn meeting_over(status: &Status) -> Option<Duration> {
     let forecast = status

@@ -183,8 +183,12 @@ pub fn state_words(
         spans.push(Span::raw("  "));
         spans.push(Span::styled(" please begin to wrap up ", theme.strong()));
     }
-    // The header's figure: how far past its end the meeting is forecast to end.
-    if let Some(over) = format::meeting_over(status) {
+    // Over time is a state, not a forecast: the alarm (the room sees it too) waits until the
+    // blocks and the current countdown alone run past the end, and then says the header's
+    // figure. Until then the header's "ends 21:04 · 4 min over" forecasts it calmly.
+    if status.over_meeting.is_some()
+        && let Some(over) = format::meeting_over(status)
+    {
         spans.push(Span::raw("  "));
         let text = format!(" OVER MEETING TIME · {} ", format::over(over));
         spans.push(Span::styled(text, theme.alarm()));

@@ -349,6 +349,21 @@ fn one_second_over_the_header_gives_the_forecast_end_not_on_time() {
     assert!(!text.contains("on time"), "{text}");
 }
 
+#[test]
+fn a_forecast_overrun_is_said_in_the_header_and_the_alarm_waits_until_it_is_certain() {
+    // Seen in a meeting: `OVER MEETING TIME` in red, on the room display too, with ten
+    // minutes still to go. At 50:00 Ana has spoken 45 minutes: the five minutes members have
+    // left cannot give the four others their floors, and the header forecasts the overrun,
+    // but the meeting is not over its time yet (SPEC §4: the forecast in the header; over
+    // time once `R − F` is gone).
+    let app = in_anas_turn(true);
+    let terminal = screen(&app, min(50));
+    let header = row(&terminal, 0);
+    assert!(header.contains("· 15 min over"), "{header}");
+    let text: String = (1..24).map(|y| row(&terminal, y)).collect();
+    assert!(!text.contains("OVER MEETING TIME"), "{text}");
+}
+
 /// The "N min over" words after `after` in `text`, if any.
 fn over_after(text: &str, after: &str) -> Option<String> {
     let from = text.find(after)? + after.len();
@@ -358,7 +373,7 @@ fn over_after(text: &str, after: &str) -> Option<String> {
 }
 
 #[test]
-fn the_header_and_the_badge_say_one_over_figure_at_every_instant() {
+fn the_badge_says_the_headers_over_figure_at_every_instant() {
     // A meeting shrunk to 30 minutes (the floors do not fit from the start) and one run as
     // planned, read every 20 seconds from Ana's turn to far past the end.
     let mut shrunk = app_with(agenda(), 1, true);
@@ -376,7 +391,9 @@ fn the_header_and_the_badge_say_one_over_figure_at_every_instant() {
                 tail.split_once(" · ").map(|(_, figure)| figure.to_string())
             });
             let in_badge = over_after(&text, "OVER MEETING TIME · ");
-            assert_eq!(in_header, in_badge, "at {second} s:\n{header}\n{text}");
+            if in_badge.is_some() {
+                assert_eq!(in_header, in_badge, "at {second} s:\n{header}\n{text}");
+            }
             seen += usize::from(in_badge.is_some());
         }
         assert!(seen > 0, "the meeting never ran over");
