@@ -10,6 +10,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use forumtimer::domain::agenda::{Agenda, Deadline, Order, Segment, SegmentKind};
 use forumtimer::domain::meeting::{Input, Meeting};
 use forumtimer::domain::plan::Plan;
+use forumtimer::domain::simulate::{Model, play};
 
 /// Every `agendas/*.toml`, read when the bench starts so a new agenda is measured too.
 fn shipped_agendas() -> Vec<(String, String)> {
@@ -137,5 +138,32 @@ fn allotment_rule(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_shipped, allotment_rule);
+/// A 30-member circle in 2 hours (check-in 1m, share 2m, close 30s: 90 turns), the largest
+/// group SPEC §1 expects: `forumtimer simulate` plays 16 000 of these by default.
+fn simulated_meeting(c: &mut Criterion) {
+    let names: Vec<String> = (0..30).map(|i| format!("M{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut agenda = Agenda::new("Circle", &refs);
+    agenda.segments = [("Check-in", 60), ("Share", 120), ("Close", 30)]
+        .into_iter()
+        .map(|(name, each)| Segment {
+            name: name.to_string(),
+            kind: SegmentKind::Round {
+                each: Duration::from_secs(each),
+                order: Order::Agenda,
+            },
+            prompt: None,
+            warn: None,
+        })
+        .collect();
+    agenda.deadline = Some(Deadline::Duration(Duration::from_secs(2 * 3600)));
+    let plan = Plan::build(&agenda, 7);
+    let end = Some(Duration::from_secs(2 * 3600));
+    let mut rng = fastrand::Rng::with_seed(1);
+    c.bench_function("simulate one meeting, 30 members x 3 rounds", |b| {
+        b.iter(|| play(black_box(&plan), end, Model::Noise, &mut rng));
+    });
+}
+
+criterion_group!(benches, parse_shipped, allotment_rule, simulated_meeting);
 criterion_main!(benches);

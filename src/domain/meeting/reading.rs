@@ -194,13 +194,31 @@ impl Meeting {
     /// if it has one, otherwise its share (turns) or its length (blocks).
     #[must_use]
     pub fn allotment(&self, slot: usize, now: Duration) -> Duration {
+        self.settled_allotment(slot)
+            .unwrap_or_else(|| self.share(now).allotment(slot))
+    }
+
+    /// Every slot's `allotment`, from one share of the time (each `allotment` makes its own).
+    #[must_use]
+    pub fn allotments(&self, now: Duration) -> Vec<Duration> {
+        let share = self.share(now);
+        (0..self.plan.slots.len())
+            .map(|slot| {
+                self.settled_allotment(slot)
+                    .unwrap_or_else(|| share.allotment(slot))
+            })
+            .collect()
+    }
+
+    /// An allotment the rule has no say in: one frozen when its slot began, or a block's.
+    fn settled_allotment(&self, slot: usize) -> Option<Duration> {
         if let Some(allotted) = self.progress().slots.get(slot).and_then(|s| s.allotted) {
-            return allotted;
+            return Some(allotted);
         }
         let planned = self.plan.slots[slot].planned;
         match self.plan.slots[slot].kind {
-            SlotKind::Block => planned,
-            SlotKind::Turn { .. } => self.share(now).allotment(slot),
+            SlotKind::Block => Some(planned),
+            SlotKind::Turn { .. } => None,
         }
     }
 
