@@ -10,7 +10,7 @@ use forumtimer::commands::{self, Outcome};
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => return usage_error(&error),
+        Err(error) => return usage_error(error),
     };
     let result = match cli.command {
         Command::Run(args) => commands::run::run(&args),
@@ -66,15 +66,20 @@ fn shown_value(error: &clap::Error) -> Option<String> {
 /// One rule for the command line, as the README's exit codes say: a bad *value* for a flag
 /// (`--speed 0`, `--format xml`) is a one-line failure (1), like `--duration 0m`; a usage
 /// error (an unknown flag, a missing argument) prints the usage (2); help and version exit 0.
-fn usage_error(error: &clap::Error) -> ExitCode {
+fn usage_error(error: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
+    if is_missing_value(&error) {
+        let error = with_usage(error);
+        let _ = error.print();
+        return ExitCode::from(2);
+    }
     if matches!(
         error.kind(),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation
     ) {
         let text = error.to_string();
         let line = text.lines().next().unwrap_or_default();
-        let reason = shown_value(error)
+        let reason = shown_value(&error)
             .unwrap_or_else(|| line.strip_prefix("error: ").unwrap_or(line).to_string());
         // Clap's further lines, kept on the one: a near value, else the possible ones.
         let tip = text.lines().find_map(|l| l.trim().strip_prefix("tip: "));
@@ -93,4 +98,36 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     }
     let _ = error.print();
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+}
+
+/// A flag given no value (`plan --end`): clap reports it as an `InvalidValue` whose value is
+/// empty (`clap_builder`'s `Error::empty_value`), so it must not be taken for a bad value. An
+/// empty value typed to a flag of fixed choices (`--format=`) reaches us the same way and
+/// reads, as clap words it, as no value.
+fn is_missing_value(error: &clap::Error) -> bool {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    error.kind() == ErrorKind::InvalidValue
+        && matches!(
+            error.get(ContextKind::InvalidValue),
+            Some(ContextValue::String(value)) if value.is_empty()
+        )
+}
+
+/// The error with the usage of the command it was made for, as clap's other usage errors
+/// carry but its missing-value error does not. The top level takes no value, so the first
+/// argument that is not a flag names the command.
+fn with_usage(mut error: clap::Error) -> clap::Error {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ContextValue};
+    let mut cli = Cli::command();
+    cli.build();
+    let name = std::env::args_os()
+        .skip(1)
+        .find(|arg| !arg.to_string_lossy().starts_with('-'));
+    let usage = match name.and_then(|name| cli.find_subcommand_mut(name)) {
+        Some(command) => command.render_usage(),
+        None => cli.render_usage(),
+    };
+    error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    error
 }

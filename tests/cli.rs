@@ -374,6 +374,48 @@ fn a_bad_flag_value_fails_in_one_line_whichever_flag() {
 }
 
 #[test]
+fn a_flag_given_no_value_is_a_usage_error_whichever_command() {
+    for (args, flag, usage) in [
+        (
+            &["plan", "--end"][..],
+            "--end <HH:MM>",
+            "Usage: forumtimer plan",
+        ),
+        (
+            &["plan", "--members"],
+            "--members <LIST>",
+            "Usage: forumtimer plan",
+        ),
+        (
+            &["run", "--report"],
+            "--report <FILE>",
+            "Usage: forumtimer run",
+        ),
+        (&["new", "-o"], "--output <FILE>", "Usage: forumtimer new"),
+        (
+            &["simulate", "--meetings"],
+            "--meetings <N>",
+            "Usage: forumtimer simulate",
+        ),
+        (
+            &["history", "--since"],
+            "--since <YYYY-MM-DD>",
+            "Usage: forumtimer history",
+        ),
+    ] {
+        let output = forumtimer().args(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("a value is required for '{flag}'")),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains(usage), "{args:?}: {stderr}");
+        assert!(!stderr.contains("invalid value"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
 fn plan_says_who_presents_and_why_when_members_leave_out_the_presenter() {
     forumtimer()
         .args(["plan", "--start", "19:00", "--members", "Ana,Chidi,Dana"])
