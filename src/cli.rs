@@ -84,10 +84,21 @@ pub struct MeetingArgs {
     pub history: Option<PathBuf>,
 }
 
+/// The order of shuffled rounds, shared by `run` and `plan`: the same seed, the same order.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct ShuffleArgs {
+    /// Shuffle the rounds with `order = "shuffle"` by this seed instead of the one fixed per
+    /// agenda and date: `plan` and `run` given the same seed take the same order.
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+}
+
 #[derive(Debug, Args)]
 pub struct RunArgs {
     #[command(flatten)]
     pub meeting: MeetingArgs,
+    #[command(flatten)]
+    pub shuffle: ShuffleArgs,
     /// Run the clock N times faster, to rehearse an agenda.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub speed: u32,
@@ -101,8 +112,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Continue the meeting that was running when the program last stopped (without AGENDA:
-    /// with the saved meeting's agenda).
-    #[arg(long)]
+    /// with the saved meeting's agenda), in the order it started with.
+    #[arg(long, conflicts_with = "seed")]
     pub resume: bool,
 }
 
@@ -120,6 +131,8 @@ pub struct ShowArgs {
 pub struct PlanArgs {
     #[command(flatten)]
     pub meeting: MeetingArgs,
+    #[command(flatten)]
+    pub shuffle: ShuffleArgs,
     /// Start time to plan from (default: now).
     #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,

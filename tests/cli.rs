@@ -415,6 +415,56 @@ fn a_flag_given_no_value_is_a_usage_error_whichever_command() {
     }
 }
 
+/// The members of the monthly forum's shuffled Updates round as `plan` prints it, with `extra`
+/// flags.
+fn updates_order(extra: &[&str]) -> Vec<String> {
+    let output = forumtimer()
+        .args([
+            "plan",
+            "agendas/monthly-business-forum.toml",
+            "--start",
+            "19:00",
+        ])
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{extra:?}: {output:?}");
+    let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+    plan["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["segment"] == "Updates")
+        .map(|s| s["member"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn plan_seed_gives_the_shuffle_it_names() {
+    let three = updates_order(&["--seed", "3"]);
+    assert_eq!(three.len(), 8, "{three:?}");
+    assert_eq!(three, updates_order(&["--seed", "3"]), "the same seed");
+    assert_ne!(three, updates_order(&["--seed", "4"]), "another seed");
+    assert_ne!(three, updates_order(&[]), "seed 3 is not today's seed");
+    for command in ["plan", "run"] {
+        forumtimer()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("--seed <S>"));
+    }
+}
+
+#[test]
+fn a_resumed_meeting_keeps_its_own_shuffle() {
+    forumtimer()
+        .args(["run", "--resume", "--seed", "3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
 #[test]
 fn plan_says_who_presents_and_why_when_members_leave_out_the_presenter() {
     forumtimer()

@@ -40,6 +40,31 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     assert!(session.terminal_is_cooked());
 }
 
+#[test]
+fn run_with_a_seed_takes_the_shuffle_plan_printed_with_it() {
+    let agenda = "agendas/monthly-business-forum.toml";
+    let plan = std::process::Command::new(env!("CARGO_BIN_EXE_forumtimer"))
+        .args(["plan", agenda, "--seed", "3", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(plan.status.success(), "{plan:?}");
+    let plan: serde_json::Value = serde_json::from_slice(&plan.stdout).unwrap();
+    let updates: Vec<&str> = plan["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|slot| slot["segment"] == "Updates")
+        .map(|slot| slot["member"].as_str().unwrap())
+        .collect();
+    let (_state, mut session) = Session::meeting(&["run", agenda, "--seed", "3"]);
+    // The opening, then the round's first two turns: each names who follows.
+    for next in &updates[1..3] {
+        session.press("n");
+        session.wait_for(&format!("Up next  {next}"));
+    }
+}
+
 /// Moves the saved meeting's wall-clock stamp back, as if the program had been closed that long.
 fn age_saved_meeting(state: &std::path::Path, minutes: i64) {
     let path = state.join("forumtimer").join("meeting.json");

@@ -67,7 +67,7 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
         tell(format_args!("forumtimer: {warning}"));
     }
     let (picks, why) = history::picks(&loaded.agenda, &past, &present);
-    let plan = plan_on(&loaded, &origin, &picks);
+    let plan = plan_on(&loaded, &origin, &picks, args.shuffle.seed);
     if let Some(length) = length
         && let Some(squeezed) = squeeze(&plan, &present, length)
     {
@@ -94,13 +94,10 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
 }
 
 /// The plan of a meeting starting at `origin`: its shuffled rounds in the order a meeting
-/// run that day takes them (SPEC §10).
-fn plan_on(loaded: &Loaded, origin: &Origin, picks: &Picks) -> Plan {
-    Plan::build_with(
-        &loaded.agenda,
-        shuffle_seed(loaded, origin.zero().date_naive()),
-        picks,
-    )
+/// run that day, or with the `seed` given, takes them (SPEC §10).
+fn plan_on(loaded: &Loaded, origin: &Origin, picks: &Picks, seed: Option<u64>) -> Plan {
+    let seed = seed.unwrap_or_else(|| shuffle_seed(loaded, origin.zero().date_naive()));
+    Plan::build_with(&loaded.agenda, seed, picks)
 }
 
 /// `HH:MM`, or `HH:MM:SS` when the seconds are not zero (SPEC §10).

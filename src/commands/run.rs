@@ -85,7 +85,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         color: !(args.no_color || no_color_env),
         bell: args.bell || loaded.agenda.bell,
         deadline: loaded.agenda.deadline,
-        seed: seed(saved.as_ref(), &loaded, &wall_now),
+        seed: seed(saved.as_ref(), args.shuffle.seed, &loaded, &wall_now),
     };
     let mut set_aside = false;
     let mut history_warning = None;
@@ -167,14 +167,19 @@ fn files_origin(origin: Origin, started_at: Duration, speed: u32) -> Origin {
     Origin::reading(real_start, started_at)
 }
 
-/// The seed of the shuffled rounds: the saved meeting's when resumed, else the day's, so the
-/// order is the one `plan` printed for today (SPEC §10).
+/// The seed of the shuffled rounds: the saved meeting's when resumed, else the one given with
+/// `--seed`, else the day's, so the order is the one `plan` printed for today (SPEC §10).
 pub(super) fn seed(
     saved: Option<&SavedMeeting>,
+    given: Option<u64>,
     loaded: &Loaded,
     wall_now: &DateTime<Local>,
 ) -> u64 {
-    saved.map_or_else(|| shuffle_seed(loaded, wall_now.date_naive()), |s| s.seed)
+    match (saved, given) {
+        (Some(saved), _) => saved.seed,
+        (None, Some(given)) => given,
+        (None, None) => shuffle_seed(loaded, wall_now.date_naive()),
+    }
 }
 
 /// Whether this run writes to the history folder: a real meeting always, a rehearsal only to a

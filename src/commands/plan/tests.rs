@@ -44,15 +44,15 @@ fn enter(app: &mut App, now: Duration) {
     app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), now);
 }
 
-#[test]
-fn plan_prints_the_shuffled_round_in_the_order_the_live_meeting_takes() {
-    let loaded = shipped("monthly-business-forum.toml");
-    let evening = Local
-        .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
-        .single()
-        .expect("a plain local time");
+/// The Updates round as `plan` prints it on `evening` with `seed` (`--seed`), checked against
+/// the meeting `run` starts that evening with the same `seed`.
+fn printed_as_run_takes_it(
+    loaded: &crate::commands::Loaded,
+    evening: chrono::DateTime<Local>,
+    seed: Option<u64>,
+) -> Vec<String> {
     // What `plan` prints that evening…
-    let printed = plan_on(&loaded, &Origin::new(evening), &Picks::default());
+    let printed = plan_on(loaded, &Origin::new(evening), &Picks::default(), seed);
     let present = vec![true; printed.members.len()];
     let meeting = Meeting::start(printed.clone(), present, Duration::ZERO, None, true);
     let text = table(&meeting, "", &[], Origin::new(evening));
@@ -63,7 +63,7 @@ fn plan_prints_the_shuffled_round_in_the_order_the_live_meeting_takes() {
         .collect();
     // …and the meeting `run` starts that evening.
     let settings = Settings {
-        seed: run::seed(None, &loaded, &evening),
+        seed: run::seed(None, seed, loaded, &evening),
         ..Settings::default()
     };
     let mut app = App::new(loaded.agenda.clone(), settings, evening);
@@ -71,13 +71,28 @@ fn plan_prints_the_shuffled_round_in_the_order_the_live_meeting_takes() {
     let live = app.meeting().expect("the meeting started").plan();
     assert_eq!(turns(&printed, "Updates"), turns(live, "Updates"));
     assert_eq!(printed_rows, turns(live, "Updates"), "{text}");
+    turns(live, "Updates")
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn plan_prints_the_shuffled_round_in_the_order_the_live_meeting_takes() {
+    let loaded = shipped("monthly-business-forum.toml");
+    let evening = Local
+        .with_ymd_and_hms(2026, 11, 23, 19, 0, 0)
+        .single()
+        .expect("a plain local time");
+    let days = printed_as_run_takes_it(&loaded, evening, None);
     // That evening's shuffle is neither the agenda's order nor seed 0's, so a `plan` or a
     // `run` that fell back to either would fail here.
-    assert_ne!(turns(live, "Updates"), loaded.agenda.members);
-    assert_ne!(
-        turns(live, "Updates"),
-        turns(&Plan::build(&loaded.agenda, 0), "Updates")
-    );
+    assert_ne!(days, loaded.agenda.members);
+    assert_ne!(days, turns(&Plan::build(&loaded.agenda, 0), "Updates"));
+    // `--seed 3` to both: the same order again, and not the day's, so neither ignores it.
+    let three = printed_as_run_takes_it(&loaded, evening, Some(3));
+    assert_ne!(three, days);
+    assert_eq!(three, turns(&Plan::build(&loaded.agenda, 3), "Updates"));
 }
 
 #[test]
