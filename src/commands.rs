@@ -102,7 +102,8 @@ pub fn load(args: &MeetingArgs) -> Result<Loaded> {
 }
 
 /// The meetings kept in `loaded`'s history folder, oldest first, and a warning to show when
-/// some could not be read. No folder, or none yet, is an empty history.
+/// some could not be read. No folder, or none yet, is an empty history; a folder that cannot
+/// be read is one too, with a warning — the meeting is planned all the same.
 #[must_use]
 pub fn past_meetings(loaded: &Loaded) -> (Vec<Record>, Option<String>) {
     let Some(dir) = &loaded.history else {
@@ -118,7 +119,10 @@ pub fn past_meetings(loaded: &Loaded) -> (Vec<Record>, Option<String>) {
             );
             (folder.records(), Some(warning))
         }
-        Err(error) => (Vec::new(), Some(error.to_string())),
+        Err(error) => (
+            Vec::new(),
+            Some(format!("{error} — planning without history")),
+        ),
     }
 }
 

@@ -36,7 +36,7 @@ const MAX_FILE: u64 = 1024 * 1024;
 pub enum HistoryError {
     #[error("cannot create the history folder {} ({source}) — create it or choose another with `history` / --history", .dir.display())]
     Create { dir: PathBuf, source: io::Error },
-    #[error("the history path {} is not a folder — `history` names a folder", .0.display())]
+    #[error("the history path {} is not a folder", .0.display())]
     NotAFolder(PathBuf),
     #[error("cannot write to the history folder {} ({source})", .dir.display())]
     Write { dir: PathBuf, source: io::Error },
@@ -146,11 +146,15 @@ pub fn write(dir: &Path, record: &Record, id: &str) -> Result<PathBuf, HistoryEr
 /// Reads every meeting in `dir`, oldest first; a missing folder holds none.
 ///
 /// # Errors
-/// `Read` when the folder exists but cannot be listed.
+/// `NotAFolder` when `dir` is a file, a FIFO or the like; `Read` when the folder exists but
+/// cannot be listed.
 pub fn read(dir: &Path) -> Result<Folder, HistoryError> {
     let listing = match fs::read_dir(dir) {
         Ok(listing) => listing,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Folder::default()),
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
+            return Err(HistoryError::NotAFolder(dir.to_path_buf()));
+        }
         Err(source) => {
             return Err(HistoryError::Read {
                 dir: dir.to_path_buf(),

@@ -65,6 +65,26 @@ fn run_with_a_seed_takes_the_shuffle_plan_printed_with_it() {
     }
 }
 
+#[test]
+fn run_warns_of_a_history_it_cannot_read_as_plan_does_and_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let agenda = dir.path().join("forum.toml");
+    std::fs::write(
+        &agenda,
+        "members = [\"Ana\", \"Ben\"]\nhistory = \"history\"\n[[segment]]\nname = \"Updates\"\neach = \"5m\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("history"), "not a folder").unwrap();
+    let mut session = Session::start(&["run", agenda.to_str().unwrap()], 200, 24, dir.path());
+    // The warning takes the key hint's row; the opening screen is there all the same.
+    session.wait_for("history is not a folder — planning without history");
+    assert!(
+        session.screen().contains("Planned end"),
+        "{}",
+        session.screen()
+    );
+}
+
 /// Moves the saved meeting's wall-clock stamp back, as if the program had been closed that long.
 fn age_saved_meeting(state: &std::path::Path, minutes: i64) {
     let path = state.join("forumtimer").join("meeting.json");

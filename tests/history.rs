@@ -445,3 +445,57 @@ fn a_relative_history_folder_belongs_to_the_agendas_folder() {
         .success()
         .stdout(predicate::str::contains("Ana started last time"));
 }
+
+/// Makes a FIFO at `path`: a path that exists and is not a folder, and blocks whoever opens it.
+fn fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: mkfifo only reads the NUL-terminated name we own.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+}
+
+#[test]
+fn a_history_that_cannot_be_read_is_a_warning_and_plan_goes_on_without() {
+    for make in [
+        (|path: &Path| fs::write(path, "not a folder").unwrap()) as fn(&Path),
+        fifo,
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let agenda = dir.path().join("forum.toml");
+        fs::write(&agenda, AGENDA).unwrap();
+        let history = dir.path().join("history");
+        make(&history);
+        let output = forumtimer()
+            .args(["plan", "--start", "19:00"])
+            .arg(&agenda)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(
+            stderr,
+            format!(
+                "forumtimer: warning: the history path {} is not a folder — planning without history\n",
+                history.display()
+            )
+        );
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains("no earlier meeting"), "{stdout}");
+    }
+}
+
+#[test]
+fn history_of_a_path_that_is_no_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fifo");
+    fifo(&path);
+    forumtimer()
+        .arg("history")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "forumtimer: the history path {} is not a folder\n",
+            path.display()
+        ));
+}

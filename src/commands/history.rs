@@ -31,7 +31,8 @@ const BAR: usize = 20;
 /// No folder named, a folder that does not exist or cannot be read, a bad `--since`.
 pub fn run(args: &HistoryArgs) -> Result<Outcome> {
     let dir = folder(args.dir.as_deref())?;
-    if !dir.is_dir() {
+    // A path that is there but no folder (a file, a FIFO) is for `history::read` to name.
+    if !dir.exists() {
         bail!(
             "no history folder at {} — it is created when the first meeting with `history` (or --history) ends",
             dir.display()

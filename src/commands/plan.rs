@@ -64,7 +64,7 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     let present = vec![true; loaded.agenda.members.len()];
     let (past, warning) = past_meetings(&loaded);
     if let Some(warning) = warning {
-        tell(format_args!("forumtimer: {warning}"));
+        tell(format_args!("forumtimer: warning: {warning}"));
     }
     let (picks, why) = history::picks(&loaded.agenda, &past, &present);
     let plan = plan_on(&loaded, &origin, &picks, args.shuffle.seed);
