@@ -1,5 +1,6 @@
 //! The `forumtimer` binary: parse the command line, dispatch, print the error once, exit.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -65,7 +66,8 @@ fn shown_value(error: &clap::Error) -> Option<String> {
 
 /// One rule for the command line, as the README's exit codes say: a bad *value* for a flag
 /// (`--speed 0`, `--format xml`) is a one-line failure (1), like `--duration 0m`; a usage
-/// error (an unknown flag, a missing argument) prints the usage (2); help and version exit 0.
+/// error (an unknown flag, a missing argument or flag value) prints the usage (2); help and
+/// version exit 0, or 1 with a line when they cannot be written.
 fn usage_error(error: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if is_missing_value(&error) {
@@ -96,7 +98,24 @@ fn usage_error(error: clap::Error) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let _ = error.print();
+    let printed = error.print();
+    if !error.use_stderr() {
+        // Help and version: a failed write to standard output is a failure like any command's
+        // (a closed pipe excepted). A usage error goes to standard error, with nowhere else to say
+        // that it could not be written.
+        let written = printed.and_then(|()| std::io::stdout().flush());
+        if let Err(why) = written
+            && why.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            let what = if error.kind() == ErrorKind::DisplayVersion {
+                "version"
+            } else {
+                "help"
+            };
+            commands::tell(format_args!("forumtimer: cannot write the {what}: {why}"));
+            return ExitCode::FAILURE;
+        }
+    }
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 

@@ -325,6 +325,31 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 #[test]
+fn help_and_version_that_cannot_be_written_fail_in_one_line() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        println!("skipped: no /dev/full");
+        return;
+    };
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["plan", "--help"],
+        &["help"],
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_forumtimer"))
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("forumtimer: "), "{stderr}");
+        assert!(stderr.contains("No space left"), "{stderr}");
+    }
+}
+
+#[test]
 fn plan_from_now_ends_at_the_end_given_to_the_second() {
     // No --start: the plan starts now, between two seconds; the end must not lose one.
     let end = (chrono::Local::now() + chrono::TimeDelta::hours(2))
