@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod history;
 pub mod meeting;
+pub mod name;
 pub mod plan;
 pub mod rule;
 pub mod simulate;

@@ -41,6 +41,9 @@ const CASES: &[Case] = &[
     ("order_on_a_block", Some((6, 9)), "`order` applies only to rounds", "`each`"),
     ("empty_member_name", Some((1, 19)), "the 2nd name in `members` is empty", "write a name"),
     ("duplicate_member", Some((1, 26)), "`ana` appears twice", "unique, ignoring case"),
+    ("invisible_member_name", Some((1, 19)), "the 2nd name in `members` is empty", "only invisible characters"),
+    ("invisible_duplicate_member", Some((1, 19)), "`Ana` appears twice", "invisible characters"),
+    ("lone_combining_mark", Some((1, 19)), "starts with the combining mark U+0301", "the letter it belongs to"),
     ("no_members", Some((1, 11)), "no members", "add at least one member"),
     ("speaker_not_a_member", Some((5, 11)), "speaker `Dana` is not among the agenda's `members`", "members: Ana, Ben, Chidi"),
     ("spotlight_without_speaker", Some((5, 10)), "has no `speaker`", "speaker = \"NAME\""),
@@ -254,6 +257,65 @@ fn member_lists_on_the_command_line_follow_the_name_rules() {
         assert!(error.message().contains(phrase), "{list:?}: {error}");
         assert_eq!(error.origin(), "--members");
         assert_printable(&error.to_string());
+    }
+}
+
+/// The tester's agenda (SPEC §3, §5): a name with an invisible character after it and a name
+/// of nothing visible both passed `check`, and `plan` listed "Ana" twice and a blank speaker.
+#[test]
+fn the_binary_refuses_names_that_only_invisible_characters_tell_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forum.toml");
+    std::fs::write(
+        &path,
+        "members = [\"Ana\", \"Ana\\u200b\", \"\\u2060\", \"Ben\"]\n\
+         [[segment]]\nname = \"Updates\"\neach = \"3m\"\n",
+    )
+    .unwrap();
+    let forumtimer = || assert_cmd::Command::cargo_bin("forumtimer").unwrap();
+    let output = forumtimer().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for part in [
+        &format!("--> {}:1:19", path.display()),
+        "1 | members = [\"Ana\", \"Ana\\u200b\"",
+        "^",
+        "`Ana` appears twice in `members` (as `Ana` too)",
+        "= help: ",
+    ] {
+        assert!(stderr.contains(part), "no {part:?} in:\n{stderr}");
+    }
+    assert_printable(&stderr);
+    for (list, phrase) in [
+        ("Ana\u{200b},Ana", "`Ana` appears twice in --members"),
+        ("Ana,\u{2060}", "the 2nd name in --members is empty"),
+        ("Ana,\u{301}Ben", "starts with the combining mark U+0301"),
+    ] {
+        let output = forumtimer()
+            .args(["plan", "--start", "19:00", "--members", list])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{list:?}: {stderr}");
+        assert!(stderr.contains(phrase), "{list:?}: {stderr}");
+        assert_printable(&stderr);
+    }
+}
+
+#[test]
+fn a_title_or_segment_name_of_invisible_characters_is_empty() {
+    for (text, message) in [
+        (
+            "title = \"\\u200b\\ufeff\"\nmembers = [\"Ana\"]\n[[segment]]\nname = \"S\"\nlength = \"3m\"\n",
+            "`title` is empty",
+        ),
+        (
+            "members = [\"Ana\"]\n[[segment]]\nname = \" \\u2060 \"\nlength = \"3m\"\n",
+            "segment `name` is empty",
+        ),
+    ] {
+        let error = agenda::parse("t.toml", text, None).unwrap_err();
+        assert!(error.message().contains(message), "{error}");
     }
 }
 

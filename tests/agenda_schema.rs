@@ -25,6 +25,7 @@ const REFUSED_BY_THE_SCHEMA: &[&str] = &[
     "control_char_escape_in_string",
     "empty",
     "empty_member_name",
+    "invisible_member_name",
     "empty_segment_name",
     "end_and_duration",
     "length_and_each",
@@ -53,6 +54,14 @@ const REFUSED_BY_THE_SCHEMA: &[&str] = &[
 /// Fixtures the schema accepts, and why only the loader can refuse them.
 const BEYOND_THE_SCHEMA: &[(&str, &str)] = &[
     ("duplicate_member", "names are compared ignoring case"),
+    (
+        "invisible_duplicate_member",
+        "names are compared ignoring invisible characters",
+    ),
+    (
+        "lone_combining_mark",
+        "a mark is a Unicode category that a portable pattern cannot name",
+    ),
     (
         "fixed_blocks_do_not_fit",
         "arithmetic over the whole agenda",
@@ -213,6 +222,39 @@ fn the_schema_names_what_makes_each_fixture_invalid() {
             "{document}: {errors:#?}"
         );
     }
+}
+
+#[test]
+fn a_name_must_show_something_under_the_schema_too() {
+    let validator = validator();
+    let agenda = |members: &[&str], title: &str| json!({"title": title, "members": members, "segment": [{"name": "S", "each": "5m"}]});
+    for blank in [
+        "\u{2060}",
+        " \u{200b} ",
+        "\u{feff}\u{ad}",
+        "\u{200f}",
+        "\u{3164}",
+    ] {
+        assert!(
+            !validator.is_valid(&agenda(&["Ana", blank], "T")),
+            "member {blank:?}"
+        );
+        assert!(
+            !validator.is_valid(&agenda(&["Ana"], blank)),
+            "title {blank:?}"
+        );
+    }
+    let names = [
+        "A\u{200d}na",
+        "\u{5e9}\u{5e8}\u{5d4}\u{200f}",
+        "\u{645}\u{6cc}\u{200c}\u{62e}",
+    ];
+    let document = agenda(&names, "T");
+    assert!(
+        validator.is_valid(&document),
+        "{:#?}",
+        errors(&validator, &document)
+    );
 }
 
 fn matches(pattern: &str, text: &str) -> bool {

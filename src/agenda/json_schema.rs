@@ -5,11 +5,12 @@
 //! here say what it accepts: a duration string, a time of day, a line of text. Rules between
 //! keys (exactly one of `length`/`each`/`phases`; `speaker` only with `phases`) are added by the
 //! `*_rules` transforms. Draft-07, because it is the draft taplo (Even Better TOML, Helix)
-//! validates best. What the schema cannot see — names unique ignoring case, a speaker who is a
-//! member, fixed blocks that fit the meeting, durations of at most a day — `forumtimer check`
-//! still reports.
+//! validates best. What the schema cannot see — names unique ignoring case and invisible
+//! characters, a name that starts with a combining mark, a speaker who is a member, fixed blocks
+//! that fit the meeting, durations of at most a day — `forumtimer check` still reports.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -146,11 +147,30 @@ inline_schema!(
     })
 );
 
+/// The invisible characters of the Basic Multilingual Plane (`domain::name::INVISIBLE`) as
+/// the inside of a character class: without the `u` flag, which draft-07 patterns do not
+/// have, a class cannot name the planes above it (tags, musical format controls).
+fn invisible_class() -> String {
+    let mut class = String::new();
+    for &(first, last) in crate::domain::name::INVISIBLE {
+        let (first, last) = (u32::from(first), u32::from(last));
+        if last > 0xffff {
+            continue;
+        }
+        let _ = write!(class, "\\u{first:04X}");
+        if last > first {
+            let _ = write!(class, "-\\u{last:04X}");
+        }
+    }
+    class
+}
+
 inline_schema!(
-    /// A line of text with something besides spaces: names and titles.
+    /// A line of text with something visible, not only spaces and invisible characters: names
+    /// and titles.
     Name, "Name", |_generator| json_schema!({
         "type": "string",
-        "pattern": format!(r"^[^{FORBIDDEN}]*[^\s{FORBIDDEN}][^{FORBIDDEN}]*$"),
+        "pattern": format!(r"^[^{FORBIDDEN}]*[^\s{FORBIDDEN}{}][^{FORBIDDEN}]*$", invisible_class()),
     })
 );
 

@@ -14,7 +14,9 @@ pub fn is_forbidden(c: char) -> bool {
 }
 
 /// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can reorder
-/// the text around them on screen ("Trojan source").
+/// the text around them on screen ("Trojan source"). The bidi marks LRM, RLM and ALM (U+200E,
+/// U+200F, U+061C) are not among them: a mark only sets the direction where it stands, as a
+/// strong letter would, and right-to-left names may need one.
 #[must_use]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -149,7 +151,9 @@ mod tests {
         ] {
             assert!(is_forbidden(c), "{c:?}");
         }
-        for c in ['a', 'é', 'ß', '中', ' ', '\u{200d}', '😀'] {
+        for c in [
+            'a', 'é', 'ß', '中', ' ', '\u{200d}', '😀', '\u{200e}', '\u{200f}', '\u{61c}',
+        ] {
             assert!(!is_forbidden(c), "{c:?}");
         }
     }

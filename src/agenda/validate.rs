@@ -12,6 +12,7 @@ use super::error::Problem;
 use super::segments::{optional_duration, segment};
 use super::{members, schema, text, values};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
+use crate::domain::name;
 use crate::domain::plan::{Plan, SlotKind};
 
 /// More segments than any meeting has; with `MAX_MEMBERS` and `MAX_PHASES` it keeps the
@@ -182,10 +183,10 @@ pub(crate) fn checked_text(value: &Spanned<String>, what: &str) -> Result<String
     Ok(value.get_ref().trim().to_string())
 }
 
-/// A text value that may not be blank.
+/// A text value that may not be blank: it must show something, as a name must.
 pub(crate) fn required_text(value: &Spanned<String>, what: &str) -> Result<String, Problem> {
     let text = checked_text(value, what)?;
-    if text.is_empty() {
+    if name::is_blank(&text) {
         return Err(Problem::new(format!("{what} is empty"))
             .help("write some text between the quotes")
             .at(value.span()));

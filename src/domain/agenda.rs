@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use chrono::NaiveTime;
 
+pub use super::name::same_name;
+
 /// When the meeting must end, as the agenda or the command line says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deadline {
@@ -148,7 +150,7 @@ pub struct Agenda {
     pub title: String,
     pub purpose: Option<String>,
     pub deadline: Option<Deadline>,
-    /// Non-empty, trimmed, unique ignoring case.
+    /// Each shows something, trimmed, unique by [`same_name`].
     pub members: Vec<String>,
     pub agreements: Vec<String>,
     /// Agenda-wide warning threshold for turns and blocks.
@@ -188,20 +190,4 @@ impl Agenda {
             history: None,
         }
     }
-}
-
-/// Whether two member names are the same person (SPEC §3): equal once folded. The one rule for
-/// the agenda's duplicates, `--members`, spotlight speakers and the history's records.
-#[must_use]
-pub fn same_name(a: &str, b: &str) -> bool {
-    folded(a) == folded(b)
-}
-
-/// A name as compared: Unicode NFC, so `José` with a precomposed `é` and with `e` plus a
-/// combining accent are one name, then lower case (renormalised, since lowering can leave a
-/// decomposed sequence).
-fn folded(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let lower: String = name.nfc().collect::<String>().to_lowercase();
-    lower.nfc().collect()
 }

@@ -407,6 +407,32 @@ fn a_refused_guest_name_says_why_and_adds_nobody() {
 }
 
 #[test]
+fn a_guest_name_that_only_invisible_characters_tell_apart_is_refused() {
+    for (typed, why) in [
+        ("Ben\u{200b}", "Ben is already here: add an initial"),
+        ("B\u{2060}en", "Ben is already here: add an initial"),
+        ("\u{200b}\u{feff}", "Type a name first"),
+        (
+            "\u{301}Zo",
+            "A name cannot start with the combining mark U+0301",
+        ),
+    ] {
+        let mut app = in_round("a+");
+        chars(&mut app, typed, min(1));
+        key(&mut app, KeyCode::Enter, min(1));
+        assert!(
+            matches!(
+                &app.overlay,
+                Some(Overlay::GuestName { error: Some(e), .. }) if e == why
+            ),
+            "{typed:?}: {:?}",
+            app.overlay
+        );
+        assert_eq!(app.meeting().unwrap().plan().members.len(), 3);
+    }
+}
+
+#[test]
 fn a_resumed_guest_can_be_named_again() {
     let mut app = in_round("a+");
     chars(&mut app, "Zoë", min(1));
