@@ -151,13 +151,11 @@ fn glyph_column(glyph: &Glyph, x: usize) -> u16 {
     })
 }
 
-/// Characters that are never drawn: bidi and joining controls that only steer layout (which
-/// the steps above have done), once they are past the checks that need them.
+/// Characters that are never drawn: the ones that show nothing (`domain::name`, the same
+/// list that names are validated and compared by), bidi and joining controls among them, whose
+/// steering the steps above have done, once they are past the checks that need them.
 fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
-    )
+    crate::domain::name::is_invisible(c)
 }
 
 /// Characters that make a name impossible to draw big correctly.
@@ -253,6 +251,15 @@ mod tests {
         // Visual order: the final dal comes first, on the left.
         let dal = shape("\u{feaa}").expect("final dal");
         assert_eq!(art.columns[..8], dal.columns[..]);
+    }
+
+    #[test]
+    fn invisible_characters_draw_nothing() {
+        // The ones validation lets inside a name: a word joiner, a soft hyphen, a grapheme
+        // joiner, an Arabic letter mark, a Hangul filler.
+        assert_eq!(shape("A\u{2060}n\u{ad}a\u{34f}\u{3164}"), shape("Ana"));
+        assert_eq!(shape("\u{61c}محمد"), shape("محمد"));
+        assert_eq!(shape("\u{2060}\u{ad}"), None);
     }
 
     #[test]
