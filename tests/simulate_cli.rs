@@ -126,7 +126,8 @@ fn plan_of_a_meeting_with_no_time_for_members_is_an_error_saying_how_short() {
         .code(1)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("0:00"))
-        .stderr(predicate::str::contains("1h 31m more"));
+        .stderr(predicate::str::contains("45m 30s longer"))
+        .stderr(predicate::str::contains("1h 31m shorter than its plan"));
 }
 
 #[test]
@@ -157,4 +158,76 @@ fn check_warns_about_a_squeezed_agenda_and_still_accepts_it() {
         .stderr(predicate::str::contains(
             "warning: squeezed: `Round` turns get 4:00",
         ));
+}
+
+/// The stderr of `plan` of the default agenda from 19:00 for `duration`, and its exit code.
+fn plan_of_the_default_agenda(duration: &str) -> (Option<i32>, String, String) {
+    let output = forumtimer()
+        .args(["plan", "agendas/classic-forum.toml", "--start", "19:00"])
+        .args(["--duration", duration])
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn plan_refuses_a_meeting_whose_turns_would_show_0_00_and_says_how_much_longer_it_must_be() {
+    // 40 minutes of fixed blocks: 1 s or 10 s for 17 turns prints 0:00 (and 0:01) turns.
+    for duration in ["40m1s", "40m10s"] {
+        let (code, stdout, stderr) = plan_of_the_default_agenda(duration);
+        assert_eq!(code, Some(1), "{duration}: {stdout}{stderr}");
+        assert!(stdout.is_empty(), "{duration}: {stdout}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        // 91 min of turns need half of it, 45m 30s, beside the 40m of blocks: 1h 25m 30s.
+        let longer = if duration == "40m1s" {
+            "45m 29s longer"
+        } else {
+            "45m 20s longer"
+        };
+        assert!(stderr.contains(longer), "{duration}: {stderr}");
+        assert!(stderr.contains("30 s"), "{duration}: {stderr}");
+    }
+}
+
+#[test]
+fn plan_names_every_round_whose_turns_are_squeezed() {
+    // 20 minutes for 91 planned: every round is at 22 % of its plan.
+    let (code, stdout, stderr) = plan_of_the_default_agenda("1h");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    for round in [
+        "`Updates` turns get 1:45 of their planned 8:00",
+        "`Presentation · Experience shares` turns get 1:06 of their planned 5:00",
+        "`Closing round` turns get 0:40 of their planned 3:00",
+    ] {
+        assert!(stderr.contains(round), "{round}: {stderr}");
+    }
+}
+
+#[test]
+fn check_refuses_an_agenda_whose_own_duration_leaves_turns_0_00_as_plan_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tight.toml");
+    std::fs::write(
+        &path,
+        "duration = \"20m1s\"\nmembers = [\"Ana\", \"Ben\", \"Chidi\"]\n\n[[segment]]\nname = \"Opening\"\nlength = \"20m\"\n\n[[segment]]\nname = \"Round\"\neach = \"10m\"\n",
+    )
+    .unwrap();
+    // A third of a second each; three turns of 10m need 15m beside the 20m block.
+    forumtimer()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("14m 59s longer"));
+    forumtimer()
+        .args(["plan", "--start", "19:00"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("14m 59s longer"));
 }

@@ -13,7 +13,8 @@ use super::segments::{optional_duration, segment};
 use super::{members, schema, text, values};
 use crate::domain::agenda::{Agenda, Deadline, Drift};
 use crate::domain::name;
-use crate::domain::plan::{Plan, SlotKind};
+use crate::domain::plan::Plan;
+use crate::domain::squeeze::squeeze;
 
 /// More segments than any meeting has; with `MAX_MEMBERS` and `MAX_PHASES` it keeps the
 /// unrolled plan small whatever the file says.
@@ -107,14 +108,11 @@ fn deadline(file: &schema::File) -> Result<Option<Deadline>, Problem> {
     }
 }
 
-/// Refuses a `duration` that the fixed blocks alone fill or exceed while members wait for turns.
+/// Refuses a `duration` that the fixed blocks alone exceed, or that leaves members next to no
+/// time (`squeeze`).
 fn fits(agenda: &Agenda, length: Duration, span: std::ops::Range<usize>) -> Result<(), Problem> {
     let plan = Plan::build(agenda, 0);
     let fixed = plan.fixed_total();
-    let has_turns = plan
-        .slots
-        .iter()
-        .any(|s| matches!(s.kind, SlotKind::Turn { .. }));
     let (fixed_text, length_text) = (values::human(fixed), values::human(length));
     let help = "shorten the fixed blocks (`length`) or make `duration` longer";
     if fixed > length {
@@ -125,14 +123,17 @@ fn fits(agenda: &Agenda, length: Duration, span: std::ops::Range<usize>) -> Resu
         .help(help)
         .at(span));
     }
-    if fixed == length && has_turns {
-        return Err(Problem::new(format!(
-            "fixed blocks take all {length_text} of the meeting, leaving no time for member turns"
-        ))
-        .help(help)
-        .at(span));
+    // Refused as `plan` refuses it (SPEC §10), but here, where the message can point at the
+    // line: a `duration` whose turns would print 0:00.
+    let present = vec![true; plan.members.len()];
+    match squeeze(&plan, &present, length) {
+        Some(squeezed) if squeezed.is_error() => {
+            Err(Problem::new(squeezed.describe(&plan, length))
+                .help(help)
+                .at(span))
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// `history = "DIR"`, with a leading `~` expanded. A relative folder stays relative here: the

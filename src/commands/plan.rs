@@ -15,7 +15,7 @@ use crate::cli::{Format, PlanArgs};
 use crate::domain::history;
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Picks, Plan, SlotKind};
-use crate::domain::squeeze::{Squeeze, squeeze};
+use crate::domain::squeeze::squeeze;
 use crate::domain::summary::clock as length;
 use crate::history::words::sentence;
 use crate::text;
@@ -72,8 +72,8 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
         && let Some(squeezed) = squeeze(&plan, &present, length)
     {
         let message = squeezed.describe(&plan, length);
-        if matches!(squeezed, Squeeze::NoMemberTime { .. }) {
-            bail!("{message}");
+        if squeezed.is_error() {
+            bail!("{message}; give a later end or a longer duration, or shorten a block");
         }
         tell(format_args!("forumtimer: warning: {message}"));
     }

@@ -210,6 +210,15 @@ impl Plan {
             .filter(move |i| is_active(&self.slots[*i], present) && !aside.contains(i))
     }
 
+    /// The member turns that take place with these members present (`taking_place`).
+    pub fn turns_taking_place<'a>(
+        &'a self,
+        present: &'a [bool],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.taking_place(present)
+            .filter(|&i| self.slots[i].kind != SlotKind::Block)
+    }
+
     /// Turns that will not take place although their member is here. In a `skip_speaker`
     /// phase of a spotlight whose presenter is still to be chosen (`"choose"`, or the named
     /// presenter absent and no choice made, as `chosen` says per segment), one turn is the

@@ -1,97 +1,200 @@
 //! Whether a meeting is squeezed before it starts (SPEC §10): turns allotted under half their
-//! planned `each` or under 30 s, or fixed blocks that leave members no time at all. `check`,
-//! `plan` and the opening screen say so; `plan` refuses a meeting whose turns would all be zero.
+//! planned `each` or under 30 s, or members left (next to) no time at all. `check`, `plan` and
+//! the opening screen say so; `plan` refuses a meeting whose turns would print `0:00`.
 
 use std::time::Duration;
 
-use super::plan::{Plan, SlotKind};
-use super::summary::{clock, human};
+use super::plan::Plan;
+use super::summary::{clock, human, rounded_secs};
 
 /// A turn shorter than this is too short to say anything.
 pub const SHORTEST_TURN: Duration = Duration::from_secs(30);
 
 /// How a meeting of a given length is squeezed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Squeeze {
-    /// Fixed blocks take the whole meeting: every member turn would be `0:00`.
+    /// Members have (next to) no time: some member turn would be allotted under half a
+    /// second, which every list of lengths prints as `0:00` (SPEC §4: nobody is allotted
+    /// `0:00` while there is time for members, so a plan that would is refused).
     NoMemberTime {
-        /// How much longer the meeting would need to be to hold its plan.
-        short: Duration,
         fixed: Duration,
-    },
-    /// The turns fit, but the shortest is under half its planned length or under 30 s.
-    Squeezed {
-        /// The slot of the most squeezed turn, its planned `each` and its allotment.
-        slot: usize,
-        planned: Duration,
-        allotted: Duration,
+        /// What the fixed blocks leave for the turns, and how many turns share it.
+        members: Duration,
+        turns: usize,
+        /// How many of those turns would print `0:00`.
+        zero: usize,
+        /// How much longer the meeting must be for no turn to be squeezed.
+        needed: Duration,
+        /// How much shorter it is than its plan.
         short: Duration,
     },
+    /// The turns fit, but some round's turns get under half their planned length or under
+    /// 30 s.
+    Squeezed {
+        /// Every squeezed round, in agenda order.
+        rounds: Vec<Round>,
+        short: Duration,
+    },
+}
+
+/// A round whose turns are squeezed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    /// Its first turn's slot: it names the round.
+    pub slot: usize,
+    /// Its planned `each`, and its smallest allotment.
+    pub planned: Duration,
+    pub allotted: Duration,
 }
 
 /// How `plan` with these members present fits in `length`; `None` when it fits well enough.
 #[must_use]
 pub fn squeeze(plan: &Plan, present: &[bool], length: Duration) -> Option<Squeeze> {
     let fixed = plan.fixed_total();
-    let turns: Vec<usize> = plan
-        .taking_place(present)
-        .filter(|&i| plan.slots[i].kind != SlotKind::Block)
-        .collect();
+    let turns: Vec<usize> = plan.turns_taking_place(present).collect();
     let weight: Duration = turns.iter().map(|&i| plan.slots[i].planned).sum();
     let short = plan.planned_total(present).saturating_sub(length);
     if weight.is_zero() {
         return None;
     }
     let members = length.saturating_sub(fixed);
-    if members.is_zero() {
-        return Some(Squeeze::NoMemberTime { short, fixed });
-    }
+    // The first formula, to the millisecond, as the rule allots at an on-time start.
     let allot = |each: Duration| {
-        let millis = each.as_millis() * members.as_millis() / weight.as_millis();
-        Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
+        Duration::from_millis(mul_div(
+            each.as_millis(),
+            members.as_millis(),
+            weight.as_millis(),
+        ))
     };
-    turns
+    let zero = turns
         .iter()
-        .map(|&i| (i, plan.slots[i].planned, allot(plan.slots[i].planned)))
-        .filter(|&(_, planned, allotted)| allotted < planned / 2 || allotted < SHORTEST_TURN)
-        .min_by_key(|&(_, _, allotted)| allotted)
-        .map(|(slot, planned, allotted)| Squeeze::Squeezed {
-            slot,
-            planned,
-            allotted,
+        .filter(|&&i| rounded_secs(allot(plan.slots[i].planned)) == 0)
+        .count();
+    if zero > 0 {
+        let enough = fixed + members_needed(plan, &turns, weight);
+        return Some(Squeeze::NoMemberTime {
+            fixed,
+            members,
+            turns: turns.len(),
+            zero,
+            needed: whole_seconds_up(enough.saturating_sub(length)),
             short,
+        });
+    }
+    let mut rounds: Vec<Round> = Vec::new();
+    for &i in &turns {
+        let planned = plan.slots[i].planned;
+        let allotted = allot(planned);
+        if allotted >= least(planned) {
+            continue;
+        }
+        let same_round = |round: &&mut Round| {
+            let (a, b) = (&plan.slots[round.slot], &plan.slots[i]);
+            a.segment == b.segment && a.phase == b.phase
+        };
+        match rounds.iter_mut().find(same_round) {
+            Some(round) => round.allotted = round.allotted.min(allotted),
+            None => rounds.push(Round {
+                slot: i,
+                planned,
+                allotted,
+            }),
+        }
+    }
+    (!rounds.is_empty()).then_some(Squeeze::Squeezed { rounds, short })
+}
+
+/// The least a turn planned at `each` may get without being squeezed.
+fn least(each: Duration) -> Duration {
+    (each / 2).max(SHORTEST_TURN)
+}
+
+/// The member time at which no turn is squeezed: the turn that needs the largest share of
+/// the weight to reach its least sets it.
+fn members_needed(plan: &Plan, turns: &[usize], weight: Duration) -> Duration {
+    let needed = turns
+        .iter()
+        .map(|&i| {
+            let each = plan.slots[i].planned.as_millis().max(1);
+            (least(plan.slots[i].planned).as_millis() * weight.as_millis()).div_ceil(each)
         })
+        .max()
+        .unwrap_or(0);
+    Duration::from_millis(u64::try_from(needed).unwrap_or(u64::MAX))
+}
+
+fn mul_div(a: u128, b: u128, c: u128) -> u64 {
+    u64::try_from(a * b / c.max(1)).unwrap_or(u64::MAX)
+}
+
+/// Rounded up: "must be 45m 29s longer" is then enough, never a fraction short.
+fn whole_seconds_up(d: Duration) -> Duration {
+    Duration::from_secs(d.as_secs() + u64::from(d.subsec_nanos() > 0))
+}
+
+/// A round's name as `plan` lists it: the segment, and the spotlight phase if any.
+fn round_name(plan: &Plan, slot: usize) -> String {
+    let Some(slot) = plan.slots.get(slot) else {
+        return String::new();
+    };
+    let segment = plan.segments.get(slot.segment).map_or("", String::as_str);
+    match &slot.phase {
+        Some(phase) => format!("{segment} · {phase}"),
+        None => segment.to_string(),
+    }
 }
 
 impl Squeeze {
-    /// The whole message, for `check` and `plan`.
+    /// Whether `plan` refuses the meeting (SPEC §10), not only warns.
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        matches!(self, Squeeze::NoMemberTime { .. })
+    }
+
+    /// The whole message, on one line, for `check` and `plan`.
     #[must_use]
     pub fn describe(&self, plan: &Plan, length: Duration) -> String {
-        match *self {
-            Squeeze::NoMemberTime { short, fixed } => format!(
-                "the fixed blocks take {} of the meeting's {}: every member turn would be 0:00; \
-                 the plan needs {} more (give a later end or a longer duration, or shorten a block)",
-                human(fixed),
-                human(length),
-                human(short)
-            ),
-            Squeeze::Squeezed {
-                slot,
-                planned,
-                allotted,
+        match self {
+            Squeeze::NoMemberTime {
+                fixed,
+                members,
+                turns,
+                zero,
+                needed,
                 short,
-            } => {
-                let segment = plan
-                    .slots
-                    .get(slot)
-                    .and_then(|s| plan.segments.get(s.segment))
-                    .map_or("", String::as_str);
+            } => format!(
+                "members have {}no time: the fixed blocks take {} of the meeting's {}, leaving \
+                 {} for {turns} turns, {} of them 0:00; the meeting must be {} longer to give \
+                 every turn at least 30 s and half its planned length (it is {} shorter than \
+                 its plan)",
+                if members.is_zero() { "" } else { "next to " },
+                human(*fixed),
+                human(length),
+                human(*members),
+                if zero == turns {
+                    "all".to_string()
+                } else {
+                    zero.to_string()
+                },
+                human(*needed),
+                human(*short)
+            ),
+            Squeeze::Squeezed { rounds, short } => {
+                let rounds: Vec<String> = rounds
+                    .iter()
+                    .map(|round| {
+                        format!(
+                            "`{}` turns get {} of their planned {}",
+                            round_name(plan, round.slot),
+                            clock(round.allotted),
+                            clock(round.planned)
+                        )
+                    })
+                    .collect();
                 format!(
-                    "squeezed: `{segment}` turns get {} of their planned {}; the meeting is {} \
-                     shorter than its plan",
-                    clock(allotted),
-                    clock(planned),
-                    human(short)
+                    "squeezed: {}; the meeting is {} shorter than its plan",
+                    rounds.join(", "),
+                    human(*short)
                 )
             }
         }
@@ -100,13 +203,22 @@ impl Squeeze {
     /// A few words for the opening screen.
     #[must_use]
     pub fn brief(&self) -> String {
-        match *self {
-            Squeeze::NoMemberTime { short, .. } => {
-                format!("no time for turns: {} short", human(short))
+        match self {
+            Squeeze::NoMemberTime { needed, .. } => {
+                format!("no time for turns: needs {} more", human(*needed))
             }
-            Squeeze::Squeezed {
-                planned, allotted, ..
-            } => format!("squeezed: turns {} of {}", clock(allotted), clock(planned)),
+            Squeeze::Squeezed { rounds, .. } => {
+                let Some(worst) = rounds.iter().min_by_key(|round| round.allotted) else {
+                    return String::new();
+                };
+                let (allotted, planned) = (clock(worst.allotted), clock(worst.planned));
+                if rounds.len() == 1 {
+                    format!("squeezed: turns {allotted} of {planned}")
+                } else {
+                    let n = rounds.len();
+                    format!("squeezed: {n} rounds, turns down to {allotted} of {planned}")
+                }
+            }
         }
     }
 }
@@ -160,9 +272,11 @@ mod tests {
         assert_eq!(
             squeezed,
             Some(Squeeze::Squeezed {
-                slot: 1,
-                planned: Duration::from_secs(600),
-                allotted: Duration::from_secs(250),
+                rounds: vec![Round {
+                    slot: 1,
+                    planned: Duration::from_secs(600),
+                    allotted: Duration::from_secs(250),
+                }],
                 short: Duration::from_secs(700),
             })
         );
@@ -212,9 +326,127 @@ mod tests {
         assert_eq!(
             squeezed,
             Some(Squeeze::NoMemberTime {
-                short: Duration::from_secs(1200),
                 fixed: Duration::from_secs(600),
+                members: Duration::ZERO,
+                turns: 2,
+                zero: 2,
+                // Two turns of 10m need half of it each beside the 10m opening: 20m in all.
+                needed: Duration::from_secs(600),
+                short: Duration::from_secs(1200),
             })
+        );
+    }
+
+    #[test]
+    fn turns_that_would_print_0_00_leave_members_next_to_no_time() {
+        // 0.9 s for two turns: 0.45 s each, printed 0:00.
+        let length = Duration::from_millis(600_900);
+        let squeezed = squeeze(&plan(), &[true, true], length);
+        assert_eq!(
+            squeezed,
+            Some(Squeeze::NoMemberTime {
+                fixed: Duration::from_secs(600),
+                members: Duration::from_millis(900),
+                turns: 2,
+                zero: 2,
+                // 599.1 s, rounded up so that it is enough.
+                needed: Duration::from_secs(600),
+                short: Duration::from_millis(1_199_100),
+            })
+        );
+        let message = squeezed.unwrap().describe(&plan(), length);
+        assert!(
+            message.contains("must be 10m longer to give every turn at least 30 s"),
+            "{message}"
+        );
+    }
+
+    fn round(name: &str, each: u64) -> Segment {
+        Segment {
+            name: name.into(),
+            kind: SegmentKind::Round {
+                each: Duration::from_secs(each),
+                order: Order::Agenda,
+            },
+            prompt: None,
+            warn: None,
+        }
+    }
+
+    /// `plan()` with a closing round of `each` seconds after its updates.
+    fn plan_with_closing(each: u64) -> Plan {
+        let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
+        let mut segments = vec![
+            Segment {
+                name: "Opening".into(),
+                kind: SegmentKind::Block {
+                    length: Duration::from_secs(600),
+                },
+                prompt: None,
+                warn: None,
+            },
+            round("Updates", 600),
+        ];
+        segments.push(round("Closing", each));
+        agenda.segments = segments;
+        Plan::build(&agenda, 0)
+    }
+
+    #[test]
+    fn one_round_at_0_00_is_enough_to_leave_members_no_time() {
+        // 1.5 s shared by 2 × 600 s and 2 × 60 s planned: updates 0:01, closing 0:00.
+        let plan = plan_with_closing(60);
+        let squeezed = squeeze(&plan, &[true, true], Duration::from_millis(601_500));
+        let Some(Squeeze::NoMemberTime {
+            turns,
+            zero,
+            needed,
+            ..
+        }) = squeezed
+        else {
+            panic!("{squeezed:?}");
+        };
+        assert_eq!((turns, zero), (4, 2));
+        // Half of 1320 s planned for the turns, beside the 600 s opening: 1260 s − 601.5 s.
+        assert_eq!(needed, Duration::from_secs(659));
+    }
+
+    #[test]
+    fn every_squeezed_round_is_named() {
+        // 360 s for the 1440 s planned: every turn gets a quarter of its plan.
+        let plan = plan_with_closing(120);
+        let length = Duration::from_secs(960);
+        let squeezed = squeeze(&plan, &[true, true], length);
+        assert_eq!(
+            squeezed,
+            Some(Squeeze::Squeezed {
+                rounds: vec![
+                    Round {
+                        slot: 1,
+                        planned: Duration::from_secs(600),
+                        allotted: Duration::from_secs(150),
+                    },
+                    Round {
+                        slot: 3,
+                        planned: Duration::from_secs(120),
+                        allotted: Duration::from_secs(30),
+                    },
+                ],
+                short: Duration::from_secs(1080),
+            })
+        );
+        let squeezed = squeezed.unwrap();
+        let message = squeezed.describe(&plan, length);
+        assert!(
+            message.contains(
+                "`Updates` turns get 2:30 of their planned 10:00, `Closing` turns get 0:30 of \
+                 their planned 2:00"
+            ),
+            "{message}"
+        );
+        assert_eq!(
+            squeezed.brief(),
+            "squeezed: 2 rounds, turns down to 0:30 of 2:00"
         );
     }
 }

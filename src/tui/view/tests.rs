@@ -458,6 +458,22 @@ fn an_end_that_passes_on_the_opening_screen_is_said_there() {
 }
 
 #[test]
+fn an_opening_whose_turns_would_be_0_00_says_how_much_longer_the_meeting_must_be() {
+    // A second for five turns: the refusal of `plan`, in a few words.
+    let mut app = app_with(agenda(), 1, true);
+    app.settings.deadline = Some(crate::domain::agenda::Deadline::Duration(
+        min(10) + Duration::from_secs(1),
+    ));
+    let text: String = (0..24)
+        .map(|y| row(&screen(&app, Duration::ZERO), y))
+        .collect();
+    assert!(
+        text.contains("no time for turns: needs 24m 59s more"),
+        "{text}"
+    );
+}
+
+#[test]
 fn agreements_that_do_not_fit_say_how_many_more() {
     let mut agenda = agenda();
     agenda.agreements = (1..=10)
