@@ -231,3 +231,77 @@ fn check_refuses_an_agenda_whose_own_duration_leaves_turns_0_00_as_plan_does() {
         .code(1)
         .stderr(predicate::str::contains("14m 59s longer"));
 }
+
+/// An agenda file in a temporary folder (kept alive by the returned guard).
+fn agenda_file(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+const ONE_BLOCK: &str = "duration = \"1h\"\nmembers = [\"Ana\", \"Ben\"]\n\n[[segment]]\nname = \"Open\"\nlength = \"20m\"\n";
+
+/// A spotlight on the only member: nobody else is there to share.
+const PRESENTER_ALONE: &str = "duration = \"1h\"\nmembers = [\"Ana\"]\n\n[[segment]]\nname = \"Spotlight\"\nspeaker = \"Ana\"\nphases = [\n  { name = \"Talk\", length = \"10m\" },\n  { name = \"Shares\", each = \"5m\", skip_speaker = true },\n]\n";
+
+#[test]
+fn check_warns_about_time_no_slot_uses() {
+    let (_dir, path) = agenda_file(ONE_BLOCK);
+    forumtimer()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: 40m of the meeting's 1h is in no slot",
+        ))
+        .stderr(predicate::str::contains(
+            "will end early, 20m after it starts",
+        ));
+}
+
+#[test]
+fn plan_warns_about_time_no_slot_uses_and_ends_where_the_last_slot_does() {
+    for (agenda, unused, end) in [
+        (ONE_BLOCK, "40m", "19:20"),
+        (PRESENTER_ALONE, "50m", "19:10"),
+    ] {
+        let (_dir, path) = agenda_file(agenda);
+        let output = forumtimer()
+            .args(["plan", "--start", "19:00"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let (stdout, stderr) = (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        );
+        assert!(
+            stderr.contains(&format!(
+                "warning: {unused} of the meeting's 1h is in no slot: with no member turn to \
+                 take it, the meeting will end early, at {end}"
+            )),
+            "{stderr}"
+        );
+        assert!(stdout.contains(&format!("19:00 → {end}")), "{stdout}");
+        let last = stdout.lines().last().unwrap();
+        assert_eq!(last.split_whitespace().collect::<Vec<_>>(), [end, "end"]);
+
+        let output = forumtimer()
+            .args(["plan", "--start", "19:00", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let plan: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(plan["end"], end);
+        let total: u64 = plan["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["seconds"].as_u64().unwrap())
+            .sum();
+        assert_eq!(plan["total_seconds"], total, "the slots fill the plan");
+    }
+}

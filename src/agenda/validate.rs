@@ -128,9 +128,11 @@ fn fits(agenda: &Agenda, length: Duration, span: std::ops::Range<usize>) -> Resu
     let present = vec![true; plan.members.len()];
     match squeeze(&plan, &present, length) {
         Some(squeezed) if squeezed.is_error() => {
-            Err(Problem::new(squeezed.describe(&plan, length))
-                .help(help)
-                .at(span))
+            Err(
+                Problem::new(squeezed.describe(&plan, length, &|_| String::new()))
+                    .help(help)
+                    .at(span),
+            )
         }
         _ => Ok(()),
     }

@@ -40,7 +40,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                 if let Some(length) = length
                     && let Some(squeezed) = squeeze(&plan, &present, length)
                 {
-                    let message = squeezed.describe(&plan, length);
+                    // No start time here: moments are said from the start.
+                    let message = squeezed.describe(&plan, length, &|at| {
+                        format!("{} after it starts", human(at))
+                    });
                     tell(format_args!("{}: warning: {message}", path.display()));
                 }
             }

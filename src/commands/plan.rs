@@ -68,26 +68,37 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
     }
     let (picks, why) = history::picks(&loaded.agenda, &past, &present);
     let plan = plan_on(&loaded, &origin, &picks, args.shuffle.seed);
+    let mut ends_early = None;
     if let Some(length) = length
         && let Some(squeezed) = squeeze(&plan, &present, length)
     {
-        let message = squeezed.describe(&plan, length);
+        let message = squeezed.describe(&plan, length, &|at| format!("at {}", clock(origin, at)));
         if squeezed.is_error() {
             bail!("{message}; give a later end or a longer duration, or shorten a block");
         }
         tell(format_args!("forumtimer: warning: {message}"));
+        ends_early = squeezed.ends_early();
     }
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
+    // Where the last slot ends, when no turn takes the time left after it: the plan lists what
+    // the meeting will use, so its slots add up to its end.
+    let end = ends_early.unwrap_or(meeting.end());
     let today = origin.zero().date_naive();
     let text = match args.format {
         Format::Text => {
-            let mut text = table(&meeting, &loaded.agenda.title, &loaded.agenda.notes, origin);
+            let mut text = table(
+                &meeting,
+                end,
+                &loaded.agenda.title,
+                &loaded.agenda.notes,
+                origin,
+            );
             for why in &why {
                 let _ = writeln!(text, "{}", sentence(why, &meeting.plan().members, today));
             }
             text
         }
-        Format::Json => json(&meeting, origin)?,
+        Format::Json => json(&meeting, end, origin)?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(Outcome::Success)
@@ -112,7 +123,7 @@ fn who(plan: &Plan, kind: SlotKind) -> Option<&str> {
     }
 }
 
-fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
+fn json(meeting: &Meeting, end: Duration, origin: Origin) -> Result<String> {
     let plan = meeting.plan();
     let slots = meeting
         .schedule(Duration::ZERO)
@@ -136,14 +147,20 @@ fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
         .collect();
     let object = JsonPlan {
         start: clock(origin, Duration::ZERO),
-        end: clock(origin, meeting.end()),
-        total_seconds: whole_seconds(meeting.end()),
+        end: clock(origin, end),
+        total_seconds: whole_seconds(end),
         slots,
     };
     Ok(serde_json::to_string(&object)? + "\n")
 }
 
-fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
+fn table(
+    meeting: &Meeting,
+    end: Duration,
+    title: &str,
+    notes: &[String],
+    origin: Origin,
+) -> String {
     let plan = meeting.plan();
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
@@ -151,8 +168,8 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
         out,
         "{} → {} · {} · {}\n",
         clock(origin, Duration::ZERO),
-        clock(origin, meeting.end()),
-        human(meeting.end()),
+        clock(origin, end),
+        human(end),
         super::count(plan.members.len(), "member")
     );
     for note in notes {
@@ -189,7 +206,7 @@ fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> St
             }
         );
     }
-    let _ = writeln!(out, "{:>8}  {:>7}  end", clock(origin, meeting.end()), "");
+    let _ = writeln!(out, "{:>8}  {:>7}  end", clock(origin, end), "");
     out
 }
 

@@ -1,6 +1,7 @@
 //! Whether a meeting is squeezed before it starts (SPEC §10): turns allotted under half their
-//! planned `each` or under 30 s, or members left (next to) no time at all. `check`, `plan` and
-//! the opening screen say so; `plan` refuses a meeting whose turns would print `0:00`.
+//! planned `each` or under 30 s, or members left (next to) no time at all; or, with no member
+//! turn to take it, time that no slot uses. `check`, `plan` and the opening screen say so;
+//! `plan` refuses a meeting whose turns would print `0:00`.
 
 use std::time::Duration;
 
@@ -35,6 +36,14 @@ pub enum Squeeze {
         rounds: Vec<Round>,
         short: Duration,
     },
+    /// No member turn takes place, so nothing takes the time the fixed blocks leave: the
+    /// meeting ends early instead of on time (SPEC §4 shares it among turns, and there are none).
+    Unused {
+        /// The time in no slot.
+        unused: Duration,
+        /// When the last slot ends, from the start.
+        ends: Duration,
+    },
 }
 
 /// A round whose turns are squeezed.
@@ -55,7 +64,10 @@ pub fn squeeze(plan: &Plan, present: &[bool], length: Duration) -> Option<Squeez
     let weight: Duration = turns.iter().map(|&i| plan.slots[i].planned).sum();
     let short = plan.planned_total(present).saturating_sub(length);
     if weight.is_zero() {
-        return None;
+        let ends = plan.planned_total(present);
+        let unused = length.saturating_sub(ends);
+        // Not a fraction of a second of a deadline read from the clock: nobody would miss it.
+        return (unused.as_secs() > 0).then_some(Squeeze::Unused { unused, ends });
     }
     let members = length.saturating_sub(fixed);
     // The first formula, to the millisecond, as the rule allots at an on-time start.
@@ -151,9 +163,24 @@ impl Squeeze {
         matches!(self, Squeeze::NoMemberTime { .. })
     }
 
-    /// The whole message, on one line, for `check` and `plan`.
+    /// When the meeting ends, from its start, if that is before its end.
     #[must_use]
-    pub fn describe(&self, plan: &Plan, length: Duration) -> String {
+    pub fn ends_early(&self) -> Option<Duration> {
+        match self {
+            Squeeze::Unused { ends, .. } => Some(*ends),
+            _ => None,
+        }
+    }
+
+    /// The whole message, on one line, for `check` and `plan`. `when` says a moment of the
+    /// meeting, given from its start: as a time of day where the start is known.
+    #[must_use]
+    pub fn describe(
+        &self,
+        plan: &Plan,
+        length: Duration,
+        when: &dyn Fn(Duration) -> String,
+    ) -> String {
         match self {
             Squeeze::NoMemberTime {
                 fixed,
@@ -197,12 +224,19 @@ impl Squeeze {
                     human(*short)
                 )
             }
+            Squeeze::Unused { unused, ends } => format!(
+                "{} of the meeting's {} is in no slot: with no member turn to take it, the \
+                 meeting will end early, {}",
+                human(*unused),
+                human(length),
+                when(*ends)
+            ),
         }
     }
 
-    /// A few words for the opening screen.
+    /// A few words for the opening screen; `when` as for `describe`.
     #[must_use]
-    pub fn brief(&self) -> String {
+    pub fn brief(&self, when: &dyn Fn(Duration) -> String) -> String {
         match self {
             Squeeze::NoMemberTime { needed, .. } => {
                 format!("no time for turns: needs {} more", human(*needed))
@@ -218,6 +252,9 @@ impl Squeeze {
                     let n = rounds.len();
                     format!("squeezed: {n} rounds, turns down to {allotted} of {planned}")
                 }
+            }
+            Squeeze::Unused { unused, ends } => {
+                format!("{} unused: ends early, {}", human(*unused), when(*ends))
             }
         }
     }
@@ -252,6 +289,11 @@ mod tests {
             ),
         ];
         Plan::build(&agenda, 0)
+    }
+
+    /// How `check` says a moment of a meeting whose start it does not know.
+    fn after(at: Duration) -> String {
+        format!("{} after it starts", human(at))
     }
 
     #[test]
@@ -354,7 +396,7 @@ mod tests {
                 short: Duration::from_millis(1_199_100),
             })
         );
-        let message = squeezed.unwrap().describe(&plan(), length);
+        let message = squeezed.unwrap().describe(&plan(), length, &after);
         assert!(
             message.contains("must be 10m longer to give every turn at least 30 s"),
             "{message}"
@@ -436,7 +478,7 @@ mod tests {
             })
         );
         let squeezed = squeezed.unwrap();
-        let message = squeezed.describe(&plan, length);
+        let message = squeezed.describe(&plan, length, &after);
         assert!(
             message.contains(
                 "`Updates` turns get 2:30 of their planned 10:00, `Closing` turns get 0:30 of \
@@ -445,8 +487,80 @@ mod tests {
             "{message}"
         );
         assert_eq!(
-            squeezed.brief(),
+            squeezed.brief(&after),
             "squeezed: 2 rounds, turns down to 0:30 of 2:00"
+        );
+    }
+
+    #[test]
+    fn with_nobody_present_the_time_the_blocks_leave_is_unused() {
+        let length = Duration::from_secs(1800);
+        let squeezed = squeeze(&plan(), &[false, false], length);
+        assert_eq!(
+            squeezed,
+            Some(Squeeze::Unused {
+                unused: Duration::from_secs(1200),
+                ends: Duration::from_secs(600),
+            })
+        );
+        let squeezed = squeezed.unwrap();
+        assert_eq!(squeezed.ends_early(), Some(Duration::from_secs(600)));
+        assert_eq!(
+            squeezed.describe(&plan(), length, &after),
+            "20m of the meeting's 30m is in no slot: with no member turn to take it, the \
+             meeting will end early, 10m after it starts"
+        );
+        assert_eq!(
+            squeezed.brief(&after),
+            "20m unused: ends early, 10m after it starts"
+        );
+        // Blocks that fill the meeting leave nothing unused.
+        assert_eq!(
+            squeeze(&plan(), &[false, false], Duration::from_secs(600)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_spotlight_on_the_only_member_has_no_turn_to_take_the_rest() {
+        use crate::domain::agenda::{Phase, PhaseKind, Speaker};
+        let mut agenda = Agenda::new("Forum", &["Ana"]);
+        let phase = |name: &str, kind| Phase {
+            name: name.into(),
+            kind,
+            prompt: None,
+            warn: None,
+        };
+        agenda.segments = vec![Segment {
+            name: "Spotlight".into(),
+            kind: SegmentKind::Spotlight {
+                speaker: Speaker::Member(0),
+                phases: vec![
+                    phase(
+                        "Talk",
+                        PhaseKind::Block {
+                            length: Duration::from_secs(600),
+                        },
+                    ),
+                    phase(
+                        "Shares",
+                        PhaseKind::Round {
+                            each: Duration::from_secs(300),
+                            skip_speaker: true,
+                        },
+                    ),
+                ],
+            },
+            prompt: None,
+            warn: None,
+        }];
+        let plan = Plan::build(&agenda, 0);
+        assert_eq!(
+            squeeze(&plan, &[true], Duration::from_secs(3600)),
+            Some(Squeeze::Unused {
+                unused: Duration::from_secs(3000),
+                ends: Duration::from_secs(600),
+            })
         );
     }
 }

@@ -55,7 +55,7 @@ fn printed_as_run_takes_it(
     let printed = plan_on(loaded, &Origin::new(evening), &Picks::default(), seed);
     let present = vec![true; printed.members.len()];
     let meeting = Meeting::start(printed.clone(), present, Duration::ZERO, None, true);
-    let text = table(&meeting, "", &[], Origin::new(evening));
+    let text = table(&meeting, meeting.end(), "", &[], Origin::new(evening));
     let printed_rows: Vec<&str> = text
         .lines()
         .filter(|line| line.contains("  Updates  "))
@@ -133,7 +133,7 @@ fn plan_and_up_next_give_a_long_slot_the_same_length() {
         true,
     );
     let mut app = App::sample(agenda.clone());
-    let printed = table(&meeting, &agenda.title, &[], app.origin);
+    let printed = table(&meeting, meeting.end(), &agenda.title, &[], app.origin);
     enter(&mut app, Duration::ZERO);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     terminal

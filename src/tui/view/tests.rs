@@ -474,6 +474,19 @@ fn an_opening_whose_turns_would_be_0_00_says_how_much_longer_the_meeting_must_be
 }
 
 #[test]
+fn an_opening_with_no_member_turn_says_when_the_meeting_will_end_early() {
+    let mut agenda = agenda();
+    agenda.segments.remove(1);
+    let mut app = app_with(agenda, 1, true);
+    app.settings.deadline = Some(crate::domain::agenda::Deadline::Duration(min(60)));
+    let text: String = (0..24)
+        .map(|y| row(&screen(&app, Duration::ZERO), y))
+        .collect();
+    let early = format!("50m unused: ends early, at {}", app.origin.hhmm(min(10)));
+    assert!(text.contains(&early), "{early}: {text}");
+}
+
+#[test]
 fn agreements_that_do_not_fit_say_how_many_more() {
     let mut agenda = agenda();
     agenda.agreements = (1..=10)

@@ -163,7 +163,8 @@ fn end_lines(
             // Said before it starts, not discovered at the last round (SPEC §10).
             if let Some(squeezed) = squeeze(&app.plan, present, length) {
                 spans.push(Span::raw(" · "));
-                spans.push(Span::styled(squeezed.brief(), theme.warning()));
+                let when = |at: Duration| format!("at {}", app.origin.hhmm(now + at));
+                spans.push(Span::styled(squeezed.brief(&when), theme.warning()));
             }
             vec![Line::from(spans)]
         }
