@@ -305,3 +305,36 @@ fn plan_warns_about_time_no_slot_uses_and_ends_where_the_last_slot_does() {
         assert_eq!(plan["total_seconds"], total, "the slots fill the plan");
     }
 }
+
+#[test]
+fn simulate_says_plainly_when_there_are_no_member_turns_to_simulate() {
+    for agenda in [ONE_BLOCK, PRESENTER_ALONE] {
+        let (_dir, path) = agenda_file(agenda);
+        for format in ["text", "json"] {
+            let output = forumtimer()
+                .args(["simulate", "--meetings", "3", "--format", format])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8(output.stderr).unwrap();
+            assert_eq!(output.status.code(), Some(1), "{format}: {stderr}");
+            assert!(output.stdout.is_empty(), "{format}: no figures of nothing");
+            assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+            assert!(stderr.contains("no member turns to simulate"), "{stderr}");
+        }
+    }
+}
+
+#[test]
+fn simulate_counts_one_member_and_one_meeting_in_the_singular() {
+    let (_dir, path) =
+        agenda_file("members = [\"Ana\"]\n\n[[segment]]\nname = \"Check-in\"\neach = \"5m\"\n");
+    forumtimer()
+        .args(["simulate", "--meetings", "1"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Forum · 1 member · 5m · 1 meeting per model · seed",
+        ));
+}

@@ -44,13 +44,21 @@ pub fn run(args: &SimulateArgs) -> Result<Outcome> {
     let origin = Origin::at_time(&Local::now(), start);
     let length = meeting_length(&loaded.agenda, &origin)?;
     let plan = Plan::build(&loaded.agenda, 0);
+    let present = vec![true; plan.members.len()];
+    if plan.turns_taking_place(&present).next().is_none() {
+        // Figures of nothing would read as a perfect rule, or as a broken one.
+        bail!(
+            "no member turns to simulate: with these members the agenda has fixed blocks only, \
+             which keep their length; the rule shares time among member turns"
+        );
+    }
     let models = chosen(&args.model)?;
     let meetings = usize::try_from(args.meetings).unwrap_or(usize::MAX);
     let results: Vec<(Model, Figures)> = models
         .iter()
         .map(|&model| (model, measure(&plan, length, model, meetings, args.seed)))
         .collect();
-    let total = length.unwrap_or_else(|| plan.planned_total(&vec![true; plan.members.len()]));
+    let total = length.unwrap_or_else(|| plan.planned_total(&present));
     let text = match args.format {
         Format::Text => table(&loaded.agenda.title, &plan, total, args, &results),
         Format::Json => {
@@ -109,10 +117,13 @@ fn table(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{title} · {} members · {} · {} meetings per model · seed {}\n",
-        plan.members.len(),
+        "{title} · {} · {} · {} per model · seed {}\n",
+        super::count(plan.members.len(), "member"),
         human(total),
-        args.meetings,
+        super::count(
+            usize::try_from(args.meetings).unwrap_or(usize::MAX),
+            "meeting"
+        ),
         args.seed
     );
     let _ = writeln!(
