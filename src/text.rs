@@ -183,6 +183,36 @@ fn mark(row: &str, columns: usize) -> String {
     fit(&format!("{row} {ELLIPSIS}"), columns, 1).concat()
 }
 
+/// What `join_within` puts between parts.
+pub const SEPARATOR: &str = " · ";
+
+/// `parts` joined by " · " in `columns`: while they are too wide, the parts at the indices in
+/// `expendable` are left out whole, in that order; a text still too wide is then cut with an
+/// ellipsis. So a line of several facts loses its least needed facts, never half a word.
+#[must_use]
+pub fn join_within(parts: &[&str], expendable: &[usize], columns: usize) -> String {
+    let mut kept = vec![true; parts.len()];
+    let joined = |kept: &[bool]| {
+        parts
+            .iter()
+            .zip(kept)
+            .filter_map(|(part, &keep)| keep.then_some(*part))
+            .collect::<Vec<_>>()
+            .join(SEPARATOR)
+    };
+    let mut line = joined(&kept);
+    for &drop in expendable {
+        if width(&line) <= columns {
+            break;
+        }
+        if let Some(keep) = kept.get_mut(drop) {
+            *keep = false;
+            line = joined(&kept);
+        }
+    }
+    cut(&line, columns).into_owned()
+}
+
 /// Rows `text` takes wrapped at `columns` (at least one).
 #[must_use]
 pub fn rows(text: &str, columns: usize) -> usize {
@@ -252,6 +282,22 @@ mod tests {
             [(0, "a".into()), (1, String::new())]
         );
         assert!(fit_all(["a"], 5, 0).is_empty());
+    }
+
+    #[test]
+    fn join_within_leaves_out_whole_parts_before_it_cuts() {
+        let parts = ["19:12", "ends 22:00", "3 min behind"];
+        assert_eq!(
+            join_within(&parts, &[0, 1], 40),
+            "19:12 · ends 22:00 · 3 min behind"
+        );
+        assert_eq!(
+            join_within(&parts, &[0, 1], 30),
+            "ends 22:00 · 3 min behind"
+        );
+        assert_eq!(join_within(&parts, &[0, 1], 12), "3 min behind");
+        assert_eq!(join_within(&parts, &[0, 1], 8), "3 min b…");
+        assert_eq!(join_within(&parts, &[2], 20), "19:12 · ends 22:00");
     }
 
     #[test]

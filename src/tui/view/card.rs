@@ -6,13 +6,13 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
 
 use super::big::{self, Size};
 use super::more;
 use super::one_line;
 use super::theme::Theme;
 use crate::room::RoomView;
+use crate::text;
 
 /// Prose wider than this is hard to follow from across a room.
 const MEASURE: u16 = 72;
@@ -50,35 +50,49 @@ pub fn closing(
     let theme = Theme { color: room.color };
     let thanks = "Thank you";
     let width = area.width.saturating_sub(2);
-    let size = big::fit(9, 1, width, area.height.saturating_sub(6) / 2, false);
-    let (_, rows) = size.extent(9, 1);
-    let ended_line = format!(
-        "Ended {} · planned {}",
-        room.origin.hhmm(ended),
-        room.origin.hhmm(planned_end)
+    let columns = usize::from(width);
+    // Five rows as plain text, and the controller's hint line under them: a long title takes
+    // a second row only when the screen has it to spare.
+    let title_rows = if area.height >= 8 { 2 } else { 1 };
+    let title = text::fit(room.title, columns, title_rows);
+    let title_rows = u16::try_from(title.len()).unwrap_or(1);
+    let size = big::fit(
+        9,
+        1,
+        width,
+        area.height.saturating_sub(5 + title_rows) / 2,
+        false,
     );
-    let used = rows + 5;
+    let (_, rows) = size.extent(9, 1);
+    let ended_line = text::join_within(
+        &[
+            &format!("Ended {}", room.origin.hhmm(ended)),
+            &format!("planned {}", room.origin.hhmm(planned_end)),
+        ],
+        &[1],
+        columns,
+    );
+    let used = title_rows + rows + 4;
     let mut y = area.y + area.height.saturating_sub(used) / 2;
     let mut row = |h: u16| {
         let rect = Rect::new(area.x + 1, y, width, h).intersection(area);
         y = y.saturating_add(h);
         rect
     };
-    Paragraph::new(Line::from(room.title).centered())
-        .style(theme.strong())
-        .render(row(1), buf);
+    let title = title
+        .into_iter()
+        .map(|line| Line::from(line).style(theme.strong()));
+    one_line::render_centred(title, row(title_rows), buf);
     row(1);
     if size == Size::Plain {
-        Paragraph::new(Line::from(thanks).centered())
-            .style(theme.strong())
-            .render(row(1), buf);
+        let line = Line::from(thanks).style(theme.strong());
+        one_line::render_centred([line], row(1), buf);
     } else {
         big::render(&[thanks], size, theme.border(), row(rows), buf);
     }
     row(1);
-    Paragraph::new(Line::from(ended_line).centered())
-        .style(theme.dim())
-        .render(row(1), buf);
+    let line = Line::from(ended_line).style(theme.dim());
+    one_line::render_centred([line], row(1), buf);
 }
 
 /// A short message in the middle of the room's screen: waiting, or the controller gone.

@@ -14,6 +14,7 @@ use crate::tui::app::{App, Settings};
 
 mod bands;
 mod colour;
+mod cuts;
 mod moves;
 mod overlays;
 mod room;

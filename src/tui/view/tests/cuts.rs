@@ -1,0 +1,117 @@
+//! Nothing is cut silently (SPEC §5): from 20×6 up, every word on the screen is whole, or the
+//! word it was cut from ends in an ellipsis. A word is whole when the same screen shows it at
+//! 400×120 (where nothing needs cutting) or the agenda has it.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{agenda, app_with, key, min, press, render};
+use crate::domain::agenda::Agenda;
+use crate::room::Room;
+use crate::text::ELLIPSIS;
+use crate::tui::app::App;
+use crate::tui::view::draw_room;
+use crate::tui::view::tests::text;
+
+/// From the smallest screen the live view works on to a laptop's terminal.
+const SIZES: [(u16, u16); 6] = [(20, 6), (30, 8), (40, 12), (60, 20), (80, 24), (120, 30)];
+
+pub(super) const LONG_TITLE: &str = "A very long agenda title for our monthly forum meeting \
+                                     that will surely not fit on a small screen at all";
+
+/// The test agenda under a title longer than any screen is wide.
+pub(super) fn long_agenda() -> Agenda {
+    let mut agenda = agenda();
+    agenda.title = LONG_TITLE.into();
+    agenda
+}
+
+/// Drawn in block elements or box drawing: big text, the progress bar, borders.
+fn drawn(word: &str) -> bool {
+    word.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c))
+}
+
+/// The words a screen of `app` may show whole.
+fn vocabulary(app: &App, big: &Buffer, extra: &[&str]) -> HashSet<String> {
+    let agenda = &app.agenda;
+    let texts = [agenda.title.as_str()]
+        .into_iter()
+        .chain(agenda.purpose.as_deref())
+        .chain(agenda.agreements.iter().map(String::as_str))
+        .chain(agenda.members.iter().map(String::as_str))
+        .chain(agenda.segments.iter().map(|s| s.name.as_str()))
+        .chain(agenda.segments.iter().filter_map(|s| s.prompt.as_deref()))
+        .chain(extra.iter().copied());
+    let shown = text(big);
+    texts
+        .chain([shown.as_str()])
+        .flat_map(str::split_whitespace)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The rows of `small` with a word neither whole nor marked as cut.
+fn cut_rows(small: &Buffer, words: &HashSet<String>) -> Vec<String> {
+    let whole = |word: &str| {
+        if drawn(word) || words.contains(word) {
+            return true;
+        }
+        word.strip_suffix(ELLIPSIS)
+            .is_some_and(|kept| kept.is_empty() || words.iter().any(|w| w.starts_with(kept)))
+    };
+    text(small)
+        .lines()
+        .filter(|row| !row.split_whitespace().all(whole))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The controller's screen and the room's at each of `SIZES`: every row whose words are cut
+/// silently, with where it was seen.
+pub(super) fn silent_cuts(app: &App, now: Duration, extra: &[&str]) -> Vec<String> {
+    let desk_big = render(app, now, 400, 120).backend().buffer().clone();
+    let room_big = room_buffer(app, now, 400, 120);
+    let desk_words = vocabulary(app, &desk_big, extra);
+    let room_words = vocabulary(app, &room_big, extra);
+    let mut found = Vec::new();
+    for (w, h) in SIZES {
+        let desk = render(app, now, w, h).backend().buffer().clone();
+        for row in cut_rows(&desk, &desk_words) {
+            found.push(format!("run {w}x{h}: {row:?}"));
+        }
+        for row in cut_rows(&room_buffer(app, now, w, h), &room_words) {
+            found.push(format!("show {w}x{h}: {row:?}"));
+        }
+    }
+    found
+}
+
+/// The room's screen as `forumtimer show` draws it from what `app` publishes.
+pub(super) fn room_buffer(app: &App, now: Duration, width: u16, height: u16) -> Buffer {
+    let room = Room::new(app.room_state());
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    draw_room(&room.view(false), app.projector, now, buf.area, &mut buf);
+    buf
+}
+
+fn assert_no_silent_cuts(app: &App, now: Duration, extra: &[&str]) {
+    let found = silent_cuts(app, now, extra);
+    assert!(found.is_empty(), "cut silently:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_closing_card_cuts_a_long_title_with_an_ellipsis() {
+    let mut app = app_with(long_agenda(), 1, false);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    key(&mut app, 'q', min(3));
+    key(&mut app, 'y', min(3));
+    assert_no_silent_cuts(&app, min(3), &["Thank you"]);
+    for (w, h) in SIZES {
+        let shown = text(&room_buffer(&app, min(3), w, h));
+        assert!(shown.contains("A very"), "{w}x{h}:\n{shown}");
+    }
+}
