@@ -256,11 +256,15 @@ fn meeting_line(
         ),
         None => (meeting.end(), format::standing(status.behind_millis)),
     };
-    let right = format!(
-        "{} · ends {} · {standing} ",
-        room.origin.hhmm(now),
-        room.origin.hhmm(end),
-    );
+    // Too narrow for all three, the clock goes first (every phone shows it), then the end:
+    // where the meeting stands is what only this line says.
+    let clock = room.origin.hhmm(now);
+    let end = format!("ends {}", room.origin.hhmm(end));
+    let right = text::join_within(
+        &[&clock, &end, &standing],
+        &[0, 1],
+        usize::from(area.width.saturating_sub(1)),
+    ) + " ";
     let right_width = u16::try_from(text::width(&right)).unwrap_or(u16::MAX);
     let left = area.width.saturating_sub(right_width + 1);
     let title = format!(" {}", room.title);

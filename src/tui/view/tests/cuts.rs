@@ -54,8 +54,8 @@ fn vocabulary(app: &App, big: &Buffer, extra: &[&str]) -> HashSet<String> {
         .collect()
 }
 
-/// The rows of `small` with a word neither whole nor marked as cut.
-fn cut_rows(small: &Buffer, words: &HashSet<String>) -> Vec<String> {
+/// The rows of `small` with a word neither whole nor marked as cut, and where they are.
+fn cut_rows(small: &Buffer, words: &HashSet<String>) -> Vec<(u16, String)> {
     let whole = |word: &str| {
         if drawn(word) || words.contains(word) {
             return true;
@@ -65,14 +65,20 @@ fn cut_rows(small: &Buffer, words: &HashSet<String>) -> Vec<String> {
     };
     text(small)
         .lines()
-        .filter(|row| !row.split_whitespace().all(whole))
-        .map(str::to_owned)
+        .zip(0..)
+        .filter(|(row, _)| !row.split_whitespace().all(whole))
+        .map(|(row, y)| (y, row.to_owned()))
         .collect()
 }
 
 /// The controller's screen and the room's at each of `SIZES`: every row whose words are cut
-/// silently, with where it was seen.
-pub(super) fn silent_cuts(app: &App, now: Duration, extra: &[&str]) -> Vec<String> {
+/// silently, with where it was seen; `only` picks the rows looked at, by row and height.
+pub(super) fn silent_cuts(
+    app: &App,
+    now: Duration,
+    extra: &[&str],
+    only: impl Fn(u16, u16) -> bool,
+) -> Vec<String> {
     let desk_big = render(app, now, 400, 120).backend().buffer().clone();
     let room_big = room_buffer(app, now, 400, 120);
     let desk_words = vocabulary(app, &desk_big, extra);
@@ -80,10 +86,12 @@ pub(super) fn silent_cuts(app: &App, now: Duration, extra: &[&str]) -> Vec<Strin
     let mut found = Vec::new();
     for (w, h) in SIZES {
         let desk = render(app, now, w, h).backend().buffer().clone();
-        for row in cut_rows(&desk, &desk_words) {
+        let rows = cut_rows(&desk, &desk_words).into_iter();
+        for (_, row) in rows.filter(|&(y, _)| only(y, h)) {
             found.push(format!("run {w}x{h}: {row:?}"));
         }
-        for row in cut_rows(&room_buffer(app, now, w, h), &room_words) {
+        let rows = cut_rows(&room_buffer(app, now, w, h), &room_words).into_iter();
+        for (_, row) in rows.filter(|&(y, _)| only(y, h)) {
             found.push(format!("show {w}x{h}: {row:?}"));
         }
     }
@@ -99,7 +107,11 @@ pub(super) fn room_buffer(app: &App, now: Duration, width: u16, height: u16) -> 
 }
 
 fn assert_no_silent_cuts(app: &App, now: Duration, extra: &[&str]) {
-    let found = silent_cuts(app, now, extra);
+    assert_none_cut_in(app, now, extra, |_, _| true);
+}
+
+fn assert_none_cut_in(app: &App, now: Duration, extra: &[&str], only: impl Fn(u16, u16) -> bool) {
+    let found = silent_cuts(app, now, extra, only);
     assert!(found.is_empty(), "cut silently:\n{}", found.join("\n"));
 }
 
@@ -113,5 +125,28 @@ fn the_closing_card_cuts_a_long_title_with_an_ellipsis() {
     for (w, h) in SIZES {
         let shown = text(&room_buffer(&app, min(3), w, h));
         assert!(shown.contains("A very"), "{w}x{h}:\n{shown}");
+    }
+}
+
+/// Ana's turn, with the opening ended at `opened` of its five minutes.
+fn anas_turn(agenda: Agenda, speed: u32, opened: Duration) -> App {
+    let mut app = app_with(agenda, speed, false);
+    press(&mut app, KeyCode::Enter, Duration::ZERO);
+    press(&mut app, KeyCode::Enter, opened);
+    app
+}
+
+#[test]
+fn the_meeting_line_leaves_out_whole_parts_never_half_a_word() {
+    // Ahead, behind, and forecast to run over.
+    for (opened, now) in [(min(1), min(2)), (min(9), min(10)), (min(5), min(50))] {
+        let app = anas_turn(long_agenda(), 1, opened);
+        assert_none_cut_in(&app, now, &[], |y, _| y == 0);
+        let header = super::row(&render(&app, now, 20, 6), 0);
+        let standing = ["ahead", "behind", "over"];
+        assert!(
+            standing.iter().any(|w| header.contains(w)),
+            "where the meeting stands matters most: {header}"
+        );
     }
 }
