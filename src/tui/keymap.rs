@@ -6,6 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::agenda::Drift;
+use crate::text;
 
 mod tables;
 #[cfg(test)]
@@ -188,14 +189,55 @@ pub fn listed(table: &'static [Binding]) -> impl Iterator<Item = &'static Bindin
 /// A short footer of a few rows of `table`: "space pause · n next · ? keys".
 #[must_use]
 pub fn brief(table: &'static [Binding], briefs: &[Brief]) -> String {
-    briefs
-        .iter()
-        .filter_map(|brief| {
-            let binding = binding(table, brief.action)?;
-            Some(format!("{} {}", binding.first_key(), brief.words))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    Hints::new(table, briefs).parts.join(text::SEPARATOR)
+}
+
+/// A short footer as hints that a narrow row leaves out whole: from the last, but the key to
+/// the help kept longest (it leads to all the others), and the first hint never.
+#[derive(Debug, Clone)]
+pub struct Hints {
+    parts: Vec<String>,
+    expendable: Vec<usize>,
+}
+
+impl Hints {
+    /// The hints of `briefs`, the keys of the rows of `table` they name.
+    #[must_use]
+    pub fn new(table: &'static [Binding], briefs: &[Brief]) -> Hints {
+        let named: Vec<(Action, String)> = briefs
+            .iter()
+            .filter_map(|brief| {
+                let binding = binding(table, brief.action)?;
+                Some((
+                    brief.action,
+                    format!("{} {}", binding.first_key(), brief.words),
+                ))
+            })
+            .collect();
+        let (help, others): (Vec<usize>, Vec<usize>) = (1..named.len())
+            .rev()
+            .partition(|&at| named[at].0 == Action::Help);
+        Hints {
+            parts: named.into_iter().map(|(_, part)| part).collect(),
+            expendable: others.into_iter().chain(help).collect(),
+        }
+    }
+
+    /// The same hints after `reason`, which a narrow row leaves out before any key.
+    #[must_use]
+    pub fn after(mut self, reason: &str) -> Hints {
+        self.parts.insert(0, reason.to_owned());
+        let keys = self.expendable.iter().map(|at| at + 1);
+        self.expendable = std::iter::once(0).chain(keys).collect();
+        self
+    }
+
+    /// The hints that fit in `columns`, joined by " · ".
+    #[must_use]
+    pub fn within(&self, columns: usize) -> String {
+        let parts: Vec<&str> = self.parts.iter().map(String::as_str).collect();
+        text::join_within(&parts, &self.expendable, columns)
+    }
 }
 
 impl Brief {

@@ -41,7 +41,7 @@ use super::screen::Bands;
 use crate::domain::meeting::Meeting;
 use crate::domain::summary::Summary;
 use crate::room::{Room, RoomView, StageView};
-use crate::tui::keymap::{self, CLOSING, MEETING, brief};
+use crate::tui::keymap::{self, CLOSING, Hints, MEETING};
 
 mod theme;
 
@@ -148,7 +148,7 @@ fn hint_line<'a>(
     // Not `status(now)`: that shares out the time to come, a tenth of a frame, for one flag.
     let paused = room.meeting().is_some_and(Meeting::paused);
     let choosing = app.meeting().is_some_and(Meeting::choosing);
-    let hint: &'static str = match (finished, choosing, paused) {
+    let hint: &'static Hints = match (finished, choosing, paused) {
         (true, _, _) => &CLOSING_FOOTER,
         (false, true, _) => &CHOOSING_FOOTER,
         (false, false, true) => &PAUSED_FOOTER,
@@ -157,7 +157,7 @@ fn hint_line<'a>(
     let theme = Theme {
         color: app.settings.color,
     };
-    Some((bottom, bottom_line(app, hint, now, theme)))
+    Some((bottom, bottom_line(app, hint, now, area.width, theme)))
 }
 
 /// The room's screen, as `forumtimer show` draws it and as the controller draws it under its
@@ -295,27 +295,44 @@ fn enlarge(room: &RoomView, now: Duration, area: Rect, buf: &mut Buffer) {
 const WAITS: &str = "the clock waits for the presenter";
 
 // The footers, drawn from the key tables once: the live view asks for one every second.
-static CLOSING_FOOTER: LazyLock<String> = LazyLock::new(|| brief(CLOSING, keymap::CLOSING_HINT));
-static CHOOSING_FOOTER: LazyLock<String> =
-    LazyLock::new(|| format!("{WAITS} · {}", brief(MEETING, keymap::CHOOSING_HINT)));
-static PAUSED_FOOTER: LazyLock<String> = LazyLock::new(|| brief(MEETING, keymap::PAUSED_HINT));
-static LIVE_FOOTER: LazyLock<String> = LazyLock::new(|| brief(MEETING, keymap::LIVE_HINT));
+static CLOSING_FOOTER: LazyLock<Hints> =
+    LazyLock::new(|| Hints::new(CLOSING, keymap::CLOSING_HINT));
+static CHOOSING_FOOTER: LazyLock<Hints> =
+    LazyLock::new(|| Hints::new(MEETING, keymap::CHOOSING_HINT).after(WAITS));
+static PAUSED_FOOTER: LazyLock<Hints> = LazyLock::new(|| Hints::new(MEETING, keymap::PAUSED_HINT));
+static LIVE_FOOTER: LazyLock<Hints> = LazyLock::new(|| Hints::new(MEETING, keymap::LIVE_HINT));
 
-/// The last row: a notice, the lasting warning, or the few keys that matter most (`hint`).
-fn bottom_line<'a>(app: &'a App, hint: &'a str, now: Duration, theme: Theme) -> Line<'a> {
+/// The last row: a notice, the lasting warning, or the few keys that matter most (`hint`),
+/// all fitted to `columns` (SPEC §5: never cut at the edge).
+fn bottom_line<'a>(
+    app: &'a App,
+    hint: &Hints,
+    now: Duration,
+    columns: u16,
+    theme: Theme,
+) -> Line<'a> {
+    let columns = usize::from(columns);
     let notice = app.notice.as_ref().filter(|n| n.until > now);
     let mut spans = Vec::with_capacity(3);
+    let mut used = 0;
     if let Some(notice) = notice {
-        spans.push(Span::styled(notice.text.as_str(), theme.strong()));
+        let text = crate::text::cut(&notice.text, columns);
+        used = crate::text::width(&text);
+        spans.push(Span::styled(text, theme.strong()));
     }
     if let Some(warning) = &app.warning {
-        if !spans.is_empty() {
-            spans.push(Span::raw(" · "));
+        let gap = if spans.is_empty() { 0 } else { 3 };
+        // Beside a notice, at least the ellipsis says the warning is there.
+        if used + gap < columns {
+            if gap > 0 {
+                spans.push(Span::raw(crate::text::SEPARATOR));
+            }
+            let text = crate::text::cut(warning, columns - used - gap);
+            spans.push(Span::styled(text, theme.warning()));
         }
-        spans.push(Span::styled(warning.as_str(), theme.warning()));
     }
     if spans.is_empty() {
-        spans.push(Span::styled(hint, theme.dim()));
+        spans.push(Span::styled(hint.within(columns), theme.dim()));
     }
     Line::from(spans).centered()
 }

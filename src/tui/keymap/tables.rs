@@ -198,7 +198,8 @@ pub const DISPLAY: &[Binding] = &[
     Binding::new(&[Char('q')], "q", Quit, "close the display").also(&[Ctrl('c')]),
 ];
 
-/// The opening screen's footer, and the one for a narrow window.
+/// The opening screen's footer, and the one for a narrow window: the key that starts the
+/// meeting first, so the narrowest keeps it (`Hints` leaves hints out from the last).
 pub const OPENING_HINT: &[Brief] = &[
     Brief::new(Up, "move"),
     Brief::new(Toggle, "present/absent"),
@@ -206,8 +207,8 @@ pub const OPENING_HINT: &[Brief] = &[
     Brief::new(Quit, "quit"),
 ];
 pub const OPENING_HINT_SHORT: &[Brief] = &[
-    Brief::new(Toggle, "present/absent"),
     Brief::new(Start, "start"),
+    Brief::new(Toggle, "present/absent"),
 ];
 
 /// The live screen's keys that matter most.

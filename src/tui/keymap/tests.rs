@@ -209,6 +209,17 @@ fn footers_read_as_before() {
 }
 
 #[test]
+fn a_narrow_footer_leaves_out_whole_hints_and_keeps_the_help_key_longest() {
+    let live = super::Hints::new(MEETING, LIVE_HINT);
+    assert_eq!(live.within(40), "space pause · n next · u undo · ? keys");
+    assert_eq!(live.within(30), "space pause · n next · ? keys");
+    assert_eq!(live.within(20), "space pause · ? keys");
+    assert_eq!(live.within(12), "space pause");
+    let choosing = super::Hints::new(MEETING, CHOOSING_HINT).after("waiting");
+    assert_eq!(choosing.within(30), "o choose · a who is here");
+}
+
+#[test]
 fn esc_closes_every_overlay() {
     // SPEC §6: esc closes any overlay, whatever else its table binds.
     let overlays = [

@@ -14,7 +14,7 @@ use crate::domain::squeeze::squeeze;
 use crate::history::words::sentence;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{OPENING, OPENING_HINT, OPENING_HINT_SHORT, brief};
+use crate::tui::keymap::{Hints, OPENING, OPENING_HINT, OPENING_HINT_SHORT, brief};
 use crate::tui::view::one_line;
 use crate::tui::view::theme::Theme;
 
@@ -112,11 +112,9 @@ pub fn draw(
         let hint = if usize::from(area.width) >= text::width(&long) {
             long
         } else {
-            brief(OPENING, OPENING_HINT_SHORT)
+            Hints::new(OPENING, OPENING_HINT_SHORT).within(usize::from(area.width))
         };
-        Paragraph::new(Line::from(hint).centered())
-            .style(theme.dim())
-            .render(keys, buf);
+        one_line::render(Line::from(hint).style(theme.dim()).centered(), keys, buf);
     }
 
     let (agreements, members) = if two_columns {

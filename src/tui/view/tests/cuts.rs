@@ -150,3 +150,38 @@ fn the_meeting_line_leaves_out_whole_parts_never_half_a_word() {
         );
     }
 }
+
+/// The hints a footer may show: those of the whole footer, drawn at 400 columns.
+fn hints(app: &App, now: Duration) -> Vec<String> {
+    let whole = super::row(&render(app, now, 400, 120), 119);
+    whole.trim().split(" · ").map(str::to_owned).collect()
+}
+
+#[test]
+fn a_narrow_hint_line_leaves_out_whole_hints() {
+    let live = anas_turn(agenda(), 1, min(5));
+    let mut paused = anas_turn(agenda(), 1, min(5));
+    key(&mut paused, ' ', min(6));
+    let mut closed = anas_turn(agenda(), 1, min(5));
+    key(&mut closed, 'q', min(6));
+    key(&mut closed, 'y', min(6));
+    let opening = app_with(agenda(), 1, false);
+    for (name, app) in [
+        ("live", &live),
+        ("paused", &paused),
+        ("closing", &closed),
+        ("opening", &opening),
+    ] {
+        let whole = hints(app, min(6));
+        assert!(whole.len() > 1, "{name}: {whole:?}");
+        for width in 20..=80 {
+            let height = if width < 40 { 8 } else { 12 };
+            let shown = super::row(&render(app, min(6), width, height), height - 1);
+            let parts: Vec<&str> = shown.trim().split(" · ").collect();
+            assert!(
+                parts.iter().all(|part| whole.iter().any(|w| w == part)),
+                "{name} at {width} wide: {shown:?} of {whole:?}"
+            );
+        }
+    }
+}
