@@ -112,7 +112,7 @@ pub fn draw(
     let digits = row(rows.digits_rows);
     big::render_bands(&time, rows.digits, theme.digits(mood), digits, bands);
     row(rows.gap_after);
-    let state = state_words(room, meeting, status, theme);
+    let state = state_words(room, meeting, status, width, theme);
     bands.band(row(1), ("state", &state), |area, buf| {
         one_line::render(state.clone(), area, buf);
     });
@@ -163,11 +163,13 @@ pub fn draw(
 }
 
 /// The state word, plus the wrap-up cue and the meeting-wide badges: over meeting time,
-/// rehearsal.
+/// rehearsal; in `columns`, a badge too wide is shortened to its key words or left out whole,
+/// the least important first (SPEC §5: never cut mid-word).
 pub fn state_words(
     room: &RoomView,
     meeting: &Meeting,
     status: &Status,
+    columns: u16,
     theme: Theme,
 ) -> Line<'static> {
     let mood = mood(status);
@@ -178,10 +180,11 @@ pub fn state_words(
         }
         _ => format!(" {} ", mood.word()),
     };
-    let mut spans = vec![Span::styled(word, theme.word(mood))];
+    // Most important first: (the badge, a shorter one, its style).
+    let mut badges: Vec<(String, Option<String>, Style)> = Vec::with_capacity(3);
     if meeting.wrapping_up() {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(" please begin to wrap up ", theme.strong()));
+        let cue = " please begin to wrap up ".to_string();
+        badges.push((cue, Some(" wrap up ".into()), theme.strong()));
     }
     // Over time is a state, not a forecast: the alarm (the room sees it too) waits until the
     // blocks and the current countdown alone run past the end, and then says the header's
@@ -189,14 +192,36 @@ pub fn state_words(
     if status.over_meeting.is_some()
         && let Some(over) = format::meeting_over(status)
     {
-        spans.push(Span::raw("  "));
         let text = format!(" OVER MEETING TIME · {} ", format::over(over));
-        spans.push(Span::styled(text, theme.alarm()));
+        badges.push((text, Some(" OVER MEETING TIME ".into()), theme.alarm()));
     }
     if room.speed > 1 {
-        spans.push(Span::raw("  "));
         let text = format!(" REHEARSAL ×{} ", room.speed);
-        spans.push(Span::styled(text, theme.rehearsal()));
+        let short = format!(" ×{} ", room.speed);
+        badges.push((text, Some(short), theme.rehearsal()));
+    }
+    let columns = usize::from(columns);
+    let gap = "  ";
+    let width = |badges: &[(String, Option<String>, Style)]| {
+        text::width(&word)
+            + badges
+                .iter()
+                .map(|(badge, _, _)| gap.len() + text::width(badge))
+                .sum::<usize>()
+    };
+    for at in (0..badges.len()).rev() {
+        if width(&badges) <= columns {
+            break;
+        }
+        if let Some(short) = badges[at].1.take() {
+            badges[at].0 = short;
+        }
+    }
+    while width(&badges) > columns && badges.pop().is_some() {}
+    let mut spans = vec![Span::styled(word, theme.word(mood))];
+    for (badge, _, style) in badges {
+        spans.push(Span::raw(gap));
+        spans.push(Span::styled(badge, style));
     }
     Line::from(spans).centered()
 }

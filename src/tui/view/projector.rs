@@ -54,7 +54,7 @@ pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, ban
     row(1);
     big::render_bands(&time, digits, theme.digits(mood), row(digit_rows), bands);
     row(1);
-    let state = state_words(room, meeting, status, theme);
+    let state = state_words(room, meeting, status, width, theme);
     bands.band(row(1), ("state", &state), |area, buf| {
         one_line::render(state.clone(), area, buf);
     });

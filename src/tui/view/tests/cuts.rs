@@ -35,6 +35,19 @@ fn drawn(word: &str) -> bool {
     word.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c))
 }
 
+/// A countdown, drawn big at 400×120 and so not among its words: "9:00", "+1:05:00".
+fn countdown(word: &str) -> bool {
+    let mut fields = word.strip_prefix('+').unwrap_or(word).split(':');
+    let first = fields.next().unwrap_or_default();
+    let rest: Vec<&str> = fields.collect();
+    !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|f| f.len() == 2 && f.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The words a screen of `app` may show whole.
 fn vocabulary(app: &App, big: &Buffer, extra: &[&str]) -> HashSet<String> {
     let agenda = &app.agenda;
@@ -57,7 +70,7 @@ fn vocabulary(app: &App, big: &Buffer, extra: &[&str]) -> HashSet<String> {
 /// The rows of `small` with a word neither whole nor marked as cut, and where they are.
 fn cut_rows(small: &Buffer, words: &HashSet<String>) -> Vec<(u16, String)> {
     let whole = |word: &str| {
-        if drawn(word) || words.contains(word) {
+        if drawn(word) || countdown(word) || words.contains(word) {
             return true;
         }
         word.strip_suffix(ELLIPSIS)
@@ -184,4 +197,17 @@ fn a_narrow_hint_line_leaves_out_whole_hints() {
             );
         }
     }
+}
+
+#[test]
+fn badges_on_the_state_line_are_whole_or_left_out() {
+    let rehearsal = anas_turn(agenda(), 60, min(5));
+    let mut crowded = anas_turn(agenda(), 60, min(5));
+    key(&mut crowded, 'w', min(50));
+    for (app, now) in [(&rehearsal, min(6)), (&crowded, min(56))] {
+        assert_no_silent_cuts(app, now, &[]);
+    }
+    // Shortened to its one telling word where the whole badge does not fit.
+    let smallest = text(render(&rehearsal, min(6), 20, 6).backend().buffer());
+    assert!(smallest.contains("running    ×60"), "{smallest}");
 }
