@@ -35,17 +35,14 @@ fn drawn(word: &str) -> bool {
     word.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c))
 }
 
-/// A countdown, drawn big at 400×120 and so not among its words: "9:00", "+1:05:00".
-fn countdown(word: &str) -> bool {
+/// A figure: a count ("9 more"), or a countdown drawn big at 400×120 and so not among its
+/// words ("9:00", "+1:05:00").
+fn figure(word: &str) -> bool {
     let mut fields = word.strip_prefix('+').unwrap_or(word).split(':');
     let first = fields.next().unwrap_or_default();
-    let rest: Vec<&str> = fields.collect();
     !first.is_empty()
         && first.chars().all(|c| c.is_ascii_digit())
-        && !rest.is_empty()
-        && rest
-            .iter()
-            .all(|f| f.len() == 2 && f.chars().all(|c| c.is_ascii_digit()))
+        && fields.all(|f| f.len() == 2 && f.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The words a screen of `app` may show whole.
@@ -70,7 +67,7 @@ fn vocabulary(app: &App, big: &Buffer, extra: &[&str]) -> HashSet<String> {
 /// The rows of `small` with a word neither whole nor marked as cut, and where they are.
 fn cut_rows(small: &Buffer, words: &HashSet<String>) -> Vec<(u16, String)> {
     let whole = |word: &str| {
-        if drawn(word) || countdown(word) || words.contains(word) {
+        if drawn(word) || figure(word) || words.contains(word) {
             return true;
         }
         word.strip_suffix(ELLIPSIS)
@@ -210,4 +207,28 @@ fn badges_on_the_state_line_are_whole_or_left_out() {
     // Shortened to its one telling word where the whole badge does not fit.
     let smallest = text(render(&rehearsal, min(6), 20, 6).backend().buffer());
     assert!(smallest.contains("running    ×60"), "{smallest}");
+}
+
+#[test]
+fn help_that_does_not_fit_says_how_many_keys_are_left_out() {
+    let mut app = anas_turn(agenda(), 1, min(5));
+    key(&mut app, '?', min(6));
+    let keys: Vec<_> = crate::tui::keymap::listed(app.page_keys()).collect();
+    for (w, h) in SIZES.into_iter().chain([(100, 14), (100, 8)]) {
+        let shown = text(render(&app, min(6), w, h).backend().buffer());
+        let listed = keys
+            .iter()
+            .filter(|b| {
+                let help = b.help.chars().next().unwrap_or(' ');
+                shown.contains(&format!("{}  {help}", b.label))
+            })
+            .count();
+        let more: usize = shown
+            .split_once("… ")
+            .and_then(|(_, rest)| rest.split_once(" more keys"))
+            .and_then(|(n, _)| n.parse().ok())
+            .unwrap_or(0);
+        assert_eq!(listed + more, keys.len(), "{w}x{h}:\n{shown}");
+    }
+    assert_no_silent_cuts(&app, min(6), &["… more keys · enlarge the window"]);
 }
