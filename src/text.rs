@@ -191,26 +191,38 @@ pub const SEPARATOR: &str = " · ";
 /// ellipsis. So a line of several facts loses its least needed facts, never half a word.
 #[must_use]
 pub fn join_within(parts: &[&str], expendable: &[usize], columns: usize) -> String {
-    let mut kept = vec![true; parts.len()];
+    let widths: Vec<usize> = parts.iter().map(|part| width(part)).collect();
+    let kept = kept_within(&widths, expendable, columns);
+    let line = parts
+        .iter()
+        .zip(kept)
+        .filter_map(|(part, keep)| keep.then_some(*part))
+        .collect::<Vec<_>>()
+        .join(SEPARATOR);
+    cut(&line, columns).into_owned()
+}
+
+/// Which of parts `widths` wide `join_within` keeps, for parts drawn in styles of their own.
+#[must_use]
+pub fn kept_within(widths: &[usize], expendable: &[usize], columns: usize) -> Vec<bool> {
+    let mut kept = vec![true; widths.len()];
     let joined = |kept: &[bool]| {
-        parts
+        let shown: Vec<usize> = widths
             .iter()
             .zip(kept)
-            .filter_map(|(part, &keep)| keep.then_some(*part))
-            .collect::<Vec<_>>()
-            .join(SEPARATOR)
+            .filter_map(|(w, &keep)| keep.then_some(*w))
+            .collect();
+        shown.iter().sum::<usize>() + width(SEPARATOR) * shown.len().saturating_sub(1)
     };
-    let mut line = joined(&kept);
     for &drop in expendable {
-        if width(&line) <= columns {
+        if joined(&kept) <= columns {
             break;
         }
         if let Some(keep) = kept.get_mut(drop) {
             *keep = false;
-            line = joined(&kept);
         }
     }
-    cut(&line, columns).into_owned()
+    kept
 }
 
 /// Rows `text` takes wrapped at `columns` (at least one).

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -45,11 +45,6 @@ pub fn draw(
     let agreements_rows = u16::try_from(app.agenda.agreements.len())
         .unwrap_or(u16::MAX)
         .saturating_add(1);
-    let middle_rows = if two_columns {
-        members_rows.max(agreements_rows)
-    } else {
-        members_rows.saturating_add(agreements_rows)
-    };
     // The keys sit on the last row; the rest is centred above them.
     let keys = Rect {
         y: area.bottom().saturating_sub(1),
@@ -72,20 +67,39 @@ pub fn draw(
         )
     };
     let note_rows = u16::try_from(notes.len()).unwrap_or(3);
-    let [top, middle, note, end] = Layout::vertical([
-        Constraint::Length(head_rows + 1),
-        Constraint::Max(middle_rows),
-        // A blank row, or the notes between two blank rows.
-        Constraint::Length(if notes.is_empty() { 1 } else { note_rows + 2 }),
-        Constraint::Length(u16::try_from(end_lines.len()).unwrap_or(1)),
-    ])
-    .flex(Flex::Center)
-    .areas(body);
+    let rows = share(
+        body.height,
+        &Wants {
+            end: u16::try_from(end_lines.len()).unwrap_or(1),
+            members: members_rows,
+            head: head_rows,
+            agreements: if app.agenda.agreements.is_empty() {
+                0
+            } else {
+                agreements_rows
+            },
+            notes: note_rows,
+            two_columns,
+        },
+    );
+    // Centred as `Flex::Center` centres, the odd row above.
+    let mut y = body.y + rows.spare.div_ceil(2);
+    let mut next = |height: u16| {
+        let rect = Rect { y, height, ..body };
+        y += height;
+        rect
+    };
+    let top = next(rows.head);
+    next(rows.gap);
+    let middle = next(rows.middle);
+    next(rows.notes.0);
+    let note = next(rows.notes.1);
+    next(rows.notes.2);
+    let end = next(rows.end);
     draw_header(head, top, buf);
 
     one_line::render_centred(end_lines, end, buf);
     // How the agenda was read (e.g. who presents instead of an absent presenter and why).
-    let note = note.inner(ratatui::layout::Margin::new(0, 1));
     let notes = notes
         .into_iter()
         .map(|text| Line::from(text).style(theme.warning()));
@@ -124,11 +138,8 @@ pub fn draw(
                 .areas(middle);
         (left, right)
     } else {
-        let rows = u16::try_from(present.len())
-            .unwrap_or(u16::MAX)
-            .saturating_add(1);
         let [members, agreements] =
-            Layout::vertical([Constraint::Max(rows), Constraint::Fill(1)]).areas(middle);
+            Layout::vertical([Constraint::Length(rows.members), Constraint::Fill(1)]).areas(middle);
         (agreements, members)
     };
     section("Who is here", members, theme, buf, |rows, buf| {
@@ -138,6 +149,74 @@ pub fn draw(
     section("Agreements", agreements, theme, buf, |rows, buf| {
         agreement_lines(&app.agenda.agreements, theme, rows, buf);
     });
+}
+
+/// The rows each part of the opening screen asks for (a section's with its title).
+struct Wants {
+    end: u16,
+    members: u16,
+    head: u16,
+    agreements: u16,
+    notes: u16,
+    two_columns: bool,
+}
+
+/// The rows each part gets, top to bottom, and the rows left over.
+struct Rows {
+    head: u16,
+    /// The blank row under the header.
+    gap: u16,
+    /// Who is here, and the agreements under it or beside it.
+    middle: u16,
+    members: u16,
+    /// The blank row over the notes, the notes, the blank row under them.
+    notes: (u16, u16, u16),
+    end: u16,
+    spare: u16,
+}
+
+/// `height` rows shared out by what matters before the start: when the meeting would end,
+/// then who is here (presence is what this screen is for, SPEC §8), the title, a row that
+/// says there are agreements, the notes; only then the rest of the header and of the
+/// agreements, and the blank rows between. What does not fit ends in an ellipsis or in
+/// "… N more", never silently.
+fn share(height: u16, wants: &Wants) -> Rows {
+    let mut left = height;
+    let mut take = |want: u16| {
+        let got = want.min(left);
+        left -= got;
+        got
+    };
+    let end = take(wants.end);
+    let members = take(wants.members);
+    let mut head = take(wants.head.min(1));
+    // The section's title and one row: an agreement, or how many there are and where.
+    let mut agreements = if wants.two_columns {
+        0
+    } else {
+        take(wants.agreements.min(2))
+    };
+    let notes = take(wants.notes);
+    let gap = take(1);
+    head += take(wants.head - head);
+    let middle = if wants.two_columns {
+        members + take(wants.agreements.saturating_sub(members))
+    } else {
+        agreements += take(wants.agreements - agreements);
+        members + agreements
+    };
+    // One blank row over the end, or one each side of the notes.
+    let over = take(1);
+    let under = if notes > 0 { take(1) } else { 0 };
+    Rows {
+        head,
+        gap,
+        middle,
+        members,
+        notes: (over, notes, under),
+        end,
+        spare: left,
+    }
 }
 
 /// When the meeting would end if it started now and who is here, on one row; or, once an
@@ -153,16 +232,35 @@ fn end_lines(
     let here = present.iter().filter(|p| **p).count();
     match app.length_from(now, present) {
         Ok(length) => {
-            let mut spans = vec![
-                Span::raw("Planned end "),
-                Span::styled(app.origin.hhmm(now + length), theme.strong()),
-                Span::raw(format!(" · {here} of {} present", present.len())),
+            let mut parts = vec![
+                vec![
+                    Span::raw("Planned end "),
+                    Span::styled(app.origin.hhmm(now + length), theme.strong()),
+                ],
+                vec![Span::raw(format!("{here} of {} present", present.len()))],
             ];
             // Said before it starts, not discovered at the last round (SPEC §10).
             if let Some(squeezed) = squeeze(&app.plan, present, length) {
-                spans.push(Span::raw(" · "));
                 let when = |at: Duration| format!("at {}", app.origin.hhmm(now + at));
-                spans.push(Span::styled(squeezed.brief(&when), theme.warning()));
+                parts.push(vec![Span::styled(squeezed.brief(&when), theme.warning())]);
+            }
+            // A narrow window leaves out the count first (the list shows who is here), then
+            // the squeeze, and keeps the end.
+            let widths: Vec<usize> = parts
+                .iter()
+                .map(|spans| spans.iter().map(Span::width).sum())
+                .collect();
+            let kept = text::kept_within(&widths, &[1, 2], usize::from(width));
+            let mut spans = Vec::new();
+            for part in parts
+                .into_iter()
+                .zip(kept)
+                .filter_map(|(p, keep)| keep.then_some(p))
+            {
+                if !spans.is_empty() {
+                    spans.push(Span::raw(text::SEPARATOR));
+                }
+                spans.extend(part);
             }
             vec![Line::from(spans)]
         }

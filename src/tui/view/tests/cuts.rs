@@ -232,3 +232,28 @@ fn help_that_does_not_fit_says_how_many_keys_are_left_out() {
     }
     assert_no_silent_cuts(&app, min(6), &["… more keys · enlarge the window"]);
 }
+
+#[test]
+fn a_short_opening_keeps_who_is_here_and_says_what_it_leaves_out() {
+    let mut agenda = long_agenda();
+    agenda.purpose = Some(
+        "A confidential space to share experience and be witnessed, where each speaks \
+         from their own life and the others listen fully."
+            .into(),
+    );
+    let app = app_with(agenda, 1, false);
+    for (w, h) in [(40, 12), (60, 14), (80, 14), (40, 16)] {
+        let shown = text(render(&app, Duration::ZERO, w, h).backend().buffer());
+        assert!(shown.contains("Who is here"), "{w}x{h}:\n{shown}");
+        for name in &app.agenda.members {
+            assert!(shown.contains(name.as_str()), "{w}x{h}: {name}\n{shown}");
+        }
+        assert!(shown.contains("A very long"), "{w}x{h}:\n{shown}");
+        assert!(shown.contains("Agreements"), "{w}x{h}:\n{shown}");
+        assert!(
+            shown.contains("more: g shows them all") || shown.contains("One voice at a time."),
+            "{w}x{h}:\n{shown}"
+        );
+    }
+    assert_no_silent_cuts(&app, Duration::ZERO, &["… more: g shows them all"]);
+}
