@@ -1,6 +1,7 @@
 //! The room's cards: the opening card before the start (title, purpose, agreements) and the
 //! calm closing card at the end (title, thanks, the actual end) — never anyone's balance.
 
+use std::ops::Range;
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
@@ -31,12 +32,14 @@ pub fn opening(
         lines.push(Line::from(purpose).style(theme.prompt()));
         lines.push(Line::from(""));
     }
+    let first = lines.len();
     for agreement in agreements {
         lines.push(Line::from(format!("• {agreement}")));
     }
+    let list = first..lines.len();
     lines.push(Line::from(""));
     lines.push(Line::from("The meeting will start in a moment.").style(theme.dim()));
-    centred(&lines, area, buf);
+    centred(&lines, &list, area, buf);
 }
 
 /// At the end: thanks, and when the meeting ended against when it was planned to.
@@ -104,14 +107,33 @@ pub fn note(title: &str, lines: &[&str], color: bool, area: Rect, buf: &mut Buff
             .iter()
             .map(|line| Line::from(*line).style(theme.dim())),
     );
-    centred(&text, area, buf);
+    centred(&text, &(0..0), area, buf);
 }
 
-/// `lines` wrapped at a readable measure and centred; when the screen is too short for them,
-/// the last row shown ends in an ellipsis (SPEC §5: nothing is cut silently).
-fn centred(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
+/// `lines` wrapped at a readable measure and centred, but those in `list` centred as one
+/// block, so its bullets line up; when the screen is too short for them, the last row shown
+/// ends in an ellipsis (SPEC §5: nothing is cut silently).
+fn centred(lines: &[Line<'_>], list: &Range<usize>, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).clamp(1, MEASURE);
-    let rows = more::fit_lines(lines, usize::from(width), usize::from(area.height));
+    let rows = more::fit_lines_of(lines, usize::from(width), usize::from(area.height));
+    let block = rows
+        .iter()
+        .filter(|(at, _)| list.contains(at))
+        .map(|(_, row)| row.width())
+        .max()
+        .unwrap_or(0);
+    // Every row of the block as wide as its widest: centred alike, they start alike.
+    let rows: Vec<Line> = rows
+        .into_iter()
+        .map(|(at, row)| {
+            if !list.contains(&at) {
+                return row;
+            }
+            let style = row.style;
+            let words: String = row.spans.iter().map(|s| s.content.as_ref()).collect();
+            Line::from(text::pad(&words, block)).style(style)
+        })
+        .collect();
     let height = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
         .min(area.height);

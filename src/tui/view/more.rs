@@ -30,6 +30,18 @@ pub fn wrapped(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
 /// `lines` as rows of at most `columns` columns, each in its line's style, at most `rows`
 /// of them (`text::fit_all`: the last ends in an ellipsis when some are left out).
 pub fn fit_lines(lines: &[Line<'_>], columns: usize, rows: usize) -> Vec<Line<'static>> {
+    fit_lines_of(lines, columns, rows)
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect()
+}
+
+/// `fit_lines`, each row with the index of the line it comes from.
+pub fn fit_lines_of(
+    lines: &[Line<'_>],
+    columns: usize,
+    rows: usize,
+) -> Vec<(usize, Line<'static>)> {
     let words: Vec<String> = lines
         .iter()
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
@@ -38,7 +50,7 @@ pub fn fit_lines(lines: &[Line<'_>], columns: usize, rows: usize) -> Vec<Line<'s
         .into_iter()
         .map(|(at, row)| {
             let style = lines.get(at).map(|l| l.style).unwrap_or_default();
-            Line::from(row).style(style)
+            (at, Line::from(row).style(style))
         })
         .collect()
 }

@@ -257,3 +257,21 @@ fn a_short_opening_keeps_who_is_here_and_says_what_it_leaves_out() {
     }
     assert_no_silent_cuts(&app, Duration::ZERO, &["… more: g shows them all"]);
 }
+
+#[test]
+fn the_rooms_opening_card_lines_its_agreements_up() {
+    let app = app_with(agenda(), 1, false);
+    for (w, h) in SIZES {
+        let shown = text(&room_buffer(&app, Duration::ZERO, w, h));
+        let bullets: Vec<usize> = shown
+            .lines()
+            .filter_map(|row| row.find('•').map(|at| row[..at].chars().count()))
+            .collect();
+        assert!(
+            bullets.windows(2).all(|pair| pair[0] == pair[1]),
+            "{w}x{h}: {bullets:?}\n{shown}"
+        );
+    }
+    let shown = text(&room_buffer(&app, Duration::ZERO, 80, 24));
+    assert_eq!(shown.matches('•').count(), 3, "{shown}");
+}
