@@ -42,6 +42,7 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let mut lines = [note, filter.as_str()].into_iter();
     for y in inner.y..inner.bottom().min(inner.y + 2) {
         let Some(text) = lines.next() else { break };
+        let text = crate::text::cut(text, usize::from(inner.width));
         let style = if y == inner.y {
             theme.dim()
         } else {

@@ -23,6 +23,7 @@ pub fn open(
     let outer_h = height.saturating_add(2);
     if outer_w > area.width || outer_h > area.height {
         Clear.render(area, buf);
+        let title = crate::text::cut(title, usize::from(area.width)).into_owned();
         let title = Line::from(title).style(theme.strong()).centered();
         let first = Rect {
             height: area.height.min(1),
@@ -62,7 +63,9 @@ pub fn widest<'a>(lines: impl IntoIterator<Item = &'a str>) -> u16 {
         .unwrap_or(0)
 }
 
-/// The popup's last row: its keys, dimmed, when the popup has room besides its content.
+/// The popup's last row: its keys (`keymap::footer`), dimmed, when the popup has room besides
+/// its content. A narrow row leaves out whole keys from the middle: the first (what the popup
+/// is for) and the last (how to close it) stay longest.
 pub fn footer(text: &str, inner: Rect, theme: Theme, buf: &mut Buffer) {
     if inner.height > 2 {
         let last = Rect {
@@ -70,7 +73,14 @@ pub fn footer(text: &str, inner: Rect, theme: Theme, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        ratatui::widgets::Paragraph::new(Line::from(text).centered())
+        let keys: Vec<&str> = text.split(crate::text::SEPARATOR).collect();
+        let count = keys.len();
+        let expendable: Vec<usize> = (1..count.saturating_sub(1))
+            .rev()
+            .chain(count.checked_sub(1).filter(|&at| at > 0))
+            .collect();
+        let shown = crate::text::join_within(&keys, &expendable, usize::from(last.width));
+        ratatui::widgets::Paragraph::new(Line::from(shown).centered())
             .style(theme.dim())
             .render(last, buf);
     }

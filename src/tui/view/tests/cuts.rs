@@ -35,14 +35,13 @@ fn drawn(word: &str) -> bool {
     word.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c))
 }
 
-/// A figure: a count ("9 more"), or a countdown drawn big at 400×120 and so not among its
-/// words ("9:00", "+1:05:00").
+/// A figure: a count ("9 more"), a range ("1–4/11"), or a countdown drawn big at 400×120 and
+/// so not among its words ("9:00", "+1:05:00").
 fn figure(word: &str) -> bool {
-    let mut fields = word.strip_prefix('+').unwrap_or(word).split(':');
-    let first = fields.next().unwrap_or_default();
-    !first.is_empty()
-        && first.chars().all(|c| c.is_ascii_digit())
-        && fields.all(|f| f.len() == 2 && f.chars().all(|c| c.is_ascii_digit()))
+    word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || ":+–/".contains(c))
 }
 
 /// The words a screen of `app` may show whole.
@@ -274,4 +273,55 @@ fn the_rooms_opening_card_lines_its_agreements_up() {
     }
     let shown = text(&room_buffer(&app, Duration::ZERO, 80, 24));
     assert_eq!(shown.matches('•').count(), 3, "{shown}");
+}
+
+#[test]
+fn no_screen_cuts_a_word_silently() {
+    let base = || anas_turn(long_agenda(), 1, min(5));
+    let mut states = vec![
+        ("live", base(), min(6)),
+        ("opening", app_with(long_agenda(), 1, false), Duration::ZERO),
+    ];
+    let keys = [
+        ("paused", " "),
+        ("projector", "f"),
+        ("reset", "r"),
+        ("wrap-up", "w"),
+        ("agreements", "g"),
+        ("resources", "h"),
+        ("presence", "a"),
+        ("guest", "a+"),
+        ("quit", "q"),
+        ("closing", "qy"),
+        ("summary", "qyd"),
+        ("picker", "o"),
+    ];
+    for (name, keys) in keys {
+        let mut app = base();
+        for c in keys.chars() {
+            key(&mut app, c, min(6));
+        }
+        states.push((name, app, min(7)));
+    }
+    // Words drawn big at 400×120, and the short forms that stand for cut ones.
+    let mut extra = vec![
+        "Thank you",
+        "Let's reset the room",
+        "esc: back",
+        "… more: g shows them all",
+        // The summary's scroll keys, shown only when it does not fit.
+        "↑↓",
+    ];
+    for wording in &crate::tui::view::drifts::WORDING {
+        extra.extend([wording.name, wording.prompt, wording.aloud]);
+    }
+    let found: Vec<String> = states
+        .iter()
+        .flat_map(|(name, app, now)| {
+            silent_cuts(app, *now, &extra, |_, _| true)
+                .into_iter()
+                .map(move |found| format!("{name}: {found}"))
+        })
+        .collect();
+    assert!(found.is_empty(), "cut silently:\n{}", found.join("\n"));
 }
