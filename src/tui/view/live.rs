@@ -332,9 +332,14 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme) -> Line<'
         );
         let cost = text::width(&entry);
         if used + cost > width {
-            // Say that more follow rather than stop silently.
+            // Say that more follow rather than stop silently; the first, cut, rather than
+            // none, which would read as the end of the meeting.
             if listed > 0 && used + 2 <= width {
                 spans.push(Span::styled(" …", theme.dim()));
+            } else if listed == 0 {
+                let cut = text::cut(&entry, width.saturating_sub(used)).into_owned();
+                spans.push(Span::raw(cut));
+                listed = 1;
             }
             break;
         }

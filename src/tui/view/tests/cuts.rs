@@ -325,3 +325,27 @@ fn no_screen_cuts_a_word_silently() {
         .collect();
     assert!(found.is_empty(), "cut silently:\n{}", found.join("\n"));
 }
+
+#[test]
+fn up_next_too_narrow_for_its_first_name_cuts_it_rather_than_call_it_the_end() {
+    let mut agenda = long_agenda();
+    agenda.members = vec![
+        "Maximiliana Alexandra Josephine".into(),
+        "Bartholomew Fitzgerald-Smythe".into(),
+        "Chidi".into(),
+    ];
+    agenda.segments[1].name = "Updates and reflections on the month that has passed".into();
+    agenda.segments[1].prompt = Some(
+        "What has been alive for you this month, and what would you like the group to hear \
+         about it today?"
+            .into(),
+    );
+    let mut app = anas_turn(agenda, 1, min(5));
+    for now in [min(6), min(30)] {
+        assert_no_silent_cuts(&app, now, &[]);
+        let shown = text(render(&app, now, 40, 12).backend().buffer());
+        assert!(!shown.contains("the end of the meeting"), "{shown}");
+    }
+    key(&mut app, 'f', min(6));
+    assert_no_silent_cuts(&app, min(6), &[]);
+}
