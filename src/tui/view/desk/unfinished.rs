@@ -5,12 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use super::popup;
 use crate::tui::app::App;
 use crate::tui::keymap::{CONFIRM_AFRESH, footer};
-use crate::tui::view::more::fit_lines;
+use crate::tui::view::more::{self, fit_lines};
 use crate::tui::view::one_line;
 use crate::tui::view::theme::Theme;
 
@@ -52,9 +52,8 @@ pub fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(""),
         Line::from(choices).centered(),
     ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    // Too small for the question and its keys, the last row shown says so.
+    more::wrapped(lines, inner, buf);
 }
 
 #[cfg(test)]

@@ -278,9 +278,19 @@ fn the_rooms_opening_card_lines_its_agreements_up() {
 #[test]
 fn no_screen_cuts_a_word_silently() {
     let base = || anas_turn(long_agenda(), 1, min(5));
+    let mut unfinished = app_with(long_agenda(), 1, false);
+    unfinished.unfinished = Some(
+        "An unfinished meeting is saved: long.toml, stopped 12:22, 27 h 55 min in, slot 1 of \
+         7. q, then `forumtimer run --resume` continues it."
+            .into(),
+    );
+    let mut afresh = unfinished.clone();
+    press(&mut afresh, KeyCode::Enter, Duration::ZERO);
     let mut states = vec![
         ("live", base(), min(6)),
         ("opening", app_with(long_agenda(), 1, false), Duration::ZERO),
+        ("unfinished", unfinished, Duration::ZERO),
+        ("start afresh?", afresh, Duration::ZERO),
     ];
     let keys = [
         ("paused", " "),
