@@ -140,7 +140,8 @@ fn shown(path: &Path) -> String {
     escape(&path.display().to_string())
 }
 
-/// The report text for `summary`; `origin` is the wall-clock time of meeting-clock zero.
+/// The report text for `summary`; `origin` maps the meeting clock to local time, as the
+/// summary screen does (`App::times`: a rehearsal from its real start).
 #[must_use]
 pub fn render(summary: &Summary, origin: Origin, format: ReportFormat) -> String {
     match format {

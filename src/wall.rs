@@ -69,6 +69,17 @@ where
         Origin::new(zero)
     }
 
+    /// The origin of a rehearsal's times of day: `self` is the wall clock at meeting-clock
+    /// zero for a clock that runs `speed` times the wall clock, and the meeting starts at
+    /// meeting-clock `start`. It started when it really did (`self.at(start / speed)`), and
+    /// from then on its times add meeting time, as the meeting it rehearses would: a two-hour
+    /// agenda rehearsed in two minutes from 19:02 ends 21:02. The same origin for the screen,
+    /// the report and the history, so they never disagree; at speed 1 it is `self`.
+    #[must_use]
+    pub fn rehearsal(&self, start: Duration, speed: u32) -> Self {
+        Origin::reading(self.at(start / speed.max(1)), start)
+    }
+
     /// An origin at `time` on the local day of `today`, to the second (a plan's `--start`).
     /// A time the clocks skip that night is taken as the moment they jump.
     #[must_use]

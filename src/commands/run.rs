@@ -97,11 +97,10 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             let meeting = saved.restore(plan)?;
             let boot_now = clock::boot_stamp();
             let now = saved.clock_on_resume(wall_now, boot_now.as_ref());
-            // The meeting clock runs `speed` times the wall clock from the origin, so the
-            // origin is the wall clock less the meeting clock over the speed: a rehearsal's
-            // times of day (and its end) carry on where they were instead of jumping. At
-            // speed 1 this is the wall clock less the meeting clock. Checked inside: a
-            // damaged but well-formed state file may hold any value.
+            // The meeting clock runs `speed` times the wall clock from its zero, so the zero
+            // is the wall clock less the meeting clock over the speed: a rehearsal's times of
+            // day (`App::times`, and its end) carry on where they were instead of jumping.
+            // Checked inside: a damaged but well-formed state file may hold any value.
             let origin = Origin::reading(wall_now, now / saved.speed.max(1));
             settings.deadline = None;
             let mut app = App::new(loaded.agenda.clone(), settings, origin).resumed(meeting);
@@ -156,15 +155,6 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         persist.last_error.as_deref(),
         &mut closing,
     ))
-}
-
-/// The wall time of meeting-clock zero for the report and the history. A rehearsal's clock
-/// runs `speed` times fast, so the wall time it reaches is fiction; its files say instead that
-/// it started when it really did and lasted as long as the meeting it rehearsed — which also
-/// keeps rehearsals in the order they were run.
-fn files_origin(origin: Origin, started_at: Duration, speed: u32) -> Origin {
-    let real_start = origin.at(started_at / speed.max(1));
-    Origin::reading(real_start, started_at)
 }
 
 /// The seed of the shuffled rounds: the saved meeting's when resumed, else the one given with
@@ -242,7 +232,8 @@ fn after(
     let mut outcome = ended.signal.map_or(Outcome::Success, Outcome::Signal);
     let summary = Summary::of(meeting, ended.now);
     let speed = ended.app.settings.speed;
-    let origin = files_origin(ended.app.origin, meeting.started_at(), speed);
+    // The times of day the summary screen shows, a rehearsal's included.
+    let origin = ended.app.times(ended.now);
     if let (Some(dir), true) = (&loaded.history, keeps_history(speed, loaded)) {
         let record = report::json::record(&summary, origin);
         match crate::history::write(dir, &record, &meeting_id(meeting.plan().picks.id)) {

@@ -133,8 +133,9 @@ pub struct App {
     /// A lasting warning (e.g. the state directory cannot be written).
     pub warning: Option<String>,
     pub settings: Settings,
-    /// Meeting clock ↔ local time, for showing clock times.
-    pub origin: Origin,
+    /// The wall clock when the meeting clock read zero, had it run at its speed all along.
+    /// Times of day are read through `times`, never from this: a rehearsal's are not.
+    pub wall_zero: Origin,
     /// The slot and countdown stage last rung for, so the bell rings once per threshold.
     rung: Option<(usize, u8)>,
     /// Set when an action changed the meeting, so the loop saves it.
@@ -169,7 +170,7 @@ impl App {
             notice: None,
             warning: None,
             settings,
-            origin: origin.into(),
+            wall_zero: origin.into(),
             rung: None,
             changed: false,
             resumable: None,
@@ -399,8 +400,18 @@ impl App {
         match self.settings.deadline {
             None => Ok(self.plan.planned_total(present)),
             Some(Deadline::Duration(length)) => Ok(length),
-            Some(Deadline::End(end)) => self.origin.until(now, end),
+            Some(Deadline::End(end)) => self.times(now).until(now, end),
         }
+    }
+
+    /// Meeting clock ↔ local time at meeting-clock `now`, for every time of day the screen,
+    /// the report and the history show. A rehearsal's clock is the real clock until the
+    /// meeting starts (so the opening screen's planned end is the real one), then adds
+    /// meeting time from the real start (`Origin::rehearsal`).
+    #[must_use]
+    pub fn times(&self, now: Duration) -> Origin {
+        let start = self.meeting().map_or(now, Meeting::started_at);
+        self.wall_zero.rehearsal(start, self.settings.speed)
     }
 
     /// Starts the meeting with the members marked present; the end is fixed here.

@@ -234,7 +234,7 @@ fn draw_summary(app: &App, now: Duration, area: Rect, buf: &mut Buffer) {
     let summary = Summary::of(meeting, now);
     let view = SummaryView {
         summary: &summary,
-        origin: app.origin,
+        origin: app.times(now),
         color: app.settings.color,
         scroll: app.summary_scroll,
     };

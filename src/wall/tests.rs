@@ -144,6 +144,17 @@ fn the_clock_maps_back_from_local_time() {
 }
 
 #[test]
+fn a_rehearsal_starts_when_it_really_did_then_adds_meeting_time() {
+    let origin = Origin::new(local(3, 14, 19, 0, 0));
+    // Ten real seconds on the opening screen at ×60: ten minutes on the meeting clock.
+    let start = Duration::from_secs(600);
+    let rehearsal = origin.rehearsal(start, 60);
+    assert_eq!(rehearsal.at(start), local(3, 14, 19, 0, 10));
+    assert_eq!(rehearsal.at(start + 2 * HOUR), local(3, 14, 21, 0, 10));
+    assert_eq!(origin.rehearsal(start, 1), origin);
+}
+
+#[test]
 fn a_start_time_is_taken_to_the_second() {
     let today = local(11, 23, 10, 12, 37) + chrono::TimeDelta::milliseconds(250);
     let origin = Origin::at_time(&today, t(10, 13));

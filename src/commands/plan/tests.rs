@@ -133,7 +133,7 @@ fn plan_and_up_next_give_a_long_slot_the_same_length() {
         true,
     );
     let mut app = App::sample(agenda.clone());
-    let printed = table(&meeting, meeting.end(), &agenda.title, &[], app.origin);
+    let printed = table(&meeting, meeting.end(), &agenda.title, &[], app.wall_zero);
     enter(&mut app, Duration::ZERO);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     terminal

@@ -1,17 +1,14 @@
 use std::time::Duration;
 
-use chrono::{Local, TimeZone};
-
 use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Closing, Loaded, Outcome, after, files_origin, keeps_history};
+use super::{Closing, Loaded, Outcome, after, keeps_history};
 use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
 use crate::private_file::{full_disk, write_and_sync};
 use crate::tui::Ended;
-use crate::tui::app::App;
-use crate::wall::Origin;
+use crate::tui::app::{App, Settings};
 
 fn loaded(history: Option<&str>, from_cli: bool) -> Loaded {
     Loaded {
@@ -29,20 +26,6 @@ fn a_rehearsal_keeps_history_only_in_a_folder_given_on_the_command_line() {
     assert!(!keeps_history(60, &loaded(Some("h"), false)));
     assert!(keeps_history(60, &loaded(Some("h"), true)));
     assert!(!keeps_history(1, &loaded(None, false)));
-}
-
-#[test]
-fn a_rehearsal_is_kept_as_starting_when_it_really_started() {
-    let zero = Local.with_ymd_and_hms(2026, 3, 14, 19, 0, 0).unwrap();
-    let origin = Origin::new(zero);
-    // Ten real seconds on the opening screen at ×60: ten minutes on the meeting clock.
-    let shifted = files_origin(origin, Duration::from_secs(600), 60);
-    let start = shifted.at(Duration::from_secs(600));
-    assert_eq!(start, zero + chrono::TimeDelta::seconds(10));
-    assert_eq!(
-        files_origin(origin, Duration::from_secs(600), 1).zero(),
-        &zero
-    );
 }
 
 /// A meeting quit a minute in, on its closing card, ended by `signal` if given.
@@ -194,4 +177,83 @@ fn a_signal_on_the_closing_card_of_a_finished_meeting_offers_no_resume_and_keeps
     assert!(said.contains("Timing report written to"), "{said}");
     assert!(said.contains("stopped by signal 1"), "{said}");
     assert!(report.is_file());
+}
+
+/// The times of day a text says of a meeting: when it started, ended (or stopped) and was
+/// planned to end, each the `HH:MM` after its word.
+fn times_said(text: &str) -> [String; 3] {
+    let after = |words: &[&str]| {
+        words
+            .iter()
+            .find_map(|word| {
+                let at = text.find(word)? + word.len();
+                Some(text[at..].chars().take(5).collect::<String>())
+            })
+            .unwrap_or_else(|| panic!("none of {words:?} in {text}"))
+    };
+    [
+        after(&["started "]),
+        after(&["Ended ", "ended ", "Stopped ", "stopped "]),
+        after(&["planned end ", "planned "]),
+    ]
+}
+
+#[test]
+fn a_rehearsals_report_says_the_times_its_summary_screen_shows() {
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
+    agenda.segments = vec![Segment {
+        name: "Updates".into(),
+        kind: SegmentKind::Round {
+            each: Duration::from_secs(30 * 60),
+            order: Order::Agenda,
+        },
+        prompt: None,
+        warn: None,
+    }];
+    let settings = Settings {
+        speed: 3600,
+        color: false,
+        ..Settings::default()
+    };
+    // Sampled at 19:00; the opening screen stays up for 1.5 real seconds, which is an hour
+    // and a half of the rehearsal's clock.
+    let mut app = App::sample_with(agenda, settings);
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let start = Duration::from_secs(5400);
+    app.handle_key(&key(KeyCode::Enter), start);
+    let now = start + Duration::from_secs(40 * 60);
+    app.handle_key(&key(KeyCode::Char('n')), now);
+    app.handle_key(&key(KeyCode::Char('q')), now);
+    app.handle_key(&key(KeyCode::Char('y')), now);
+    let mut ended = Ended {
+        app,
+        now,
+        signal: None,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("forum.md");
+    closing(Some(&report), &ended, None, write_and_sync);
+    let written = std::fs::read_to_string(&report).unwrap();
+
+    ended.app.balances = true;
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| crate::tui::view::render(&ended.app, now, frame.area(), frame.buffer_mut()))
+        .unwrap();
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+
+    assert_eq!(times_said(&shown), times_said(&written), "{written}");
+    // It started when it really did, then counted the meeting time it rehearsed.
+    assert_eq!(
+        times_said(&written),
+        ["19:00", "19:40", "20:00"].map(String::from)
+    );
 }

@@ -26,9 +26,12 @@ impl App {
                 },
             },
         };
+        // Before the start the room shows no time of day, and the times would move with
+        // `now`: the meeting clock's zero stands in until the start fixes them.
+        let times = self.times(std::time::Duration::ZERO);
         RoomState {
             title: self.agenda.title.clone(),
-            origin_ms: self.origin.zero().timestamp_millis(),
+            origin_ms: times.zero().timestamp_millis(),
             speed: self.settings.speed,
             stage,
         }

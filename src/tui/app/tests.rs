@@ -85,8 +85,33 @@ fn an_end_time_is_reached_to_the_second_from_a_start_between_seconds() {
     let now = Duration::from_millis(((3 * 60 + 17) * 60 + 41) * 1000 + 734);
     key(&mut app, KeyCode::Enter, now);
     let meeting = app.meeting().unwrap();
-    assert_eq!(app.origin.hhmm(meeting.end()), "23:00");
+    assert_eq!(app.times(now).hhmm(meeting.end()), "23:00");
     assert_eq!(meeting.end(), min(4 * 60));
+}
+
+#[test]
+fn a_rehearsal_keeps_real_time_until_it_starts_then_adds_meeting_time() {
+    let end = chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap();
+    let mut app = app_with(Some(Deadline::End(end)), false);
+    app.settings.speed = 60;
+    // The opening screen stays up for 30 real seconds: half an hour of the meeting clock,
+    // but the planned end is still the real 20:00, less the half minute that passed.
+    let now = min(30);
+    assert_eq!(app.times(now).hhmm(now), "19:00");
+    assert_eq!(
+        app.length_from(now, &[true; 3]),
+        Ok(Duration::from_secs(59 * 60 + 30))
+    );
+    key(&mut app, KeyCode::Enter, now);
+    let meeting = app.meeting().unwrap();
+    let later = now + min(20);
+    // From the start on, the times of day are its real start plus meeting time.
+    assert_eq!(app.times(later).at(now), app.wall_zero.at(min(1) / 2));
+    assert_eq!(app.times(later).hhmm(later), "19:20");
+    assert_eq!(app.times(later).hhmm(meeting.end()), "20:00");
+    // The room is given the same times.
+    let room = crate::room::Room::new(app.room_state());
+    assert_eq!(room.view(false).origin.zero(), app.times(later).zero());
 }
 
 #[test]
@@ -509,7 +534,7 @@ fn an_absent_presenter_opens_a_picker_and_enter_chooses() {
 #[test]
 fn the_presenter_picker_opens_when_the_spotlight_starts_and_o_reopens_it() {
     let settings = app().settings;
-    let mut app = App::new(spotlight_on(Speaker::Choose), settings, app().origin);
+    let mut app = App::new(spotlight_on(Speaker::Choose), settings, app().wall_zero);
     key(&mut app, KeyCode::Enter, Duration::ZERO);
     assert!(matches!(&app.overlay, Some(Overlay::Pick(p)) if p.purpose == Pick::Presenter));
     key(&mut app, KeyCode::Esc, min(1));
@@ -537,7 +562,7 @@ fn rotating_app(past: Vec<crate::domain::history::record::Record>) -> App {
         *order = Order::Rotate;
     }
     let agenda = app.agenda.clone();
-    App::new(agenda, app.settings.clone(), app.origin).with_past(past)
+    App::new(agenda, app.settings.clone(), app.wall_zero).with_past(past)
 }
 
 #[test]
@@ -549,7 +574,7 @@ fn the_opening_follows_presence_with_the_rotation_and_enter_starts_there() {
     chars(&mut first, "nnn", min(1));
     let meeting = first.meeting().unwrap();
     let summary = crate::domain::summary::Summary::of(meeting, min(2));
-    let record = crate::report::json::record(&summary, first.origin);
+    let record = crate::report::json::record(&summary, first.times(min(2)));
 
     let mut second = rotating_app(vec![record]);
     let starts = |app: &App| match &app.why[..] {

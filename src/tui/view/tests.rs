@@ -483,7 +483,10 @@ fn an_opening_with_no_member_turn_says_when_the_meeting_will_end_early() {
     let text: String = (0..24)
         .map(|y| row(&screen(&app, Duration::ZERO), y))
         .collect();
-    let early = format!("50m unused: ends early, at {}", app.origin.hhmm(min(10)));
+    let early = format!(
+        "50m unused: ends early, at {}",
+        app.times(Duration::ZERO).hhmm(min(10))
+    );
     assert!(text.contains(&early), "{early}: {text}");
 }
 
@@ -589,7 +592,7 @@ fn opening_says_where_the_rotating_round_starts_and_who_presents() {
         key(&mut last, 'n', min(1));
     }
     let summary = crate::domain::summary::Summary::of(last.meeting().expect("held"), min(2));
-    let record = crate::report::json::record(&summary, last.origin);
+    let record = crate::report::json::record(&summary, last.times(min(2)));
 
     let mut app = app_with(agenda, 1, true).with_past(vec![record]);
     // Ben is away today.

@@ -235,13 +235,13 @@ fn end_lines(
             let mut parts = vec![
                 vec![
                     Span::raw("Planned end "),
-                    Span::styled(app.origin.hhmm(now + length), theme.strong()),
+                    Span::styled(app.times(now).hhmm(now + length), theme.strong()),
                 ],
                 vec![Span::raw(format!("{here} of {} present", present.len()))],
             ];
             // Said before it starts, not discovered at the last round (SPEC §10).
             if let Some(squeezed) = squeeze(&app.plan, present, length) {
-                let when = |at: Duration| format!("at {}", app.origin.hhmm(now + at));
+                let when = |at: Duration| format!("at {}", app.times(now).hhmm(now + at));
                 parts.push(vec![Span::styled(squeezed.brief(&when), theme.warning())]);
             }
             // A narrow window leaves out the count first (the list shows who is here), then
@@ -312,7 +312,7 @@ fn header(app: &App, theme: Theme) -> Vec<Line<'_>> {
     }
     lines.push(Line::from(CONFIDENTIAL).style(theme.dim()));
     // What the history decided for the members marked present (SPEC §13).
-    let today = app.origin.zero().date_naive();
+    let today = app.wall_zero.zero().date_naive();
     for why in &app.why {
         lines.push(Line::from(sentence(why, &app.plan.members, today)));
     }

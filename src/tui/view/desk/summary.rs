@@ -26,7 +26,7 @@ const BAR_MIN_WIDTH: u16 = 60;
 /// The summary screen.
 pub struct SummaryView<'a> {
     pub summary: &'a Summary,
-    /// The wall-clock time of meeting-clock zero, to show times of day.
+    /// Meeting clock ↔ local time (`App::times`), to show times of day as the report does.
     pub origin: Origin,
     /// False for `--no-color` / `NO_COLOR`: no foreground or background colours at all.
     pub color: bool,
