@@ -86,11 +86,7 @@ fn event_loop(
     loop {
         let (now, stopped) = clock.read(wait);
         if let Some(gap) = stopped {
-            let minutes = gap.as_secs().div_ceil(60);
-            app.notify(
-                format!("paused by the system for {minutes} min — counted"),
-                now,
-            );
+            app.stood_still(gap, now);
         }
         if let Some(signal) = signals.received() {
             save(&mut app, persist, now);

@@ -14,7 +14,7 @@ use crate::agenda::text::escape;
 use crate::cli::RunArgs;
 use crate::domain::meeting::Timing;
 use crate::domain::plan::Plan;
-use crate::domain::summary::{Summary, minutes_in_words};
+use crate::domain::summary::Summary;
 use crate::history::meeting_id;
 use crate::private_file::{Writer, write_and_sync};
 use crate::report;
@@ -104,8 +104,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             let origin = Origin::reading(wall_now, now / saved.speed.max(1));
             settings.deadline = None;
             let mut app = App::new(loaded.agenda.clone(), settings, origin).resumed(meeting);
-            let closed = minutes_in_words(downtime(saved, wall_now, boot_now.as_ref()));
-            app.notify(format!("Resumed: closed for {closed} — counted"), now);
+            app.closed_for(downtime(saved, wall_now, boot_now.as_ref()), now);
             (app, now)
         }
         None => {

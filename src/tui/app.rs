@@ -273,6 +273,22 @@ impl App {
         });
     }
 
+    /// Says that the program stood still for `real` (stopped, or the machine slept): the
+    /// meeting clock counted it, the room went on.
+    pub fn stood_still(&mut self, real: Duration, now: Duration) {
+        let minutes = real.as_secs().div_ceil(60);
+        self.notify(
+            format!("paused by the system for {minutes} min — counted"),
+            now,
+        );
+    }
+
+    /// Says that the program was closed for `real` before this resume, which counted it.
+    pub fn closed_for(&mut self, real: Duration, now: Duration) {
+        let closed = crate::domain::summary::minutes_in_words(real);
+        self.notify(format!("Resumed: closed for {closed} — counted"), now);
+    }
+
     /// Drops an expired notice; true when that changed the screen.
     pub fn expire_notice(&mut self, now: Duration) -> bool {
         let expired = self.notice.as_ref().is_some_and(|n| n.until <= now);
