@@ -310,6 +310,17 @@ pub fn minutes_in_words(d: Duration) -> String {
     }
 }
 
+/// A length in words to the second under a minute ("7 s"), else as `minutes_in_words`: what
+/// a rehearsal's few real seconds need, which "less than a minute" would hide.
+#[must_use]
+pub fn length_in_words(d: Duration) -> String {
+    match rounded_secs(d) {
+        0 => "less than a second".to_string(),
+        secs @ 1..60 => format!("{secs} s"),
+        _ => minutes_in_words(d),
+    }
+}
+
 /// Each segment's planned length in this meeting: its blocks as the agenda gives them, its
 /// turns scaled as the rule scales them (SPEC §4) so that all the turns that took place or
 /// were due share the member time between the start and the planned end. A 90-minute meeting

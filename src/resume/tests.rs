@@ -342,6 +342,41 @@ fn the_unfinished_meeting_is_described_by_file_name_time_and_progress() {
 }
 
 #[test]
+fn a_resumed_rehearsal_says_the_real_time_closed_and_the_meeting_time_counted() {
+    let (meeting, now) = running();
+    let mut state = saved(&meeting, now);
+    state.speed = 60;
+    let reopened = wall() + TimeDelta::seconds(7);
+    let clock = state.clock_on_resume(reopened, None);
+    assert_eq!(clock, now + Duration::from_secs(7 * 60));
+    let mut app = crate::tui::app::App::sample(Agenda::new("Forum", &["Zelda"]));
+    app.settings.speed = state.speed;
+    app.closed_for(downtime(&state, reopened, None), clock);
+    assert_eq!(
+        app.notice.as_ref().unwrap().text,
+        "Resumed: closed for 7 s — 7 min of rehearsal counted"
+    );
+}
+
+#[test]
+fn a_resumed_meeting_says_the_time_closed_as_counted() {
+    let (meeting, now) = running();
+    let state = saved(&meeting, now);
+    let reopened = wall() + TimeDelta::seconds(7 * 60 + 10);
+    let mut app = crate::tui::app::App::sample(Agenda::new("Forum", &["Zelda"]));
+    app.closed_for(downtime(&state, reopened, None), now);
+    assert_eq!(
+        app.notice.as_ref().unwrap().text,
+        "Resumed: closed for 7 min — counted"
+    );
+    app.closed_for(Duration::from_secs(7), now);
+    assert_eq!(
+        app.notice.unwrap().text,
+        "Resumed: closed for 7 s — counted"
+    );
+}
+
+#[test]
 fn a_state_directory_that_is_a_symlink_is_refused_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let elsewhere = dir.path().join("elsewhere");

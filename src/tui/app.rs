@@ -12,6 +12,7 @@ use crate::domain::history::record::Record;
 use crate::domain::history::{self, Why};
 use crate::domain::meeting::{Countdown, Input, Meeting, Refusal, Timing};
 use crate::domain::plan::Plan;
+use crate::domain::summary::length_in_words;
 use crate::wall::{EndError, Origin};
 
 mod overlays;
@@ -22,6 +23,20 @@ mod tests;
 
 /// How long a notice stays on screen, in meeting-clock time scaled back by the speed.
 const NOTICE_SECONDS: u64 = 6;
+
+/// `real` time that the meeting clock counted, at `speed`: "7 min — counted"; in a rehearsal
+/// the real time and the meeting time it became, each named ("7 s — 7 min of rehearsal
+/// counted"), so neither figure passes for the other (README, "Rehearsals").
+fn counted(real: Duration, speed: u32) -> String {
+    if speed <= 1 {
+        return format!("{} — counted", length_in_words(real));
+    }
+    format!(
+        "{} — {} of rehearsal counted",
+        length_in_words(real),
+        length_in_words(real.saturating_mul(speed))
+    )
+}
 
 /// The page under any overlay, filling the window: the opening before the start, then the
 /// meeting. (The frame writer that puts it on the terminal is `tui::screen::Screen`.)
@@ -276,17 +291,14 @@ impl App {
     /// Says that the program stood still for `real` (stopped, or the machine slept): the
     /// meeting clock counted it, the room went on.
     pub fn stood_still(&mut self, real: Duration, now: Duration) {
-        let minutes = real.as_secs().div_ceil(60);
-        self.notify(
-            format!("paused by the system for {minutes} min — counted"),
-            now,
-        );
+        let counted = counted(real, self.settings.speed);
+        self.notify(format!("paused by the system for {counted}"), now);
     }
 
     /// Says that the program was closed for `real` before this resume, which counted it.
     pub fn closed_for(&mut self, real: Duration, now: Duration) {
-        let closed = crate::domain::summary::minutes_in_words(real);
-        self.notify(format!("Resumed: closed for {closed} — counted"), now);
+        let counted = counted(real, self.settings.speed);
+        self.notify(format!("Resumed: closed for {counted}"), now);
     }
 
     /// Drops an expired notice; true when that changed the screen.

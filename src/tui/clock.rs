@@ -158,6 +158,8 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
+    use crate::domain::agenda::Agenda;
+    use crate::tui::app::{App, Settings};
 
     const SECOND: Duration = Duration::from_secs(1);
 
@@ -215,6 +217,39 @@ mod tests {
         assert_eq!(
             clock.read(SECOND),
             (Duration::from_secs(220), Some(stopped_for))
+        );
+    }
+
+    #[test]
+    fn a_stop_in_a_rehearsal_says_the_real_time_and_the_meeting_time_it_counted() {
+        let (mut clock, hand) = clock(60);
+        let stopped_for = Duration::from_secs(7);
+        hand.advance(stopped_for, stopped_for);
+        let (now, stopped) = clock.read(Duration::ZERO);
+        assert_eq!(now, Duration::from_secs(100 + 7 * 60));
+        let settings = Settings {
+            speed: 60,
+            ..Settings::default()
+        };
+        let mut app = App::sample_with(Agenda::new("Forum", &["Ana"]), settings);
+        app.stood_still(stopped.unwrap(), now);
+        assert_eq!(
+            app.notice.unwrap().text,
+            "paused by the system for 7 s — 7 min of rehearsal counted"
+        );
+    }
+
+    #[test]
+    fn a_stop_in_a_meeting_says_the_time_it_counted() {
+        let (mut clock, hand) = clock(1);
+        let stopped_for = Duration::from_secs(7 * 60);
+        hand.advance(stopped_for, stopped_for);
+        let (now, stopped) = clock.read(SECOND);
+        let mut app = App::sample(Agenda::new("Forum", &["Ana"]));
+        app.stood_still(stopped.unwrap(), now);
+        assert_eq!(
+            app.notice.unwrap().text,
+            "paused by the system for 7 min — counted"
         );
     }
 

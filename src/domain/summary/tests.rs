@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::time::Duration;
 
-use super::{Summary, clock, end_sentence, minutes_in_words, signed_clock};
+use super::{Summary, clock, end_sentence, length_in_words, minutes_in_words, signed_clock};
 use crate::domain::agenda::{Agenda, Drift, Order, Segment, SegmentKind};
 use crate::domain::meeting::{Input, Meeting};
 use crate::domain::plan::Plan;
@@ -175,6 +175,18 @@ fn clocks_round_to_the_nearest_second() {
     assert_eq!(signed_clock(80_000, "−"), "+1:20");
     assert_eq!(signed_clock(-30_000, "−"), "−0:30");
     assert_eq!(signed_clock(-400, "-"), "0:00");
+}
+
+#[test]
+fn a_length_is_said_to_the_second_under_a_minute() {
+    assert_eq!(
+        length_in_words(Duration::from_millis(400)),
+        "less than a second"
+    );
+    assert_eq!(length_in_words(sec(7)), "7 s");
+    assert_eq!(length_in_words(Duration::from_millis(59_400)), "59 s");
+    assert_eq!(length_in_words(Duration::from_millis(59_600)), "1 min");
+    assert_eq!(length_in_words(sec(7 * 60 + 10)), "7 min");
 }
 
 #[test]
