@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::meeting::{Meeting, Timing};
 use crate::domain::plan::Plan;
+use crate::domain::summary::length_in_words;
 
 mod error;
 mod store;
@@ -161,9 +162,21 @@ pub fn describe_unfinished(saved: Option<&SavedMeeting>, wall_now: DateTime<Loca
         .map_or(progress.slots.len(), |current| current + 1);
     let into =
         Duration::from_millis(saved.meeting_clock_at_save).saturating_sub(saved.meeting.start);
+    // `when` is on the real clock, as the rest of the opening screen is; a rehearsal's
+    // progress is said in both clocks, each named (README, "Rehearsals").
+    let (what, into) = match saved.speed {
+        0 | 1 => ("meeting", format!("{} in", length_in_words(into))),
+        speed => (
+            "rehearsal",
+            format!(
+                "{} in — {} of rehearsal",
+                length_in_words(into / speed),
+                length_in_words(into)
+            ),
+        ),
+    };
     format!(
-        "An unfinished meeting is saved: {agenda}, stopped {when}, {} in, slot {slot} of {}.",
-        crate::domain::summary::minutes_in_words(into),
+        "An unfinished {what} is saved: {agenda}, stopped {when}, {into}, slot {slot} of {}.",
         progress.slots.len()
     )
 }

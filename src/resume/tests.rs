@@ -342,6 +342,20 @@ fn the_unfinished_meeting_is_described_by_file_name_time_and_progress() {
 }
 
 #[test]
+fn an_unfinished_rehearsal_says_how_far_it_got_in_real_and_rehearsed_time() {
+    let (meeting, now) = running();
+    let mut state = saved(&meeting, now);
+    state.speed = 60;
+    // Stopped at 19:30 on the real clock, the one the opening screen shows (a rehearsal's
+    // runs fast only once its meeting has started), 500 s of rehearsal in: 8 real seconds.
+    let text = super::describe_unfinished(Some(&state), wall());
+    assert_eq!(
+        text,
+        "An unfinished rehearsal is saved: forum.toml, stopped 19:30, 8 s in — 8 min of rehearsal, slot 2 of 4."
+    );
+}
+
+#[test]
 fn a_resumed_rehearsal_says_the_real_time_closed_and_the_meeting_time_counted() {
     let (meeting, now) = running();
     let mut state = saved(&meeting, now);
