@@ -50,6 +50,13 @@ struct JsonSlot<'a> {
 /// # Errors
 /// An invalid agenda or flag, or a deadline that cannot be met.
 pub fn run(args: &PlanArgs) -> Result<Outcome> {
+    let text = render(args)?;
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+/// The schedule as `run` prints it, warnings told on the way.
+fn render(args: &PlanArgs) -> Result<String> {
     let loaded = load(&args.meeting)?;
     let start = match &args.start {
         Some(text) => parse_time(text).map_err(|why| anyhow::anyhow!("--start: {why}"))?,
@@ -100,8 +107,7 @@ pub fn run(args: &PlanArgs) -> Result<Outcome> {
         }
         Format::Json => json(&meeting, end, origin)?,
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(Outcome::Success)
+    Ok(text)
 }
 
 /// The plan of a meeting starting at `origin`: its shuffled rounds in the order a meeting
