@@ -157,3 +157,155 @@ fn plan_and_up_next_give_a_long_slot_the_same_length() {
     }
     assert!(!up_next.contains("75:00") && !printed.contains("75:00"));
 }
+
+/// Seconds since midnight of a printed time, `HH:MM` or `HH:MM:SS`.
+fn time_of_day(text: &str) -> u64 {
+    let parts: Vec<u64> = text
+        .split(':')
+        .map(|p| p.parse().expect("a time"))
+        .collect();
+    match parts[..] {
+        [h, m] => h * 3600 + m * 60,
+        [h, m, s] => h * 3600 + m * 60 + s,
+        _ => panic!("not a time: {text}"),
+    }
+}
+
+/// Seconds of a printed length, `m:ss` or `h:mm:ss`.
+fn length_of(text: &str) -> u64 {
+    text.split(':')
+        .map(|p| p.parse::<u64>().expect("a length"))
+        .fold(0, |total, part| total * 60 + part)
+}
+
+/// Printed starts and lengths tile the meeting: each slot starts where the one before it
+/// ends, and the lengths add up to the whole. Times are seconds since midnight.
+fn assert_tiles(start: u64, slots: &[(u64, u64)], end: u64, total: u64, shown: &str) {
+    assert_eq!(start + total, end, "total from start to end:\n{shown}");
+    let sum: u64 = slots.iter().map(|(_, length)| length).sum();
+    assert_eq!(sum, total, "lengths add up to the total:\n{shown}");
+    let mut at = start;
+    for (begins, length) in slots {
+        assert_eq!(
+            *begins, at,
+            "a slot starts where the last one ended:\n{shown}"
+        );
+        at += length;
+    }
+    assert_eq!(at, end, "the last slot ends at the end:\n{shown}");
+}
+
+fn planned(
+    agenda: &str,
+    duration: u64,
+    members: &str,
+    format: crate::cli::Format,
+) -> Option<String> {
+    let args = crate::cli::PlanArgs {
+        meeting: MeetingArgs {
+            agenda: Some(format!("{}/agendas/{agenda}", env!("CARGO_MANIFEST_DIR")).into()),
+            members: Some(members.to_string()),
+            end: None,
+            duration: Some(crate::agenda::values::human(Duration::from_secs(duration))),
+            history: None,
+        },
+        shuffle: crate::cli::ShuffleArgs { seed: Some(1) },
+        start: Some("19:00".into()),
+        format,
+    };
+    // A meeting too short for its turns is refused, and has nothing to tile.
+    super::render(&args).ok()
+}
+
+fn text_tiles(text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.split_whitespace().take(2).eq(["start", "length"]))
+        .expect("a column header");
+    let mut slots = Vec::new();
+    let mut end = None;
+    for line in &lines[header + 1..] {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words[..] == [words[0], "end"] {
+            end = Some(time_of_day(words[0]));
+            break;
+        }
+        slots.push((time_of_day(words[0]), length_of(words[1])));
+    }
+    let end = end.expect("an end row");
+    let (from, to) = lines[1].split_once(" → ").expect("a start → end line");
+    let to = to.split(" · ").next().unwrap_or_default();
+    assert_eq!(time_of_day(to), end, "{text}");
+    let start = time_of_day(from);
+    assert_tiles(start, &slots, end, end - start, text);
+}
+
+fn json_tiles(text: &str) {
+    let plan: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    let time = |value: &serde_json::Value| time_of_day(value.as_str().expect("a time"));
+    let slots: Vec<(u64, u64)> = plan["slots"]
+        .as_array()
+        .expect("slots")
+        .iter()
+        .map(|slot| {
+            (
+                time(&slot["start"]),
+                slot["seconds"].as_u64().expect("seconds"),
+            )
+        })
+        .collect();
+    let total = plan["total_seconds"].as_u64().expect("total_seconds");
+    assert_tiles(
+        time(&plan["start"]),
+        &slots,
+        time(&plan["end"]),
+        total,
+        text,
+    );
+}
+
+#[test]
+fn the_support_circle_prints_lengths_that_reach_the_next_start() {
+    for format in [crate::cli::Format::Text, crate::cli::Format::Json] {
+        let members = shipped("support-circle.toml").agenda.members.join(",");
+        let text = planned("support-circle.toml", 90 * 60, &members, format).expect("a plan");
+        match format {
+            crate::cli::Format::Text => text_tiles(&text),
+            crate::cli::Format::Json => json_tiles(&text),
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn printed_lengths_add_up_and_reach_the_next_start(
+        agenda in proptest::sample::select(vec![
+            "classic-forum.toml",
+            "monthly-business-forum.toml",
+            "quick-check-in.toml",
+            "support-circle.toml",
+            "virtual-peer-pod.toml",
+        ]),
+        duration in 20 * 60..4 * 3600u64,
+        keep in proptest::collection::vec(proptest::bool::weighted(0.8), 30),
+    ) {
+        let all = shipped(agenda).agenda.members;
+        let members: Vec<&str> = all
+            .iter()
+            .zip(&keep)
+            .filter(|(_, kept)| **kept)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        proptest::prop_assume!(!members.is_empty());
+        let members = members.join(",");
+        if let Some(text) = planned(agenda, duration, &members, crate::cli::Format::Text) {
+            text_tiles(&text);
+        }
+        if let Some(json) = planned(agenda, duration, &members, crate::cli::Format::Json) {
+            json_tiles(&json);
+        }
+    }
+}
