@@ -9,6 +9,7 @@ use std::time::Duration;
 use forumtimer::agenda;
 use forumtimer::domain::meeting::Meeting;
 use forumtimer::domain::plan::{Plan, SlotKind};
+use forumtimer::domain::printed::printed;
 
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
@@ -31,13 +32,18 @@ fn main() -> ExitCode {
     };
     let meeting = Meeting::start(plan, everyone, Duration::ZERO, end, true);
     println!("{} — {} slots", agenda.title, meeting.plan().slots.len());
-    for scheduled in meeting.schedule(Duration::ZERO) {
+    // In whole seconds that add up: each length reaches the next start (`printed`).
+    let exact: Vec<_> = meeting.schedule(Duration::ZERO).collect();
+    let end = exact
+        .last()
+        .map_or(Duration::ZERO, |last| last.start + last.length);
+    for scheduled in printed(Duration::ZERO, exact, end) {
         let slot = &meeting.plan().slots[scheduled.slot];
         let who = match slot.kind {
             SlotKind::Block => "everyone",
             SlotKind::Turn { member } => meeting.plan().members[member].as_str(),
         };
-        let (start, length) = (scheduled.start.as_secs(), scheduled.length.as_secs());
+        let (start, length) = (scheduled.start, scheduled.seconds);
         println!(
             "+{:>3}:{:02}  {:>2}:{:02}  {:<20} {}",
             start / 60,

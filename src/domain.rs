@@ -9,6 +9,7 @@ pub mod history;
 pub mod meeting;
 pub mod name;
 pub mod plan;
+pub mod printed;
 pub mod rule;
 pub mod simulate;
 pub mod squeeze;

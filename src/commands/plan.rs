@@ -15,8 +15,9 @@ use crate::cli::{Format, PlanArgs};
 use crate::domain::history;
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Picks, Plan, SlotKind};
+use crate::domain::printed::{Printed, printed};
 use crate::domain::squeeze::squeeze;
-use crate::domain::summary::clock as length;
+use crate::domain::summary::{clock_secs, rounded_secs};
 use crate::history::words::sentence;
 use crate::text;
 use crate::tui::view::labels;
@@ -131,33 +132,40 @@ fn who(plan: &Plan, kind: SlotKind) -> Option<&str> {
 
 fn json(meeting: &Meeting, end: Duration, origin: Origin) -> Result<String> {
     let plan = meeting.plan();
-    let slots = meeting
-        .schedule(Duration::ZERO)
-        .map(|scheduled| {
-            let slot = &plan.slots[scheduled.slot];
+    let slots = printed_schedule(meeting, end)
+        .into_iter()
+        .map(|printed| {
+            let slot = &plan.slots[printed.slot];
             JsonSlot {
                 segment: &plan.segments[slot.segment],
                 phase: slot.phase.as_deref(),
                 member: who(plan, slot.kind),
                 presenter: plan.presenter(slot),
-                presenter_to_be_chosen: meeting.presenter_open(scheduled.slot),
+                presenter_to_be_chosen: meeting.presenter_open(printed.slot),
                 kind: if slot.kind == SlotKind::Block {
                     "block"
                 } else {
                     "turn"
                 },
-                start: clock(origin, scheduled.start),
-                seconds: whole_seconds(scheduled.length),
+                start: clock(origin, Duration::from_secs(printed.start)),
+                seconds: printed.seconds,
             }
         })
         .collect();
+    let total_seconds = rounded_secs(end);
     let object = JsonPlan {
         start: clock(origin, Duration::ZERO),
-        end: clock(origin, end),
-        total_seconds: whole_seconds(end),
+        end: clock(origin, Duration::from_secs(total_seconds)),
+        total_seconds,
         slots,
     };
     Ok(serde_json::to_string(&object)? + "\n")
+}
+
+/// The schedule in whole seconds (`printed`): the lengths printed are the differences of the
+/// starts printed, so they add up to the meeting and each slot starts where the last ended.
+fn printed_schedule(meeting: &Meeting, end: Duration) -> Vec<Printed> {
+    printed(Duration::ZERO, meeting.schedule(Duration::ZERO), end)
 }
 
 fn table(
@@ -168,6 +176,8 @@ fn table(
     origin: Origin,
 ) -> String {
     let plan = meeting.plan();
+    // The end on whole seconds, as the last printed slot reaches it.
+    let end = Duration::from_secs(rounded_secs(end));
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
     let _ = writeln!(
@@ -189,8 +199,8 @@ fn table(
         "{:>8}  {:>7}  {:<40}  who",
         "start", "length", "segment"
     );
-    for scheduled in meeting.schedule(Duration::ZERO) {
-        let slot = &plan.slots[scheduled.slot];
+    for printed in printed_schedule(meeting, end) {
+        let slot = &plan.slots[printed.slot];
         let mut segment = plan.segments[slot.segment].clone();
         if let Some(phase) = &slot.phase {
             let _ = write!(segment, " · {phase}");
@@ -198,13 +208,13 @@ fn table(
         let _ = writeln!(
             out,
             "{:>8}  {:>7}  {}  {}",
-            clock(origin, scheduled.start),
-            length(scheduled.length),
+            clock(origin, Duration::from_secs(printed.start)),
+            clock_secs(printed.seconds),
             // By display width: a segment in a wide script keeps the "who" column aligned.
             text::pad(&segment, 40),
             match (
                 who(plan, slot.kind),
-                labels::presenter(meeting, scheduled.slot)
+                labels::presenter(meeting, printed.slot)
             ) {
                 (Some(member), _) => member.to_string(),
                 (None, Some(presenter)) => format!("{presenter} (presenter)"),
@@ -242,12 +252,6 @@ fn presenter_notes(meeting: &Meeting) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// A length in whole seconds, rounded to the nearest as every list of lengths rounds it
-/// (`summary::clock`), so the JSON, the table and "Up next" agree to the second.
-fn whole_seconds(length: Duration) -> u64 {
-    (length + Duration::from_millis(500)).as_secs()
 }
 
 #[cfg(test)]
