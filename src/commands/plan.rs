@@ -1,5 +1,6 @@
 //! `forumtimer plan`: the schedule an agenda gives from a start time, as a table or JSON.
-//! It runs the live meeting's own rule (`Meeting::schedule`), so the two always agree.
+//! It prints the meeting's own plan (`Meeting::planned`): the live rule's allotments at an
+//! on-time start, in whole seconds that add up, and what the summary's "Planned" adds up.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -15,9 +16,9 @@ use crate::cli::{Format, PlanArgs};
 use crate::domain::history;
 use crate::domain::meeting::Meeting;
 use crate::domain::plan::{Picks, Plan, SlotKind};
-use crate::domain::printed::{Printed, printed};
+use crate::domain::printed::Printed;
 use crate::domain::squeeze::squeeze;
-use crate::domain::summary::{clock_secs, rounded_secs};
+use crate::domain::summary::clock_secs;
 use crate::history::words::sentence;
 use crate::text;
 use crate::tui::view::labels;
@@ -76,7 +77,6 @@ fn render(args: &PlanArgs) -> Result<String> {
     }
     let (picks, why) = history::picks(&loaded.agenda, &past, &present);
     let plan = plan_on(&loaded, &origin, &picks, args.shuffle.seed);
-    let mut ends_early = None;
     if let Some(length) = length
         && let Some(squeezed) = squeeze(&plan, &present, length)
     {
@@ -85,28 +85,18 @@ fn render(args: &PlanArgs) -> Result<String> {
             bail!("{message}; give a later end or a longer duration, or shorten a block");
         }
         tell(format_args!("forumtimer: warning: {message}"));
-        ends_early = squeezed.ends_early();
     }
     let meeting = Meeting::start(plan, present, Duration::ZERO, length, true);
-    // Where the last slot ends, when no turn takes the time left after it: the plan lists what
-    // the meeting will use, so its slots add up to its end.
-    let end = ends_early.unwrap_or(meeting.end());
     let today = origin.zero().date_naive();
     let text = match args.format {
         Format::Text => {
-            let mut text = table(
-                &meeting,
-                end,
-                &loaded.agenda.title,
-                &loaded.agenda.notes,
-                origin,
-            );
+            let mut text = table(&meeting, &loaded.agenda.title, &loaded.agenda.notes, origin);
             for why in &why {
                 let _ = writeln!(text, "{}", sentence(why, &meeting.plan().members, today));
             }
             text
         }
-        Format::Json => json(&meeting, end, origin)?,
+        Format::Json => json(&meeting, origin)?,
     };
     Ok(text)
 }
@@ -130,9 +120,10 @@ fn who(plan: &Plan, kind: SlotKind) -> Option<&str> {
     }
 }
 
-fn json(meeting: &Meeting, end: Duration, origin: Origin) -> Result<String> {
+fn json(meeting: &Meeting, origin: Origin) -> Result<String> {
     let plan = meeting.plan();
-    let slots = printed_schedule(meeting, end)
+    let (schedule, end) = schedule(meeting);
+    let slots = schedule
         .into_iter()
         .map(|printed| {
             let slot = &plan.slots[printed.slot];
@@ -152,32 +143,27 @@ fn json(meeting: &Meeting, end: Duration, origin: Origin) -> Result<String> {
             }
         })
         .collect();
-    let total_seconds = rounded_secs(end);
     let object = JsonPlan {
         start: clock(origin, Duration::ZERO),
-        end: clock(origin, Duration::from_secs(total_seconds)),
-        total_seconds,
+        end: clock(origin, end),
+        total_seconds: end.as_secs(),
         slots,
     };
     Ok(serde_json::to_string(&object)? + "\n")
 }
 
-/// The schedule in whole seconds (`printed`): the lengths printed are the differences of the
-/// starts printed, so they add up to the meeting and each slot starts where the last ended.
-fn printed_schedule(meeting: &Meeting, end: Duration) -> Vec<Printed> {
-    printed(Duration::ZERO, meeting.schedule(Duration::ZERO), end)
+/// The plan in whole seconds that add up (`Meeting::planned`, which the summary adds up per
+/// segment too), and where it ends: at the meeting's end, or where its last slot ends when no
+/// turn takes the time after it (the plan lists what the meeting will use).
+fn schedule(meeting: &Meeting) -> (Vec<Printed>, Duration) {
+    let schedule = meeting.planned();
+    let end = schedule.last().map_or(0, |last| last.start + last.seconds);
+    (schedule, Duration::from_secs(end))
 }
 
-fn table(
-    meeting: &Meeting,
-    end: Duration,
-    title: &str,
-    notes: &[String],
-    origin: Origin,
-) -> String {
+fn table(meeting: &Meeting, title: &str, notes: &[String], origin: Origin) -> String {
     let plan = meeting.plan();
-    // The end on whole seconds, as the last printed slot reaches it.
-    let end = Duration::from_secs(rounded_secs(end));
+    let (schedule, end) = schedule(meeting);
     let mut out = String::new();
     let _ = writeln!(out, "{title}");
     let _ = writeln!(
@@ -199,7 +185,7 @@ fn table(
         "{:>8}  {:>7}  {:<40}  who",
         "start", "length", "segment"
     );
-    for printed in printed_schedule(meeting, end) {
+    for printed in schedule {
         let slot = &plan.slots[printed.slot];
         let mut segment = plan.segments[slot.segment].clone();
         if let Some(phase) = &slot.phase {

@@ -16,6 +16,7 @@ const UNDO_DEPTH: usize = 500;
 mod guests;
 mod history;
 mod order;
+mod planned;
 mod presenter;
 mod reading;
 mod standing;

@@ -51,9 +51,10 @@ impl MemberSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SegmentSummary {
     pub name: String,
-    /// Planned length of the slots that took place or were still due (blocks, and the turns
-    /// of members who were present or spoke), the turns scaled to this meeting's length as the
-    /// rule scales them: the segments' planned lengths add up to the meeting's.
+    /// The segment's slots in this meeting's plan (`Meeting::planned`): the blocks, and the
+    /// turns that took place or were still due at their start-time allotment, which shares
+    /// the time from the start to the planned end. In whole seconds, as `plan --members`
+    /// prints them for the same members and end; the segments add up to the meeting.
     pub planned: Duration,
     /// Time actually spent in the segment's slots.
     pub actual: Duration,
@@ -130,12 +131,6 @@ impl Summary {
                 presenter: None,
             })
             .collect();
-        // Still to come and taking place (not the own turn of a presenter still to be chosen).
-        let due = meeting.due();
-        // Each segment's planned blocks and turns, as the agenda gives them; the turns are
-        // scaled to this meeting below.
-        let mut fixed = vec![Duration::ZERO; segments.len()];
-        let mut turns = vec![Duration::ZERO; segments.len()];
         // In the order the turns took place, so a round's turns list (and, across meetings,
         // who spoke first and last) follows moves, late arrivals and guests.
         for &index in meeting.order() {
@@ -148,17 +143,8 @@ impl Summary {
                 timing.status,
                 SlotStatus::Current | SlotStatus::Done | SlotStatus::Passed
             );
-            // A pending slot still counts as planned while it is due; one left by `b` with
-            // time on it took place even if it never resumed; a missed one never will.
-            let took_place = started || !elapsed.is_zero() || due[index];
             if let Some(segment) = segments.get_mut(slot.segment) {
                 segment.actual += elapsed;
-                if took_place {
-                    match slot.kind {
-                        SlotKind::Block => fixed[slot.segment] += slot.planned,
-                        SlotKind::Turn { .. } => turns[slot.segment] += slot.planned,
-                    }
-                }
                 match (slot.spotlight, slot.kind) {
                     (Some(_), _) => {
                         segment.shape = Shape::Spotlight;
@@ -200,9 +186,12 @@ impl Summary {
                 }
             }
         }
-        let length = meeting.end().saturating_sub(meeting.started_at());
-        for (segment, planned) in segments.iter_mut().zip(scaled(length, &fixed, &turns)) {
-            segment.planned = planned;
+        // The plan as `plan --members` prints it for those who took part and this end.
+        for printed in meeting.planned() {
+            let segment = plan.slots.get(printed.slot).map(|slot| slot.segment);
+            if let Some(segment) = segment.and_then(|segment| segments.get_mut(segment)) {
+                segment.planned += Duration::from_secs(printed.seconds);
+            }
         }
         let finished_at = meeting.finished_at();
         Summary {
@@ -319,25 +308,6 @@ pub fn length_in_words(d: Duration) -> String {
         secs @ 1..60 => format!("{secs} s"),
         _ => minutes_in_words(d),
     }
-}
-
-/// Each segment's planned length in this meeting: its blocks as the agenda gives them, its
-/// turns scaled as the rule scales them (SPEC §4) so that all the turns that took place or
-/// were due share the member time between the start and the planned end. A 90-minute meeting
-/// of a 3-hour agenda plans its rounds at half their length, not at the agenda's.
-fn scaled(length: Duration, fixed: &[Duration], turns: &[Duration]) -> Vec<Duration> {
-    let member_time = length.saturating_sub(fixed.iter().sum());
-    let weight: Duration = turns.iter().sum();
-    fixed
-        .iter()
-        .zip(turns)
-        .map(|(&fixed, &turns)| {
-            let share = (turns.as_nanos() * member_time.as_nanos())
-                .checked_div(weight.as_nanos())
-                .unwrap_or(0);
-            fixed + Duration::from_nanos(u64::try_from(share).unwrap_or(u64::MAX))
-        })
-        .collect()
 }
 
 /// The end line: "ended 21:04, 4 min after the planned 21:00". Times come formatted, so the

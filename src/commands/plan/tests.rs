@@ -55,7 +55,7 @@ fn printed_as_run_takes_it(
     let printed = plan_on(loaded, &Origin::new(evening), &Picks::default(), seed);
     let present = vec![true; printed.members.len()];
     let meeting = Meeting::start(printed.clone(), present, Duration::ZERO, None, true);
-    let text = table(&meeting, meeting.end(), "", &[], Origin::new(evening));
+    let text = table(&meeting, "", &[], Origin::new(evening));
     let printed_rows: Vec<&str> = text
         .lines()
         .filter(|line| line.contains("  Updates  "))
@@ -133,7 +133,7 @@ fn plan_and_up_next_give_a_long_slot_the_same_length() {
         true,
     );
     let mut app = App::sample(agenda.clone());
-    let printed = table(&meeting, meeting.end(), &agenda.title, &[], app.wall_zero);
+    let printed = table(&meeting, &agenda.title, &[], app.wall_zero);
     enter(&mut app, Duration::ZERO);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     terminal
@@ -399,6 +399,44 @@ fn the_summary_plans_a_segment_as_plan_prints_it_for_the_same_members_and_end() 
                     per_segment(&json),
                     "{agenda}, {length} s, without {}",
                     members[absent]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_plan_is_what_the_rule_allots_at_an_on_time_start() {
+    // `plan` prints `Meeting::planned` so that the summary can add up the same figures; at an
+    // on-time start that is the live rule's schedule to the second.
+    use crate::domain::printed::printed;
+    for agenda in [
+        "classic-forum.toml",
+        "monthly-business-forum.toml",
+        "quick-check-in.toml",
+        "support-circle.toml",
+        "virtual-peer-pod.toml",
+    ] {
+        let loaded = shipped(agenda);
+        let plan = Plan::build_with(&loaded.agenda, 1, &Picks::default());
+        let members = plan.members.len();
+        for length in [
+            30 * 60 + 1,
+            45 * 60 + 7,
+            90 * 60,
+            2 * 3600 + 13 * 60 + 29,
+            4 * 3600,
+        ] {
+            for absent in 0..=members {
+                let present: Vec<bool> = (0..members).map(|m| m != absent).collect();
+                let length = Duration::from_secs(length);
+                let meeting =
+                    Meeting::start(plan.clone(), present, Duration::ZERO, Some(length), true);
+                let live = printed(Duration::ZERO, meeting.schedule(Duration::ZERO), length);
+                assert_eq!(
+                    meeting.planned(),
+                    live,
+                    "{agenda}, {length:?}, absent {absent}"
                 );
             }
         }

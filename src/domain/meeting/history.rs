@@ -15,6 +15,9 @@ pub(super) struct History {
     numerator: Duration,
     weight: Duration,
     pub(super) habit: Habit,
+    /// Per slot, whether it counts in the meeting's plan: every block, and the turns that
+    /// took place or will.
+    pub(super) taken: Vec<bool>,
 }
 
 impl History {
@@ -23,6 +26,7 @@ impl History {
         let (mut fixed, mut weight, mut turns) = (Duration::ZERO, Duration::ZERO, 0u32);
         let mut samples = Vec::new();
         let due = meeting.due();
+        let mut taken_slots = vec![true; progress.slots.len()];
         for (index, (slot, state)) in meeting.plan.slots.iter().zip(&progress.slots).enumerate() {
             // Turns that took place or will: a missed turn (its member was absent) is neither,
             // nor the own turn of a presenter still to be chosen.
@@ -37,7 +41,7 @@ impl History {
                     weight += slot.planned;
                     turns += 1;
                 }
-                SlotKind::Turn { .. } => {}
+                SlotKind::Turn { .. } => taken_slots[index] = false,
             }
             if let (SlotKind::Turn { .. }, SlotStatus::Done, Some(allotted)) =
                 (slot.kind, state.status, state.allotted)
@@ -56,16 +60,22 @@ impl History {
             numerator,
             weight,
             habit: Habit::learn(&samples, unit),
+            taken: taken_slots,
         }
     }
 
     /// A turn's allotment at the meeting's start: the first formula then.
-    fn base(&self, each: Duration) -> Duration {
+    pub(super) fn base(&self, each: Duration) -> Duration {
         if self.weight.is_zero() {
             return Duration::ZERO;
         }
         let millis = each.as_millis() * self.numerator.as_millis() / self.weight.as_millis();
         Duration::from_millis(u64::try_from(millis).unwrap_or(u64::MAX))
+    }
+
+    /// Whether any turn took place or will: without one, nothing takes the member time.
+    pub(super) fn has_turns(&self) -> bool {
+        !self.weight.is_zero()
     }
 
     /// The turns still to come, in order, with their start-time allotment and the first

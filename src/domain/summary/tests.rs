@@ -354,3 +354,30 @@ fn a_segment_is_planned_as_scaled_to_this_meeting_not_as_the_agenda_gives_it() {
     assert_eq!(planned, vec![min(5), min(20), min(5)]);
     assert_eq!(planned.iter().sum::<Duration>(), summary.planned_end);
 }
+
+#[test]
+fn the_segments_planned_add_up_to_the_meeting_to_the_second() {
+    // A support circle: ten members, rounds of 1m, 5m and 1m between two 5m blocks, 90
+    // minutes. The rounds get 11:25.7, 57:08.6 and 11:25.7: rounded one by one they made
+    // 1:30:01. Planned as `plan` prints it, the sharing round is 57:08 and they make 1:30:00.
+    let members = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+    let mut agenda = Agenda::new("Circle", &members);
+    let round = |name: &str, each| {
+        let order = Order::Agenda;
+        segment(name, SegmentKind::Round { each, order })
+    };
+    agenda.segments = vec![
+        segment("Welcome", SegmentKind::Block { length: min(5) }),
+        round("Check-in", min(1)),
+        round("Sharing", min(5)),
+        round("Closing", min(1)),
+        segment("Goodbye", SegmentKind::Block { length: min(5) }),
+    ];
+    let plan = Plan::build(&agenda, 0);
+    let meeting = Meeting::start(plan, vec![true; 10], sec(7), Some(sec(7) + min(90)), true);
+    let summary = Summary::of(&meeting, min(1));
+    let shown = |s: &super::SegmentSummary| super::rounded_secs(s.planned);
+    let planned: Vec<u64> = summary.segments.iter().map(shown).collect();
+    assert_eq!(planned, [300, 686, 3428, 686, 300]);
+    assert_eq!(planned.iter().sum::<u64>(), 90 * 60);
+}
