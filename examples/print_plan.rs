@@ -9,7 +9,6 @@ use std::time::Duration;
 use forumtimer::agenda;
 use forumtimer::domain::meeting::Meeting;
 use forumtimer::domain::plan::{Plan, SlotKind};
-use forumtimer::domain::printed::printed;
 
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
@@ -32,12 +31,9 @@ fn main() -> ExitCode {
     };
     let meeting = Meeting::start(plan, everyone, Duration::ZERO, end, true);
     println!("{} — {} slots", agenda.title, meeting.plan().slots.len());
-    // In whole seconds that add up: each length reaches the next start (`printed`).
-    let exact: Vec<_> = meeting.schedule(Duration::ZERO).collect();
-    let end = exact
-        .last()
-        .map_or(Duration::ZERO, |last| last.start + last.length);
-    for scheduled in printed(Duration::ZERO, exact, end) {
+    // The plan as `forumtimer plan` prints it: whole seconds, each length reaching the next
+    // start.
+    for scheduled in meeting.planned() {
         let slot = &meeting.plan().slots[scheduled.slot];
         let who = match slot.kind {
             SlotKind::Block => "everyone",
