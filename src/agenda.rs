@@ -4,7 +4,8 @@
 //!
 //! - `source`: reading a file safely (regular, ≤ 1 MiB, UTF-8).
 //! - `scan`: refusing control/bidi characters and pathological nesting before TOML parsing.
-//! - `schema`: the file as written (serde); `toml_error`: TOML/serde messages made friendly.
+//! - `schema`: the file as written (serde); `shape`: tables where tables belong, before serde
+//!   reads them; `toml_error`: TOML/serde messages made friendly.
 //! - [`json_schema`]: the JSON Schema of that file, for editors (`forumtimer schema`).
 //! - `validate`, `segments`, `members`, `values`: the rules of SPEC §3.
 //! - `error`, `diagnostic`: [`AgendaError`] and its cargo-style rendering.
@@ -22,6 +23,7 @@ mod members;
 mod scan;
 mod schema;
 mod segments;
+mod shape;
 mod source;
 mod suggest;
 pub mod templates;
@@ -31,6 +33,8 @@ mod validate;
 pub mod values;
 
 use std::path::Path;
+
+use serde::Deserialize;
 
 pub use error::AgendaError;
 use error::Problem;
@@ -70,8 +74,11 @@ pub fn parse(
         )));
     }
     scan::check(text).map_err(fail)?;
-    let file: schema::File =
-        toml::from_str(text).map_err(|error| fail(toml_error::problem(&error, text)))?;
+    let toml_problem = |error: toml::de::Error| fail(toml_error::problem(&error, text));
+    let document = toml::de::DeTable::parse(text).map_err(toml_problem)?;
+    shape::check(document.get_ref(), text).map_err(fail)?;
+    let file = schema::File::deserialize(toml::de::Deserializer::from(document))
+        .map_err(toml_problem)?;
     validate::agenda(&file, members).map_err(fail)
 }
 

@@ -26,6 +26,8 @@ const CASES: &[Case] = &[
     ("wrong_type_title", Some((1, 9)), "expected a string, found integer", "double quotes"),
     ("wrong_type_members", Some((1, 11)), "expected a list", "[\"Ana\", \"Ben\"]"),
     ("bool_as_string", Some((1, 8)), "expected a boolean", "`true` or `false`"),
+    ("resources_as_list", Some((2, 13)), "`resources` is a table, not a list", "lines = [\"Crisis line: 000\"]"),
+    ("phase_as_list", Some((6, 11)), "a phase is a table, not a list", "{ name = \"Background\", length = \"10m\" }"),
     ("segment_as_single_table", Some((3, 1)), "expected a list", "`[[segment]]`"),
     ("zero_duration", Some((5, 10)), "`length` is zero", "longer than zero"),
     ("negative_duration", Some((5, 8)), "`each` is negative", "longer than zero"),

@@ -28,6 +28,8 @@ const REFUSED_BY_THE_SCHEMA: &[&str] = &[
     "invisible_member_name",
     "empty_segment_name",
     "end_and_duration",
+    "phase_as_list",
+    "resources_as_list",
     "length_and_each",
     "missing_segment_name",
     "negative_duration",
