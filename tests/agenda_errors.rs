@@ -32,6 +32,7 @@ const CASES: &[Case] = &[
     ("zero_duration", Some((5, 10)), "`length` is zero", "longer than zero"),
     ("negative_duration", Some((5, 8)), "`each` is negative", "longer than zero"),
     ("bare_number", Some((5, 10)), "bare number", "`length = \"5m\"`"),
+    ("bare_number_warn", Some((2, 8)), "`warn` is a bare number", "`warn = \"1m\"` (60 seconds"),
     ("not_a_duration", Some((5, 10)), "is not a duration: \"five minutes\"", "\"1h 30m\""),
     ("end_and_duration", Some((2, 7)), "both `duration` and `end`", "keep one"),
     ("bad_end_time", Some((1, 7)), "`end` is not a time of day", "\"21:00\""),

@@ -20,6 +20,7 @@ const REFUSED_BY_THE_SCHEMA: &[&str] = &[
     "bad_end_time",
     "bad_order_value",
     "bare_number",
+    "bare_number_warn",
     "bidi_override",
     "bool_as_string",
     "control_char_escape_in_string",

@@ -178,7 +178,8 @@ fn a_bad_duration_flag_says_how_to_write_one() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("--duration"))
-        .stderr(predicate::str::contains("5m"));
+        // A meeting of five minutes is no meeting: a bare 5 is read as hours.
+        .stderr(predicate::str::contains("for 5 hours write 5h"));
 }
 
 #[test]

@@ -42,8 +42,8 @@ pub(crate) fn duration(value: &Spanned<Value>, key: &str) -> Result<Duration, Pr
             }
             Ok(parsed)
         }
-        Value::Integer(number) => Err(bare_number(key, number_guess(*number as f64), span)),
-        Value::Float(number) => Err(bare_number(key, number_guess(*number), span)),
+        Value::Integer(number) => Err(bare_number(key, *number as f64, span)),
+        Value::Float(number) => Err(bare_number(key, *number, span)),
         other => Err(problem(format!(
             "`{key}` must be a duration, not {}",
             article(other.type_str())
@@ -61,7 +61,11 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     duration(&value, "duration").map_err(|problem| {
         // The agenda's words name a key and ask for quotes; a flag has neither.
         let shown = super::text::escape(text.trim());
-        let bare = text.trim().parse::<f64>().ok().and_then(number_guess);
+        let bare = text
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(|number| number_guess("duration", number));
         if let Some((guess, unit)) = bare {
             let guess = if guess.contains(' ') {
                 format!("\"{guess}\"")
@@ -98,35 +102,59 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
     })
 }
 
-/// What a bare number most likely meant, as a duration string (or `None` when it cannot be one).
-fn number_guess(number: f64) -> Option<(String, &'static str)> {
+/// A unit a bare number may have been meant in: seconds in it, its name, and the range (in
+/// seconds) in which a reading in that unit is plausible for the key.
+type Reading = (f64, &'static str, f64, f64);
+
+const MINUTE: f64 = 60.0;
+const HOUR: f64 = 3600.0;
+
+/// The readings of a bare number for `key`, most usual first: a warning comes seconds before
+/// the end of a turn (`warn = 30`, `warn = 60`), a turn lasts minutes, a meeting hours.
+fn readings(key: &str) -> &'static [Reading] {
+    match key {
+        "warn" => &[
+            (1.0, "seconds", 10.0, 10.0 * MINUTE),
+            (MINUTE, "minutes", MINUTE, 10.0 * MINUTE),
+        ],
+        "duration" => &[
+            (MINUTE, "minutes", 30.0 * MINUTE, 24.0 * HOUR),
+            (HOUR, "hours", HOUR, 12.0 * HOUR),
+            (1.0, "seconds", 30.0 * MINUTE, 24.0 * HOUR),
+        ],
+        "each" => &[
+            (MINUTE, "minutes", 30.0, HOUR),
+            (1.0, "seconds", 10.0, HOUR),
+        ],
+        _ => &[
+            (MINUTE, "minutes", 30.0, 3.0 * HOUR),
+            (1.0, "seconds", 10.0, 24.0 * HOUR),
+        ],
+    }
+}
+
+/// What a bare number most likely meant for `key`, as a duration string and the unit it was
+/// read in (or `None` when it cannot be a duration).
+fn number_guess(key: &str, number: f64) -> Option<(String, &'static str)> {
     if !number.is_finite() || number <= 0.0 {
         return None;
     }
-    // Small numbers in agendas are minutes ("length = 5"); large ones are more likely seconds.
-    let (seconds, unit) = if number <= 180.0 {
-        (number * 60.0, "minutes")
-    } else {
-        (number, "seconds")
-    };
-    if seconds > MAX_DURATION.as_secs_f64() {
+    let readings = readings(key);
+    let &(unit, name, _, _) = readings
+        .iter()
+        .find(|&&(unit, _, low, high)| (low..=high).contains(&(number * unit)))
+        .or(readings.first())?;
+    let seconds = (number * unit).round();
+    if seconds < 1.0 || seconds > MAX_DURATION.as_secs_f64() {
         return None;
     }
-    let seconds = seconds.round();
-    if seconds < 1.0 {
-        return None;
-    }
-    Some((human(Duration::from_secs(seconds as u64)), unit))
+    Some((human(Duration::from_secs(seconds as u64)), name))
 }
 
-fn bare_number(
-    key: &str,
-    guess: Option<(String, &'static str)>,
-    span: std::ops::Range<usize>,
-) -> Problem {
-    let help = match guess {
+fn bare_number(key: &str, number: f64, span: std::ops::Range<usize>) -> Problem {
+    let help = match number_guess(key, number) {
         Some((guess, unit)) => format!(
-            "write `{key} = \"{guess}\"` (a bare number has no unit; this guesses {unit}); {EXAMPLES}"
+            "write `{key} = \"{guess}\"` ({number} {unit}; a bare number has no unit); {EXAMPLES}"
         ),
         None => format!("a duration must be longer than zero; {EXAMPLES}"),
     };
@@ -234,6 +262,29 @@ mod tests {
         assert!(help.contains("\"1m 30s\""), "{help}");
         let help = parse("-5").unwrap_err().help.unwrap();
         assert!(help.contains("longer than zero"), "{help}");
+    }
+
+    #[test]
+    fn a_bare_number_is_read_in_the_unit_its_key_is_usually_given_in() {
+        let guess = |key: &str, number: &str| {
+            let help = duration(&value(number), key).unwrap_err().help.unwrap();
+            let start = help.find('"').unwrap() + 1;
+            let end = start + help[start..].find('"').unwrap();
+            help[start..end].to_string()
+        };
+        // A warning comes seconds before the end of a turn; a minute is written "60".
+        assert_eq!(guess("warn", "60"), "1m");
+        assert_eq!(guess("warn", "30"), "30s");
+        assert_eq!(guess("warn", "2"), "2m");
+        // A meeting lasts hours: 3 is three hours, 90 is ninety minutes.
+        assert_eq!(guess("duration", "3"), "3h");
+        assert_eq!(guess("duration", "90"), "1h 30m");
+        assert_eq!(guess("duration", "10800"), "3h");
+        // A turn is minutes, not an hour and a half.
+        assert_eq!(guess("each", "5"), "5m");
+        assert_eq!(guess("each", "90"), "1m 30s");
+        assert_eq!(guess("length", "90"), "1h 30m");
+        assert_eq!(guess("length", "600"), "10m");
     }
 
     #[test]
