@@ -338,3 +338,33 @@ fn simulate_counts_one_member_and_one_meeting_in_the_singular() {
             "Forum · 1 member · 5m · 1 meeting per model · seed",
         ));
 }
+
+#[test]
+fn a_warning_threshold_not_shorter_than_its_turn_is_a_warning_in_check_and_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("early.toml");
+    std::fs::write(
+        &path,
+        "members = [\"Ana\", \"Ben\"]\nwarn = \"2m\"\n\n[[segment]]\nname = \"Updates\"\neach = \"5m\"\nwarn = \"10m\"\n\n\
+         [[segment]]\nname = \"Closing\"\neach = \"2m\"\n\n[[segment]]\nname = \"Talk\"\nlength = \"5m\"\n",
+    )
+    .unwrap();
+    let updates = "`Updates`: its warning comes 10m before the end of each 5m turn, so every \
+                   turn shows it from its start; give `warn` less than \"5m\"";
+    let closing = "`Closing`: its warning comes 2m before the end of each 2m turn";
+    let output = forumtimer().arg("check").arg(&path).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains(&format!("warning: {updates}")), "{stderr}");
+    assert!(stderr.contains(closing), "{stderr}");
+    assert!(!stderr.contains("Talk"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    forumtimer()
+        .args(["plan", "--start", "19:00"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "forumtimer: warning: {updates}"
+        )));
+}

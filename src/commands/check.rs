@@ -36,6 +36,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                     Some(Deadline::Duration(length)) => Some(length),
                     _ => None,
                 };
+                for warning in plan.warnings_from_the_start() {
+                    tell(format_args!("{}: warning: {warning}", path.display()));
+                }
                 let present = vec![true; plan.members.len()];
                 if let Some(length) = length
                     && let Some(squeezed) = squeeze(&plan, &present, length)

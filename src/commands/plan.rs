@@ -77,6 +77,9 @@ fn render(args: &PlanArgs) -> Result<String> {
     }
     let (picks, why) = history::picks(&loaded.agenda, &past, &present);
     let plan = plan_on(&loaded, &origin, &picks, args.shuffle.seed);
+    for warning in plan.warnings_from_the_start() {
+        tell(format_args!("forumtimer: warning: {warning}"));
+    }
     if let Some(length) = length
         && let Some(squeezed) = squeeze(&plan, &present, length)
     {

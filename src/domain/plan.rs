@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Agenda, Order, PhaseKind, SegmentKind, Speaker};
+use super::summary::human;
 
 #[cfg(test)]
 mod tests;
@@ -191,6 +192,56 @@ impl Plan {
             slots,
             picks: picks.clone(),
         }
+    }
+
+    /// The name of slot `index`'s segment, with its phase: "Presentation · Shares".
+    #[must_use]
+    pub fn slot_name(&self, index: usize) -> String {
+        let Some(slot) = self.slots.get(index) else {
+            return String::new();
+        };
+        let segment = self.segments.get(slot.segment).map_or("", String::as_str);
+        match &slot.phase {
+            Some(phase) => format!("{segment} · {phase}"),
+            None => segment.to_string(),
+        }
+    }
+
+    /// One line for each block, round or phase whose warning threshold is not shorter than
+    /// its planned length: its clock would show the warning from its first second, so the
+    /// warning would say nothing. For `check` and `plan`; the agenda is still valid.
+    #[must_use]
+    pub fn warnings_from_the_start(&self) -> Vec<String> {
+        let mut early: Vec<usize> = (0..self.slots.len())
+            .filter(|&index| {
+                let slot = &self.slots[index];
+                slot.warn.is_some_and(|warn| warn >= slot.planned)
+            })
+            .collect();
+        // A round is one run of slots: said once.
+        early.dedup_by_key(|&mut index| {
+            let slot = &self.slots[index];
+            (slot.segment, slot.phase.clone())
+        });
+        early
+            .into_iter()
+            .map(|index| {
+                let slot = &self.slots[index];
+                let warn = human(slot.warn.unwrap_or_default());
+                let planned = human(slot.planned);
+                let what = match slot.kind {
+                    SlotKind::Block => format!("the {planned} block, so it shows"),
+                    SlotKind::Turn { .. } => {
+                        format!("each {planned} turn, so every turn shows it")
+                    }
+                };
+                format!(
+                    "`{}`: its warning comes {warn} before the end of {what} from its start; \
+                     give `warn` less than \"{planned}\"",
+                    self.slot_name(index)
+                )
+            })
+            .collect()
     }
 
     /// The planned length of the whole meeting with these members present: without the

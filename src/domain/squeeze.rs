@@ -145,17 +145,6 @@ fn whole_seconds_up(d: Duration) -> Duration {
 }
 
 /// A round's name as `plan` lists it: the segment, and the spotlight phase if any.
-fn round_name(plan: &Plan, slot: usize) -> String {
-    let Some(slot) = plan.slots.get(slot) else {
-        return String::new();
-    };
-    let segment = plan.segments.get(slot.segment).map_or("", String::as_str);
-    match &slot.phase {
-        Some(phase) => format!("{segment} · {phase}"),
-        None => segment.to_string(),
-    }
-}
-
 impl Squeeze {
     /// Whether `plan` refuses the meeting (SPEC §10), not only warns.
     #[must_use]
@@ -212,7 +201,7 @@ impl Squeeze {
                     .map(|round| {
                         format!(
                             "`{}` turns get {} of their planned {}",
-                            round_name(plan, round.slot),
+                            plan.slot_name(round.slot),
                             clock(round.allotted),
                             clock(round.planned)
                         )
