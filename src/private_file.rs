@@ -42,6 +42,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_via(path, bytes, Rename::Durable, write_and_sync)
 }
 
+/// `write_atomic` for a file meant to be shared, like the agenda schema `new` writes into a
+/// group's folder: readable by all (mode 0644), the same care otherwise.
+///
+/// # Errors
+/// As `write_atomic`.
+pub fn write_atomic_readable(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_mode(path, bytes, 0o644, Rename::Durable, write_and_sync)
+}
+
 /// Whether the rename must survive a power cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rename {
@@ -64,11 +73,21 @@ pub fn write_atomic_via(
     rename: Rename,
     writer: Writer,
 ) -> io::Result<()> {
+    write_atomic_mode(path, bytes, FILE_MODE, rename, writer)
+}
+
+fn write_atomic_mode(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    rename: Rename,
+    writer: Writer,
+) -> io::Result<()> {
     refuse_unsafe(path)?;
     let dir = parent_dir(path);
     let temp = new_temp(path)?;
     temp.as_file()
-        .set_permissions(Permissions::from_mode(FILE_MODE))?;
+        .set_permissions(Permissions::from_mode(mode))?;
     writer(temp.as_file(), bytes)?;
     // On error the temp file is removed by its drop; the original error is what matters.
     temp.persist(path).map_err(|error| error.error)?;

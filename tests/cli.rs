@@ -226,7 +226,6 @@ fn new_writes_a_template_that_checks() {
     forumtimer()
         .args(["new", "--template", "support-circle", "--output"])
         .arg(&path)
-        .env("XDG_DATA_HOME", dir.path())
         .assert()
         .success();
     forumtimer().arg("check").arg(&path).assert().success();
@@ -240,7 +239,6 @@ fn new_never_overwrites_without_force() {
     forumtimer()
         .args(["new", "--output"])
         .arg(&path)
-        .env("XDG_DATA_HOME", dir.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains("--force"));
@@ -248,7 +246,6 @@ fn new_never_overwrites_without_force() {
     forumtimer()
         .args(["new", "--force", "--output"])
         .arg(&path)
-        .env("XDG_DATA_HOME", dir.path())
         .assert()
         .success();
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep me");

@@ -33,41 +33,92 @@ fn schema_prints_the_committed_schema() {
     assert_eq!(stdout(&["schema"]), committed);
 }
 
+/// The schema file `new` writes beside an agenda, and names relative to it.
+const BESIDE: &str = "forumtimer-agenda.schema.json";
+
 #[test]
-fn new_points_editors_at_a_current_schema_that_the_agenda_satisfies() {
-    let data = tempfile::tempdir().unwrap();
-    let agenda = data.path().join("forum.toml");
+fn new_points_editors_at_a_schema_beside_the_agenda_that_travels_with_its_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let group = tempfile::tempdir().unwrap();
+    let agenda = group.path().join("forum.toml");
+    // No home and no data folder: nothing per user is needed, nor named.
     forumtimer()
         .args(["new", "--template", "support-circle", "--output"])
         .arg(&agenda)
-        .env("XDG_DATA_HOME", data.path())
+        .env("HOME", "/nonexistent")
+        .env_remove("XDG_DATA_HOME")
         .assert()
-        .success();
+        .success()
+        .stderr(predicate::str::contains(BESIDE));
     let text = std::fs::read_to_string(&agenda).unwrap();
-    let first = text.lines().next().unwrap();
-    let schema_path = data.path().join("forumtimer/agenda.schema.json");
-    assert_eq!(first, format!("#:schema {}", schema_path.display()));
+    let mut lines = text.lines();
+    assert_eq!(lines.next().unwrap(), format!("#:schema ./{BESIDE}"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains(&format!("forumtimer schema > {BESIDE}")),
+        "the second line says how to make the schema where it is missing: {text}"
+    );
     assert_eq!(text.matches("#:schema").count(), 1, "{text}");
+    assert!(!text.contains("nonexistent"), "{text}");
+    let schema_path = group.path().join(BESIDE);
     let schema = std::fs::read_to_string(&schema_path).unwrap();
     assert_eq!(schema, json_schema::text());
+    // The group shares the folder: the schema is as readable as the agenda.
+    let mode = std::fs::metadata(&schema_path)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o044, 0o044, "{mode:o}");
     let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
     let document: serde_json::Value = toml::from_str(&text).unwrap();
     assert!(jsonschema::draft7::is_valid(&schema, &document));
     forumtimer().arg("check").arg(&agenda).assert().success();
 
-    // To standard output too, and a stale copy is brought up to date.
+    // A stale copy is brought up to date by the next agenda written there.
     std::fs::write(&schema_path, "{}").unwrap();
-    let printed = forumtimer()
-        .arg("new")
-        .env("XDG_DATA_HOME", data.path())
-        .output()
-        .unwrap();
-    let printed = String::from_utf8(printed.stdout).unwrap();
-    assert!(printed.starts_with(&format!("#:schema {}\n", schema_path.display())));
+    forumtimer()
+        .args(["new", "--output"])
+        .arg(group.path().join("other.toml"))
+        .assert()
+        .success();
     assert_eq!(
         std::fs::read_to_string(&schema_path).unwrap(),
         json_schema::text()
     );
+
+    // To standard output: the same line, and no file written anywhere.
+    let away = tempfile::tempdir().unwrap();
+    let printed = forumtimer()
+        .arg("new")
+        .current_dir(away.path())
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    assert!(
+        printed.starts_with(&format!("#:schema ./{BESIDE}\n")),
+        "{printed}"
+    );
+    assert_eq!(std::fs::read_dir(away.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn new_says_so_when_the_schema_beside_the_agenda_cannot_be_written() {
+    let group = tempfile::tempdir().unwrap();
+    std::fs::create_dir(group.path().join(BESIDE)).unwrap();
+    let agenda = group.path().join("forum.toml");
+    forumtimer()
+        .args(["new", "--output"])
+        .arg(&agenda)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "cannot write the editor schema {}",
+            group.path().join(BESIDE).display()
+        )))
+        .stderr(predicate::str::contains("forumtimer schema > "));
+    forumtimer().arg("check").arg(&agenda).assert().success();
 }
 
 #[test]
@@ -368,9 +419,7 @@ fn the_binary_runs_from_anywhere_with_its_agenda_and_templates() {
     let away = tempfile::tempdir().unwrap();
     let in_empty_folder = || {
         let mut command = forumtimer();
-        command
-            .current_dir(away.path())
-            .env("XDG_DATA_HOME", away.path().join("data"));
+        command.current_dir(away.path());
         command
     };
     in_empty_folder()

@@ -274,10 +274,11 @@ fn files(roff: &mut Roff) {
              and timing only; mode 0600.",
         ),
         (
-            "$XDG_DATA_HOME/forumtimer/agenda.schema.json",
-            "The agenda schema that forumtimer new keeps current (default \
-             ~/.local/share/forumtimer/) and names in the #:schema first line of the agendas it \
-             writes, so that editors using taplo complete and check them offline.",
+            "forumtimer-agenda.schema.json",
+            "The agenda schema, which forumtimer new writes beside each agenda it writes and \
+             names in the agenda's #:schema first line by a relative path, so that editors \
+             using taplo complete and check it offline, for anyone who has the folder. Where \
+             it is missing, forumtimer schema > forumtimer-agenda.schema.json makes it.",
         ),
     ];
     for (path, what) in entries {
@@ -290,8 +291,8 @@ fn files(roff: &mut Roff) {
     roff.text([bold("NO_COLOR")]);
     roff.text([roman("When set, no colours (as --no-color).")]);
     roff.control("TP", []);
-    roff.text([bold("XDG_STATE_HOME"), roman(", "), bold("XDG_DATA_HOME")]);
-    roff.text([roman("Where the files above live.")]);
+    roff.text([bold("XDG_STATE_HOME")]);
+    roff.text([roman("Where the meeting in progress is saved.")]);
 }
 
 fn exit_status(roff: &mut Roff) {

@@ -1,5 +1,5 @@
 //! `forumtimer new`: write a ready, commented agenda to start from, whose first line points
-//! TOML editors at the agenda schema (see `schema`).
+//! TOML editors at the agenda schema, written beside it (see `schema` for why).
 
 use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
@@ -30,7 +30,7 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
             templates::names().join(", ")
         );
     };
-    let text = with_editor_schema(template);
+    let text = schema::with_directive(template);
     let Some(path) = &args.output else {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(Outcome::Success);
@@ -61,27 +61,28 @@ pub fn run(args: &NewArgs) -> Result<Outcome> {
     }
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    tell(format_args!(
-        "wrote {}; edit it, then `forumtimer check {}`",
-        path.display(),
-        path.display()
-    ));
-    Ok(Outcome::Success)
-}
-
-/// The template with a `#:schema` first line naming the editor copy of the schema, which is
-/// refreshed on the way. An agenda is still written when the copy cannot be: editors then
-/// only lack completion, and the message says how to make the copy by hand.
-fn with_editor_schema(template: &str) -> String {
-    let Some(path) = schema::editor_copy() else {
-        return template.to_string();
-    };
-    if let Err(error) = schema::refresh_editor_copy(&path) {
-        tell(format_args!(
-            "forumtimer: note: cannot write the editor schema to {}: {error}; `forumtimer schema > {}` makes it",
+    // An agenda is still written when its schema cannot be: editors then only lack
+    // completion, and the note says how to make the file by hand.
+    let beside = crate::private_file::parent_dir(path).join(schema::BESIDE);
+    match schema::refresh_copy(&beside) {
+        Ok(()) => tell(format_args!(
+            "wrote {} (and {} beside it, for editors); edit it, then `forumtimer check {}`",
             path.display(),
+            schema::BESIDE,
             path.display()
-        ));
+        )),
+        Err(error) => {
+            tell(format_args!(
+                "wrote {}; edit it, then `forumtimer check {}`",
+                path.display(),
+                path.display()
+            ));
+            tell(format_args!(
+                "forumtimer: note: cannot write the editor schema {}: {error}; `forumtimer schema > {}` makes it",
+                beside.display(),
+                beside.display()
+            ));
+        }
     }
-    schema::with_directive(template, &path)
+    Ok(Outcome::Success)
 }

@@ -1,13 +1,15 @@
 //! `forumtimer schema`: print the JSON Schema of the agenda format, for TOML editors; and the
-//! copy of it that the agendas `new` writes point editors at.
+//! copy of it that `new` writes beside the agendas it writes, which name it in their first line.
 //!
-//! Why a copy in the data directory: taplo's `#:schema` directive takes a URL or a path, and
-//! an agenda written by `new` may be saved anywhere. An absolute path to a file this binary
-//! keeps current works offline, from any folder, and always matches the format the installed
-//! binary reads — a URL would need the network and could describe another version.
+//! Why beside the agenda, named by a relative path: taplo reads `#:schema` as a URL or a path
+//! relative to the document, and agendas travel — authors copy each other's files and keep a
+//! group's agendas in one shared folder. A path into one person's home names nothing on the
+//! next person's machine; a relative one works for everyone who has the folder, and the line
+//! after it says how to make the file where it is missing. The project has no public URL for
+//! the schema, and one would need the network and could describe another version.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -28,42 +30,36 @@ pub fn run() -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Where `new` keeps the schema its agendas name: `$XDG_DATA_HOME/forumtimer/agenda.schema.json`
-/// (or `~/.local/share/…`); `None` where the system has no data directory.
-#[must_use]
-pub fn editor_copy() -> Option<PathBuf> {
-    dirs::data_dir().map(|dir| dir.join("forumtimer").join("agenda.schema.json"))
-}
+/// The file name of the schema `new` writes beside an agenda.
+pub const BESIDE: &str = "forumtimer-agenda.schema.json";
 
-/// Makes the copy at `path` this binary's schema, writing only when it differs.
+/// Makes the file at `path` this binary's schema, writing only when it differs. Readable by
+/// all: it sits in a folder the group may share.
 ///
 /// # Errors
-/// The directory cannot be created or the file cannot be written.
-pub fn refresh_editor_copy(path: &Path) -> std::io::Result<()> {
+/// The file cannot be written.
+pub fn refresh_copy(path: &Path) -> std::io::Result<()> {
     let text = json_schema::text();
     if std::fs::read_to_string(path).is_ok_and(|current| current == text) {
         return Ok(());
     }
-    std::fs::create_dir_all(crate::private_file::parent_dir(path))?;
-    crate::private_file::write_atomic(path, text.as_bytes())
+    crate::private_file::write_atomic_readable(path, text.as_bytes())
 }
 
-/// `agenda` with `#:schema PATH` as its first line, replacing a directive already there (the
-/// shipped agendas name the repository's copy). A path that is not plain text on one line
-/// (not UTF-8, or with a control character such as a newline) cannot be named in a comment
-/// line without breaking the agenda: then the agenda goes without a directive.
+/// `agenda` with `#:schema ./forumtimer-agenda.schema.json` as its first line, replacing a
+/// directive already there (the shipped agendas name the repository's copy), and a comment
+/// line saying how to make that file.
 #[must_use]
-pub fn with_directive(agenda: &str, schema: &Path) -> String {
+pub fn with_directive(agenda: &str) -> String {
     let body = match agenda.split_once('\n') {
         Some((first, rest)) if first.starts_with(DIRECTIVE) => rest,
         _ => agenda,
     };
-    match schema.to_str() {
-        Some(path) if !path.chars().any(crate::agenda::text::is_forbidden) => {
-            format!("{DIRECTIVE}{path}\n{body}")
-        }
-        _ => body.to_string(),
-    }
+    format!(
+        "{DIRECTIVE}./{BESIDE}\n\
+         # Editors check this file against {BESIDE} beside it; where it is missing, \
+         `forumtimer schema > {BESIDE}` makes it.\n{body}"
+    )
 }
 
 #[cfg(test)]
@@ -72,37 +68,31 @@ mod tests {
 
     #[test]
     fn the_directive_is_the_first_line_and_replaces_an_older_one() {
-        let schema = Path::new("/home/ana/.local/share/forumtimer/agenda.schema.json");
-        let fresh = with_directive("title = \"Forum\"\n", schema);
+        let fresh = with_directive("title = \"Forum\"\n");
+        let mut lines = fresh.lines();
         assert_eq!(
-            fresh,
-            "#:schema /home/ana/.local/share/forumtimer/agenda.schema.json\ntitle = \"Forum\"\n"
+            lines.next(),
+            Some("#:schema ./forumtimer-agenda.schema.json")
         );
-        let again = with_directive(
-            "#:schema ../schema/agenda.schema.json\n# A forum\ntitle = \"Forum\"\n",
-            schema,
+        assert!(lines.next().is_some_and(|line| line.starts_with("# ")));
+        assert_eq!(lines.next(), Some("title = \"Forum\""));
+        let again =
+            with_directive("#:schema ../schema/agenda.schema.json\n# A forum\ntitle = \"Forum\"\n");
+        assert_eq!(again.matches("#:schema").count(), 1, "{again}");
+        assert!(
+            again.ends_with("\n# A forum\ntitle = \"Forum\"\n"),
+            "{again}"
         );
-        assert_eq!(
-            again,
-            "#:schema /home/ana/.local/share/forumtimer/agenda.schema.json\n# A forum\ntitle = \"Forum\"\n"
-        );
-    }
-
-    #[test]
-    fn a_path_that_would_break_the_line_is_left_out() {
-        let agenda = "#:schema ../schema/agenda.schema.json\ntitle = \"Forum\"\n";
-        let odd = Path::new("/tmp/a\nmembers = []/agenda.schema.json");
-        assert_eq!(with_directive(agenda, odd), "title = \"Forum\"\n");
     }
 
     #[test]
     fn the_copy_is_written_then_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("forumtimer/agenda.schema.json");
-        refresh_editor_copy(&path).unwrap();
+        let path = dir.path().join(BESIDE);
+        refresh_copy(&path).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), json_schema::text());
         std::fs::write(&path, "stale").unwrap();
-        refresh_editor_copy(&path).unwrap();
+        refresh_copy(&path).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), json_schema::text());
     }
 }
