@@ -112,7 +112,7 @@ impl Binding {
         Binding { also, ..self }
     }
 
-    /// The key a short footer names: the first word of the label ("n" of "n → enter").
+    /// The key a short footer names: the first word of the label ("n" of "n / → / enter").
     #[must_use]
     pub fn first_key(&self) -> &'static str {
         self.label.split(' ').next().unwrap_or(self.label)

@@ -35,7 +35,7 @@ pub const OPENING: &[Binding] = &[
     Binding::new(&[Char('h')], "h", Resources, "support resources"),
     Binding::new(&[Char('f')], "f", Projector, "projector view on / off"),
     Binding::new(&[Char('?')], "?", Help, "this help"),
-    Binding::new(&[Char('q'), Ctrl('c')], "q ctrl-c", Quit, "quit"),
+    Binding::new(&[Char('q'), Ctrl('c')], "q / ctrl-c", Quit, "quit"),
 ];
 
 /// The meeting under way: every key of SPEC §6.
@@ -43,7 +43,7 @@ pub const MEETING: &[Binding] = &[
     Binding::new(&[Char(' ')], "space", TogglePause, "pause / resume"),
     Binding::new(
         &[Char('n'), Code(KeyCode::Right), Code(KeyCode::Enter)],
-        "n → enter",
+        "n / → / enter",
         Next,
         "end this turn, go to the next",
     ),
@@ -52,7 +52,7 @@ pub const MEETING: &[Binding] = &[
     Binding::new(&[Char('o')], "o", SpeakNext, "who speaks next (picker)"),
     Binding::new(
         &[Char('b'), Code(KeyCode::Left)],
-        "b ←",
+        "b / ←",
         Back,
         "back to the previous slot",
     ),
@@ -68,7 +68,7 @@ pub const MEETING: &[Binding] = &[
     Binding::new(&[Char('?')], "?", Help, "this help"),
     Binding::new(
         &[Char('q'), Ctrl('c')],
-        "q ctrl-c",
+        "q / ctrl-c",
         Quit,
         "quit (asks first)",
     ),
@@ -79,7 +79,7 @@ pub const CLOSING: &[Binding] = &[
     Binding::new(&[Char('d')], "d", Balances, "each member's time, and back"),
     Binding::new(&[Char('u')], "u", Undo, "undo: back into the meeting"),
     Binding::new(&[Char('?')], "?", Help, "this help"),
-    Binding::new(&[Char('q'), Code(KeyCode::Esc)], "q esc", Quit, "close").also(&[Ctrl('c')]),
+    Binding::new(&[Char('q'), Code(KeyCode::Esc)], "q / esc", Quit, "close").also(&[Ctrl('c')]),
 ];
 
 /// The summary with each member's time (`d` on the closing card): it also scrolls.
@@ -98,7 +98,7 @@ pub const SUMMARY: &[Binding] = &[
     Binding::new(&[Char('d')], "d", Balances, "back to the closing card"),
     Binding::new(&[Char('u')], "u", Undo, "undo: back into the meeting"),
     Binding::new(&[Char('?')], "?", Help, "this help"),
-    Binding::new(&[Char('q'), Code(KeyCode::Esc)], "q esc", Quit, "close").also(&[Ctrl('c')]),
+    Binding::new(&[Char('q'), Code(KeyCode::Esc)], "q / esc", Quit, "close").also(&[Ctrl('c')]),
 ];
 
 /// The help overlay (`?`).

@@ -148,6 +148,21 @@ fn every_label_names_the_keys_of_its_rows() {
     }
 }
 
+/// Keys side by side read as a sequence ("n → enter" as n, then →, then enter): a row's
+/// several keys are alternatives, written with " / " between them as "y / enter" is.
+#[test]
+fn a_rows_keys_are_written_as_alternatives() {
+    for (name, table) in TABLES.iter().chain([&("global", GLOBAL)]) {
+        for binding in table
+            .iter()
+            .filter(|b| b.keys.len() > 1 && !b.label.is_empty())
+        {
+            let alternatives: Vec<String> = binding.keys.iter().map(|k| written(*k)).collect();
+            assert_eq!(binding.label, alternatives.join(" / "), "{name}");
+        }
+    }
+}
+
 #[test]
 fn every_short_footer_names_rows_of_its_context() {
     let footers: &[(&[Binding], &[Brief])] = &[
