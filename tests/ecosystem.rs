@@ -174,30 +174,38 @@ fn man_reads_well_in_man() {
     }
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("forumtimer.1");
-    std::fs::write(&page, stdout(&["man"])).unwrap();
-    let output = std::process::Command::new("man")
-        .arg("-l")
-        .arg(&page)
-        .env("MANWIDTH", "80")
-        .env("MANPAGER", "cat")
-        .output()
-        .unwrap();
-    // Without a terminal, man overstrikes: "N\x08N" is a bold N, "_\x08x" an underlined x.
-    let mut text = String::new();
-    for c in String::from_utf8_lossy(&output.stdout).chars() {
-        if c == '\u{8}' {
-            text.pop();
-        } else {
-            text.push(c);
+    let source = stdout(&["man"]);
+    // roff is ASCII: any other character is an escape, or troff warns where the locale has no
+    // glyph for it (LC_ALL=C).
+    let raw: Vec<char> = source.chars().filter(|c| !c.is_ascii()).collect();
+    assert!(raw.is_empty(), "characters for roff to escape: {raw:?}");
+    std::fs::write(&page, source).unwrap();
+    for locale in ["C.UTF-8", "C"] {
+        let output = std::process::Command::new("man")
+            .arg("-l")
+            .arg(&page)
+            .env("MANWIDTH", "80")
+            .env("MANPAGER", "cat")
+            .env("LC_ALL", locale)
+            .output()
+            .unwrap();
+        // Without a terminal, man overstrikes: "N\x08N" is a bold N, "_\x08x" an underlined x.
+        let mut text = String::new();
+        for c in String::from_utf8_lossy(&output.stdout).chars() {
+            if c == '\u{8}' {
+                text.pop();
+            } else {
+                text.push(c);
+            }
         }
+        let warnings = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{locale}: {warnings}");
+        assert!(warnings.trim().is_empty(), "{locale}: {warnings}");
+        assert!(
+            text.contains("AGENDA FORMAT") && text.contains("skip_speaker"),
+            "{text}"
+        );
     }
-    let warnings = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{warnings}");
-    assert!(warnings.trim().is_empty(), "{warnings}");
-    assert!(
-        text.contains("AGENDA FORMAT") && text.contains("skip_speaker"),
-        "{text}"
-    );
 }
 
 #[test]

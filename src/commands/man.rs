@@ -58,7 +58,45 @@ pub fn page() -> std::io::Result<String> {
     ]);
     out.extend_from_slice(roff.render().as_bytes());
     man.render_version_section(&mut out)?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(for_roff(&String::from_utf8_lossy(&out)))
+}
+
+/// `page` with every character outside ASCII written as a roff escape: troff reads raw
+/// "→" as bytes it has no glyph for in an ASCII locale, and warns. A named glyph where groff
+/// has one that falls back to ASCII ("->" for →), the Unicode escape otherwise.
+fn for_roff(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        let named = match c {
+            c if c.is_ascii() => {
+                out.push(c);
+                continue;
+            }
+            '–' => "\\(en",
+            '—' => "\\(em",
+            // `\&` first: three dots at the start of a line would be a control line.
+            '…' => "\\&...",
+            '→' => "\\(->",
+            '←' => "\\(<-",
+            '↑' => "\\(ua",
+            '↓' => "\\(da",
+            '×' => "\\(mu",
+            '·' => "\\(pc",
+            '‘' => "\\(oq",
+            '’' => "\\(cq",
+            '“' => "\\(lq",
+            '”' => "\\(rq",
+            '≤' => "\\(<=",
+            '≥' => "\\(>=",
+            '§' => "\\(sc",
+            other => {
+                let _ = write!(out, "\\[u{:04X}]", u32::from(other));
+                continue;
+            }
+        };
+        out.push_str(named);
+    }
+    out
 }
 
 /// COMMANDS: each subcommand with its usage, arguments and examples.
