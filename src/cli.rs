@@ -6,6 +6,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::agenda::templates;
+use crate::domain::simulate::Model;
 
 mod help;
 use help::{
@@ -205,7 +206,13 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
     /// Only these speaker models (comma-separated; default all).
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        // Possible values, so that completions offer the model names.
+        value_parser = PossibleValuesParser::new(Model::ALL.map(Model::name))
+    )]
     pub model: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -218,6 +218,15 @@ fn completions_offer_template_names_and_toml_agendas() {
             assert!(script.contains(name), "{shell} lacks template {name}");
         }
     }
+    for model in forumtimer::domain::simulate::Model::ALL {
+        for (shell, script) in [("bash", &bash), ("zsh", &zsh), ("fish", &fish)] {
+            assert!(
+                script.contains(model.name()),
+                "{shell} lacks the model {}",
+                model.name()
+            );
+        }
+    }
     assert!(bash.contains("compgen -f -X '!*.toml'"));
     assert!(bash.contains("complete -F _forumtimer_agendas"));
     // run, plan, check and simulate.
