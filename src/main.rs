@@ -70,7 +70,9 @@ fn shown_value(error: &clap::Error) -> Option<String> {
 /// version exit 0, or 1 with a line when they cannot be written.
 fn usage_error(error: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    if is_missing_value(&error) {
+    // Clap's usage for a conflict lists the arguments typed, a positional one as if it were
+    // required (`plan --end <HH:MM> <AGENDA>`); the command's own usage says what it takes.
+    if is_missing_value(&error) || error.kind() == ErrorKind::ArgumentConflict {
         let error = with_usage(error);
         let _ = error.print();
         return ExitCode::from(2);

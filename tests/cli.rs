@@ -197,6 +197,19 @@ fn end_and_duration_together_is_a_usage_error() {
         .args(["plan", "--end", "21:00", "--duration", "1h"])
         .assert()
         .code(2);
+    // The usage shown is the command's own: the agenda stays optional, whatever was typed.
+    for command in ["plan", "run", "simulate"] {
+        forumtimer()
+            .args([command, "agendas/classic-forum.toml"])
+            .args(["--end", "21:00", "--duration", "1h"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot be used with"))
+            .stderr(predicate::str::contains(format!(
+                "Usage: forumtimer {command} [OPTIONS] [AGENDA]"
+            )))
+            .stderr(predicate::str::contains("<AGENDA>").not());
+    }
 }
 
 #[test]
