@@ -77,8 +77,8 @@ pub fn parse(
     let toml_problem = |error: toml::de::Error| fail(toml_error::problem(&error, text));
     let document = toml::de::DeTable::parse(text).map_err(toml_problem)?;
     shape::check(document.get_ref(), text).map_err(fail)?;
-    let file = schema::File::deserialize(toml::de::Deserializer::from(document))
-        .map_err(toml_problem)?;
+    let file =
+        schema::File::deserialize(toml::de::Deserializer::from(document)).map_err(toml_problem)?;
     validate::agenda(&file, members).map_err(fail)
 }
 
