@@ -20,6 +20,7 @@ use super::labels::{self, context, holder, mood};
 use super::one_line;
 use super::theme::{Mood, Theme};
 use crate::domain::meeting::{Meeting, Status};
+use crate::domain::plan::SlotKind;
 use crate::room::RoomView;
 use crate::text;
 use crate::tui::screen::Bands;
@@ -308,7 +309,9 @@ fn draw_meeting_line(title: &str, right: &str, area: Rect, theme: Theme, buf: &m
     one_line::render(Line::from(title), left, buf);
 }
 
-/// "Up next  Ben 9:24 · Chidi 9:24 · Closing 5:00": as many as fit, at most four.
+/// "Up next  Ben 9:24 · Chidi 9:24 · Closing 5:00": as many as fit, at most four. A
+/// spotlight's phases are named with their presenter, once for a run of them: "Ben:
+/// Background 15:00 · Clarifying questions 10:00 · Ana 5:00".
 fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme) -> Line<'static> {
     let plan = meeting.plan();
     let width = usize::from(area.width.saturating_sub(2));
@@ -316,6 +319,8 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme) -> Line<'
     let mut used = 10;
     let mut entry = String::new();
     let mut listed = 0;
+    // Whose phases the last entry listed, so that a run of them names the presenter once.
+    let mut presenting = None;
     for scheduled in meeting.schedule(now).skip(1).take(UP_NEXT) {
         let Some(slot) = plan.slots.get(scheduled.slot) else {
             continue;
@@ -324,20 +329,38 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme) -> Line<'
         if listed > 0 {
             entry.push_str(" · ");
         }
-        let _ = write!(
-            entry,
-            "{} {}",
-            holder(plan, slot),
-            format::length(scheduled.length)
-        );
+        // A phase of the whole group (Background) is the presenter's floor, which its name
+        // alone does not say; a member's turn within the spotlight names its speaker already.
+        let presenter = match slot.kind {
+            SlotKind::Block => labels::presenter(meeting, scheduled.slot),
+            SlotKind::Turn { .. } => None,
+        };
+        if let Some(name) = presenter
+            && presenting != Some(name)
+        {
+            // First, so that an entry cut for width keeps who presents.
+            let _ = write!(entry, "{name}: ");
+        }
+        presenting = presenter;
+        entry.push_str(holder(plan, slot));
+        let length = format!(" {}", format::length(scheduled.length));
+        entry.push_str(&length);
         let cost = text::width(&entry);
         if used + cost > width {
             // Say that more follow rather than stop silently; the first, cut, rather than
-            // none, which would read as the end of the meeting.
+            // none, which would read as the end of the meeting: its name cut before its
+            // length ("Ben: Backgr… 15:00"), a figure cut to "1…" would read as another.
+            let room = width.saturating_sub(used);
+            let length_width = text::width(&length);
             if listed > 0 && used + 2 <= width {
                 spans.push(Span::styled(" …", theme.dim()));
             } else if listed == 0 {
-                let cut = text::cut(&entry, width.saturating_sub(used)).into_owned();
+                let cut = if room >= length_width + 2 {
+                    let name = &entry[..entry.len() - length.len()];
+                    text::cut(name, room - length_width).into_owned() + &length
+                } else {
+                    text::cut(&entry, room).into_owned()
+                };
                 spans.push(Span::raw(cut));
                 listed = 1;
             }

@@ -20,6 +20,7 @@ mod overlays;
 mod room;
 mod room_text;
 mod scripts;
+mod up_next;
 
 pub(super) const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)
