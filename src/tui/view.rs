@@ -5,12 +5,14 @@
 //!   `live`, `projector`, `reset`, `card` (opening and closing cards)
 //! - the facilitator's layers (from the `App`), in `desk`: the opening screen, the summary,
 //!   the overlays; and here the hint line under the room's view
+//! - `cue`: the wrap-up cue, as big as the rows left for it allow
 //! - `big`: big text at the largest size that fits · `theme`: styles with and without colour
 //! - `format`, `labels`: shared words and times · `drifts`: the room-reset wording
 //! - `more`: the ellipsis that ends a text cut for lack of rows
 
 mod big;
 mod card;
+mod cue;
 mod desk;
 pub mod drifts;
 mod format;

@@ -14,6 +14,7 @@ mod shape;
 pub mod share;
 
 pub use cache::Last;
+pub use raster::Scale;
 
 use font8x8::{BASIC_FONTS, LATIN_FONTS, UnicodeFonts};
 use ratatui::buffer::{Buffer, Cell};

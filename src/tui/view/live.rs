@@ -1,8 +1,10 @@
 //! The live screen (SPEC §5): who has the floor and the countdown in big digits, the state in
-//! colour and word, the turn's progress, its prompt, who comes next, and the meeting line.
+//! colour and word, the turn's progress, its prompt, the wrap-up cue, who comes next, and the
+//! meeting line.
 //!
 //! Rows are given out by priority: name, digits and state first; then the progress bar, the
-//! segment, "up next" and the prompt as height allows; what is left goes to bigger digits.
+//! segment, "up next" and the prompt as height allows; what is left goes to bigger digits, and
+//! what they leave to the cue.
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -15,6 +17,7 @@ use ratatui::widgets::{LineGauge, Widget};
 
 use super::big;
 use super::big::lettering;
+use super::cue::{self, Cue};
 use super::format::{self, countdown};
 use super::labels::{self, context, holder, mood};
 use super::one_line;
@@ -85,6 +88,7 @@ pub fn draw(
         // Size the digits for the allotment plus a sign, so they do not jump at overtime.
         budget: glyphs.max(u16::try_from(format::length(status.allotted).len() + 1).unwrap_or(0)),
         prompt: slot.prompt.as_deref(),
+        cue: meeting.wrapping_up(),
     });
 
     let mut y = body.y + rows.top;
@@ -113,7 +117,7 @@ pub fn draw(
     let digits = row(rows.digits_rows);
     big::render_bands(&time, rows.digits, theme.digits(mood), digits, bands);
     row(rows.gap_after);
-    let state = state_words(room, meeting, status, width, theme);
+    let state = state_words(room, meeting, status, rows.cue == Cue::Line, width, theme);
     bands.band(row(1), ("state", &state), |area, buf| {
         one_line::render(state.clone(), area, buf);
     });
@@ -150,6 +154,14 @@ pub fn draw(
             },
         );
     }
+    if rows.cue != Cue::Line {
+        let (gap, shown) = (rows.cue_gap, &rows.cue);
+        bands.band(
+            row(gap + rows.cue_rows),
+            ("cue", shown, gap, theme.color),
+            |area, buf| cue::draw(shown, gap, theme, area, buf),
+        );
+    }
     if rows.next {
         let at = Rect {
             y: bottom.y.saturating_sub(1),
@@ -163,13 +175,15 @@ pub fn draw(
     }
 }
 
-/// The state word, plus the wrap-up cue and the meeting-wide badges: over meeting time,
-/// rehearsal; in `columns`, a badge too wide is shortened to its key words or left out whole,
-/// the least important first (SPEC §5: never cut mid-word).
+/// The state word, plus the wrap-up cue (when `cue`: it has no rows of its own) and the
+/// meeting-wide badges: over meeting time, rehearsal; in `columns`, a badge too wide is
+/// shortened to its key words or left out whole, the least important first (SPEC §5: never
+/// cut mid-word).
 pub fn state_words(
     room: &RoomView,
     meeting: &Meeting,
     status: &Status,
+    cue: bool,
     columns: u16,
     theme: Theme,
 ) -> Line<'static> {
@@ -183,9 +197,9 @@ pub fn state_words(
     };
     // Most important first: (the badge, a shorter one, its style).
     let mut badges: Vec<(String, Option<String>, Style)> = Vec::with_capacity(3);
-    if meeting.wrapping_up() {
-        let cue = " please begin to wrap up ".to_string();
-        badges.push((cue, Some(" wrap up ".into()), theme.strong()));
+    if cue && meeting.wrapping_up() {
+        // Unpadded: not reversed, so a margin would only cost the 20-column screen its cue.
+        badges.push((cue::WORDS.into(), Some(cue::SHORTEST.into()), theme.cue()));
     }
     // Over time is a state, not a forecast: the alarm (the room sees it too) waits until the
     // blocks and the current countdown alone run past the end, and then says the header's

@@ -1,10 +1,12 @@
-//! The projector view (`f`): only the name, the digits and the state, as large as they go.
+//! The projector view (`f`): only the name, the digits and the state, as large as they go, and
+//! the wrap-up cue in the rows they leave.
 
 use ratatui::layout::Rect;
 
 use super::big;
 use super::big::lettering;
 use super::big::share::share;
+use super::cue::{self, Cue};
 use super::format::countdown;
 use super::labels::{holder, mood};
 use super::live::state_words;
@@ -39,6 +41,14 @@ pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, ban
     let (_, digit_rows) = digits.extent(glyphs, 1);
 
     let used = name_rows + 1 + digit_rows + 1 + 1;
+    let (shown, cue_gap, cue_rows) = if meeting.wrapping_up() {
+        let line_rows = lettering::line_rows(name, &name_letters);
+        let scale = lettering::scale(&name_letters);
+        cue::fit(scale, line_rows, width, area.height.saturating_sub(used))
+    } else {
+        (Cue::Line, 0, 0)
+    };
+    let used = used + cue_gap + cue_rows;
     let mut y = area.y + area.height.saturating_sub(used) / 2;
     let mut row = |h: u16| {
         let rect = Rect::new(area.x + 1, y, width, h).intersection(area);
@@ -54,8 +64,15 @@ pub fn draw(room: &RoomView, meeting: &Meeting, status: &Status, area: Rect, ban
     row(1);
     big::render_bands(&time, digits, theme.digits(mood), row(digit_rows), bands);
     row(1);
-    let state = state_words(room, meeting, status, width, theme);
+    let state = state_words(room, meeting, status, shown == Cue::Line, width, theme);
     bands.band(row(1), ("state", &state), |area, buf| {
         one_line::render(state.clone(), area, buf);
     });
+    if shown != Cue::Line {
+        bands.band(
+            row(cue_gap + cue_rows),
+            ("cue", &shown, cue_gap, theme.color),
+            |area, buf| cue::draw(&shown, cue_gap, theme, area, buf),
+        );
+    }
 }

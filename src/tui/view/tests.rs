@@ -21,6 +21,7 @@ mod room;
 mod room_text;
 mod scripts;
 mod up_next;
+mod wrap_up;
 
 pub(super) const fn min(m: u64) -> Duration {
     Duration::from_secs(m * 60)

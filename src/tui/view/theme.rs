@@ -107,6 +107,19 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::ITALIC)
     }
 
+    /// The wrap-up cue: calm, in the prompt's colour rather than a state's, bold to be read
+    /// across the room.
+    #[must_use]
+    pub fn cue(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The wrap-up cue on a band of its own: reversed, so the row reads as one across the room.
+    #[must_use]
+    pub fn cue_band(self) -> Style {
+        self.cue().add_modifier(Modifier::REVERSED)
+    }
+
     /// The highlighted row or choice (cursor, active drift).
     #[must_use]
     pub fn selected(self) -> Style {

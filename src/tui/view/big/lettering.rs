@@ -97,6 +97,15 @@ pub fn rows(line: &str, lettering: &Lettering) -> u16 {
     }
 }
 
+/// Rows one line of `line` takes in `lettering`: all of them unless broken onto lines.
+#[must_use]
+pub fn line_rows(line: &str, lettering: &Lettering) -> u16 {
+    match lettering {
+        Lettering::Lines(wrapped) => wrapped.line_rows(),
+        Lettering::Big(_) | Lettering::Plain => rows(line, lettering),
+    }
+}
+
 /// Draws `line` in `lettering`, centred in `area`, never outside it.
 pub fn draw(line: &str, lettering: &Lettering, style: Style, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);

@@ -4,15 +4,20 @@
 //!
 //! A name that could be big is never left plain for a blank row or a prompt's second row: those
 //! give way first, the prompt cut with an ellipsis.
+//!
+//! The wrap-up cue is laid last, in the rows all that leaves (and a big segment line's, which it
+//! outranks): turning it on shrinks neither the name nor the digits, and moves them only as far
+//! as its rows need.
 
 use crate::text;
 use crate::tui::view::big::lettering::{self, Lettering};
 use crate::tui::view::big::share::share;
 use crate::tui::view::big::{self, Last, Size};
+use crate::tui::view::cue::{self, Cue};
 
 /// The body's rows, top to bottom: `top` blank, the name, a gap and the segment line, a gap,
-/// the digits, a gap, the state (one row), the progress bar and the prompt; "up next" sits on
-/// the body's last row.
+/// the digits, a gap, the state (one row), the progress bar, the prompt and the wrap-up cue;
+/// "up next" sits on the body's last row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
     pub top: u16,
@@ -29,11 +34,16 @@ pub struct Parts {
     pub gauge: bool,
     /// Rows of the prompt shown, 0 for none.
     pub prompt: u16,
+    /// The wrap-up cue, the blank row above it and its rows; `Cue::Line` when it is off or
+    /// said in the state line.
+    pub cue: Cue,
+    pub cue_gap: u16,
+    pub cue_rows: u16,
     pub next: bool,
 }
 
 /// What the body draws in `width` columns and `height` rows: `name`, the segment line
-/// `context`, digits sized for `budget` glyphs, and the turn's prompt.
+/// `context`, digits sized for `budget` glyphs, the turn's prompt, and the wrap-up cue if on.
 pub struct Body<'a> {
     pub height: u16,
     pub width: u16,
@@ -41,6 +51,7 @@ pub struct Body<'a> {
     pub context: &'a str,
     pub budget: u16,
     pub prompt: Option<&'a str>,
+    pub cue: bool,
 }
 
 /// What a layout was made from: `Body`, owned.
@@ -51,6 +62,7 @@ struct Key {
     context: String,
     budget: u16,
     prompt: Option<String>,
+    cue: bool,
 }
 
 impl Key {
@@ -62,6 +74,7 @@ impl Key {
             context: body.context.to_owned(),
             budget: body.budget,
             prompt: body.prompt.map(str::to_owned),
+            cue: body.cue,
         }
     }
 
@@ -72,6 +85,7 @@ impl Key {
             && self.context == body.context
             && self.budget == body.budget
             && self.prompt.as_deref() == body.prompt
+            && self.cue == body.cue
     }
 }
 
@@ -150,6 +164,9 @@ fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
         gap_after: 0,
         gauge,
         prompt,
+        cue: Cue::Line,
+        cue_gap: 0,
+        cue_rows: 0,
         next,
     };
     let spare = if context {
@@ -161,8 +178,42 @@ fn lay_with(body: &Body<'_>, next_gap: bool, prompt: u16) -> Parts {
     rows.gap = u16::from(spare >= 1);
     let spare = spare - rows.gap;
     rows.gap_after = u16::from(spare >= 2);
-    rows.top = (spare - rows.gap_after) / 2;
+    let spare = spare - rows.gap_after;
+    rows.top = spare / 2;
+    if body.cue {
+        // Under the prompt, in the rows below it first: what is above moves up only as far
+        // as the cue needs.
+        let left = lay_cue(body, &mut rows, spare);
+        rows.top = rows.top.min(left);
+    }
     rows
+}
+
+/// Gives the wrap-up cue `spare` rows, and a big segment line's if that lets it be big; what
+/// is still spare is returned.
+fn lay_cue(body: &Body<'_>, rows: &mut Parts, spare: u16) -> u16 {
+    let width = body.width;
+    let name = lettering::scale(&rows.name);
+    let line_rows = lettering::line_rows(body.name, &rows.name);
+    let (mut cue, mut gap, mut cue_rows) = cue::fit(name, line_rows, width, spare);
+    let mut spare = spare;
+    // Big letters for the speaker matter more, while they are on, than the segment's: it
+    // stays, plain (SPEC §5 names the presenter in every phase).
+    let freed = rows.context_rows.saturating_sub(1) + rows.context_gap;
+    if !matches!(cue, Cue::Big { .. }) && freed > 0 {
+        let (big, big_gap, big_rows) = cue::fit(name, line_rows, width, spare + freed);
+        if matches!(big, Cue::Big { .. }) {
+            rows.context = Some(Lettering::Plain);
+            rows.context_rows = 1;
+            rows.context_gap = 0;
+            spare += freed;
+            (cue, gap, cue_rows) = (big, big_gap, big_rows);
+        }
+    }
+    rows.cue = cue;
+    rows.cue_gap = gap;
+    rows.cue_rows = cue_rows;
+    spare - gap - cue_rows
 }
 
 /// Makes the segment line big with what name and digits leave (`spare` rows), smaller than a
@@ -173,10 +224,7 @@ fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 
     let Some(name_scale) = lettering::scale(&rows.name) else {
         return spare;
     };
-    let line_rows = match &rows.name {
-        Lettering::Lines(wrapped) => wrapped.line_rows(),
-        Lettering::Big(_) | Lettering::Plain => rows.name_rows,
-    };
+    let line_rows = lettering::line_rows(body.name, &rows.name);
     let least = lettering::least_rows(body.context);
     let most = if least > 0 && least < line_rows {
         least.max(line_rows / 2)
@@ -221,4 +269,61 @@ fn big_context(body: &Body<'_>, rows: &mut Parts, spare: u16, gaps: u16) -> u16 
     rows.context = Some(letters);
     rows.context_gap = 1;
     spare.saturating_sub(rows.context_rows - 1 + rows.context_gap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Body, lay};
+
+    #[test]
+    fn the_cue_shrinks_neither_name_nor_digits_and_stays_above_up_next() {
+        let sizes = [
+            (18, 4),
+            (28, 6),
+            (38, 10),
+            (58, 18),
+            (78, 22),
+            (98, 28),
+            (118, 38),
+            (158, 46),
+            (198, 58),
+            (398, 118),
+        ];
+        for (width, height) in sizes {
+            for name in ["Ana", "Maximiliana Alexandra Konstantina", "王芳"] {
+                let body = |cue| Body {
+                    height,
+                    width,
+                    name,
+                    context: "Presentation · Ben · Experience shares",
+                    budget: 5,
+                    prompt: Some("What has been alive for you this month?"),
+                    cue,
+                };
+                let (quiet, cued) = (lay(&body(false)), lay(&body(true)));
+                let kept = |p: &super::Parts| {
+                    let sizes = (p.name.clone(), p.name_rows, p.digits, p.digits_rows);
+                    (sizes, p.gap, p.gap_after, p.gauge, p.prompt, p.next)
+                };
+                let at = format!("{width}×{height} {name}");
+                assert_eq!(kept(&quiet), kept(&cued), "{at}");
+                let context = cued
+                    .context
+                    .as_ref()
+                    .map_or(0, |_| cued.context_gap + cued.context_rows);
+                let used = cued.top
+                    + cued.name_rows
+                    + context
+                    + cued.gap
+                    + cued.digits_rows
+                    + cued.gap_after
+                    + 1
+                    + u16::from(cued.gauge)
+                    + cued.prompt
+                    + cued.cue_gap
+                    + cued.cue_rows;
+                assert!(used + u16::from(cued.next) <= height, "{at}: {cued:?}");
+            }
+        }
+    }
 }
