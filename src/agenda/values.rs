@@ -25,6 +25,9 @@ pub(crate) fn duration(value: &Spanned<Value>, key: &str) -> Result<Duration, Pr
                 return Err(problem(format!("`{key}` is negative: \"{text}\""))
                     .help(format!("a duration must be longer than zero; {EXAMPLES}")));
             }
+            if let Some(refused) = misread(text, key) {
+                return Err(refused.at(span.clone()));
+            }
             let parsed = humantime::parse_duration(text).map_err(|_| {
                 problem(format!("`{key}` is not a duration: \"{text}\"")).help(EXAMPLES)
             })?;
@@ -50,6 +53,27 @@ pub(crate) fn duration(value: &Spanned<Value>, key: &str) -> Result<Duration, Pr
         ))
         .help(EXAMPLES)),
     }
+}
+
+/// What humantime would read otherwise than the author meant: a capital unit ("5M" is five
+/// months to it) or a clock ("1:30"). A unit given twice ("5m5m") is still summed, as the
+/// editor schema's pattern allows it and the two must agree.
+fn misread(text: &str, key: &str) -> Option<Problem> {
+    if text.contains(':') {
+        return Some(
+            Problem::new(format!("`{key}` is a clock, not a duration: \"{text}\""))
+                .help("write \"1m 30s\" (or \"1h 30m\"): a duration names its units"),
+        );
+    }
+    if text.chars().any(|c| c.is_ascii_uppercase()) {
+        return Some(
+            Problem::new(format!("`{key}` has a unit in capitals: \"{text}\"")).help(format!(
+                "write \"{}\": units are h, m and s in lower case",
+                text.to_lowercase()
+            )),
+        );
+    }
+    None
 }
 
 /// A duration given on the command line (`--duration "1h 30m"`), by the agenda's rules.
@@ -83,6 +107,11 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             "is zero" | "is negative" => "a meeting lasts longer than zero, like 90m",
             "is not a whole number of seconds" => "the timer counts whole seconds, like 90s",
             "is longer than a day" => "a meeting lasts at most 24h",
+            "has a unit in capitals"
+            | "is a clock, not a duration"
+            | "gives minutes twice"
+            | "gives hours twice"
+            | "gives seconds twice" => problem.help.as_deref().unwrap_or_default(),
             _ => "give a unit, like 90s, 5m or \"1h 30m\"",
         };
         format!("\"{shown}\" {what}; {how}")
@@ -244,6 +273,22 @@ mod tests {
                 .contains("not a duration")
         );
         assert!(parse("\"five minutes\"").is_err());
+    }
+
+    #[test]
+    fn capitals_and_a_clock_are_refused_with_what_to_write() {
+        // Seen: "5M" read as five months ("longer than a day") while "1H" was "not a
+        // duration".
+        let refused = parse("\"5M\"").unwrap_err();
+        assert!(refused.message.contains("capitals"), "{}", refused.message);
+        assert!(refused.help.unwrap().contains("\"5m\""));
+        assert!(parse("\"1H\"").unwrap_err().message.contains("capitals"));
+        let clock = parse("\"1:30\"").unwrap_err();
+        assert!(clock.help.unwrap().contains("\"1m 30s\""));
+        assert_eq!(
+            parse("\"1 hour 30 minutes\"").unwrap(),
+            Duration::from_secs(5400)
+        );
     }
 
     #[test]
