@@ -107,11 +107,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             "is zero" | "is negative" => "a meeting lasts longer than zero, like 90m",
             "is not a whole number of seconds" => "the timer counts whole seconds, like 90s",
             "is longer than a day" => "a meeting lasts at most 24h",
-            "has a unit in capitals"
-            | "is a clock, not a duration"
-            | "gives minutes twice"
-            | "gives hours twice"
-            | "gives seconds twice" => problem.help.as_deref().unwrap_or_default(),
+            "has a unit in capitals" | "is a clock, not a duration" => {
+                problem.help.as_deref().unwrap_or_default()
+            }
             _ => "give a unit, like 90s, 5m or \"1h 30m\"",
         };
         format!("\"{shown}\" {what}; {how}")
@@ -288,6 +286,17 @@ mod tests {
         assert_eq!(
             parse("\"1 hour 30 minutes\"").unwrap(),
             Duration::from_secs(5400)
+        );
+        // The same words for a flag, without the agenda's key and quotes.
+        let flag = parse_duration("5M").unwrap_err();
+        assert!(
+            flag.contains("capitals") && flag.contains("write \"5m\""),
+            "{flag}"
+        );
+        let flag = parse_duration("1:30").unwrap_err();
+        assert!(
+            flag.contains("clock") && flag.contains("\"1m 30s\""),
+            "{flag}"
         );
     }
 

@@ -398,8 +398,9 @@ impl Meeting {
                 let previous = self.previous_taken(current).ok_or(Refusal::AtFirstSlot)?;
                 self.pause(now);
                 let progress = &mut self.timing.progress;
-                // The turn begun by mistake starts afresh when its time comes: what ran of it
-                // was the previous speaker's, or nobody's.
+                // The turn begun by mistake starts afresh when its time comes. What ran of it
+                // is counted by no one: the previous slot keeps its own elapsed time (SPEC §6),
+                // and the meeting's clock has the time all the same.
                 progress.slots[current] = SlotProgress {
                     deferred: progress.slots[current].deferred,
                     ..SlotProgress::default()

@@ -57,7 +57,7 @@ pub fn is_invisible(c: char) -> bool {
 /// reads (a leading LRM keeps `(בן) Ana` left to right), so a name keeps them where written.
 /// Unlike embeddings, overrides and isolates they open no run that could reorder the rest.
 #[must_use]
-pub fn is_bidi_mark(c: char) -> bool {
+fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 

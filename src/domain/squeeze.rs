@@ -144,7 +144,6 @@ fn whole_seconds_up(d: Duration) -> Duration {
     Duration::from_secs(d.as_secs() + u64::from(d.subsec_nanos() > 0))
 }
 
-/// A round's name as `plan` lists it: the segment, and the spotlight phase if any.
 impl Squeeze {
     /// Whether `plan` refuses the meeting (SPEC §10), not only warns.
     #[must_use]

@@ -369,11 +369,12 @@ fn up_next(meeting: &Meeting, now: Duration, area: Rect, theme: Theme) -> Line<'
             if listed > 0 && used + 2 <= width {
                 spans.push(Span::styled(" …", theme.dim()));
             } else if listed == 0 {
+                let name = &entry[..entry.len() - length.len()];
                 let cut = if room >= length_width + 2 {
-                    let name = &entry[..entry.len() - length.len()];
                     text::cut(name, room - length_width).into_owned() + &length
                 } else {
-                    text::cut(&entry, room).into_owned()
+                    // No room for the figure whole: the name alone, cut, and no figure.
+                    text::cut(name, room).into_owned()
                 };
                 spans.push(Span::raw(cut));
                 listed = 1;
