@@ -3,6 +3,8 @@
 //! a context cannot show a key it ignores or take one it does not show (gitui's per-component
 //! command lists; `app/tests/keys.rs` presses every key in every context to hold that).
 
+use std::borrow::Cow;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::agenda::Drift;
@@ -198,6 +200,10 @@ pub fn brief(table: &'static [Binding], briefs: &[Brief]) -> String {
 pub struct Hints {
     parts: Vec<String>,
     expendable: Vec<usize>,
+    /// Every part joined, and its width: what a row wide enough shows, every second, without
+    /// joining anything again.
+    whole: String,
+    whole_width: usize,
 }
 
 impl Hints {
@@ -217,9 +223,20 @@ impl Hints {
         let (help, others): (Vec<usize>, Vec<usize>) = (1..named.len())
             .rev()
             .partition(|&at| named[at].0 == Action::Help);
+        Hints::of(
+            named.into_iter().map(|(_, part)| part).collect(),
+            others.into_iter().chain(help).collect(),
+        )
+    }
+
+    fn of(parts: Vec<String>, expendable: Vec<usize>) -> Hints {
+        let whole = parts.join(text::SEPARATOR);
+        let whole_width = text::width(&whole);
         Hints {
-            parts: named.into_iter().map(|(_, part)| part).collect(),
-            expendable: others.into_iter().chain(help).collect(),
+            parts,
+            expendable,
+            whole,
+            whole_width,
         }
     }
 
@@ -228,15 +245,18 @@ impl Hints {
     pub fn after(mut self, reason: &str) -> Hints {
         self.parts.insert(0, reason.to_owned());
         let keys = self.expendable.iter().map(|at| at + 1);
-        self.expendable = std::iter::once(0).chain(keys).collect();
-        self
+        let expendable = std::iter::once(0).chain(keys).collect();
+        Hints::of(self.parts, expendable)
     }
 
     /// The hints that fit in `columns`, joined by " · ".
     #[must_use]
-    pub fn within(&self, columns: usize) -> String {
+    pub fn within(&self, columns: usize) -> Cow<'_, str> {
+        if self.whole_width <= columns {
+            return Cow::Borrowed(&self.whole);
+        }
         let parts: Vec<&str> = self.parts.iter().map(String::as_str).collect();
-        text::join_within(&parts, &self.expendable, columns)
+        Cow::Owned(text::join_within(&parts, &self.expendable, columns))
     }
 }
 

@@ -308,7 +308,7 @@ static LIVE_FOOTER: LazyLock<Hints> = LazyLock::new(|| Hints::new(MEETING, keyma
 /// all fitted to `columns` (SPEC §5: never cut at the edge).
 fn bottom_line<'a>(
     app: &'a App,
-    hint: &Hints,
+    hint: &'a Hints,
     now: Duration,
     columns: u16,
     theme: Theme,

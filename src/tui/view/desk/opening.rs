@@ -126,7 +126,9 @@ pub fn draw(
         let hint = if usize::from(area.width) >= text::width(&long) {
             long
         } else {
-            Hints::new(OPENING, OPENING_HINT_SHORT).within(usize::from(area.width))
+            Hints::new(OPENING, OPENING_HINT_SHORT)
+                .within(usize::from(area.width))
+                .into_owned()
         };
         one_line::render(Line::from(hint).style(theme.dim()).centered(), keys, buf);
     }
