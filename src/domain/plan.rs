@@ -45,6 +45,20 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// The round the slot belongs to: its segment and, in a spotlight, its phase.
+    #[must_use]
+    pub fn round(&self) -> (usize, Option<&str>) {
+        (self.segment, self.phase.as_deref())
+    }
+
+    /// Whether this and `other` are turns of one round.
+    #[must_use]
+    pub fn same_round(&self, other: &Slot) -> bool {
+        self.kind != SlotKind::Block
+            && other.kind != SlotKind::Block
+            && self.round() == other.round()
+    }
+
     /// The member whose turn this is, if it is a turn.
     #[must_use]
     pub fn member(&self) -> Option<usize> {
@@ -219,10 +233,7 @@ impl Plan {
             })
             .collect();
         // A round is one run of slots: said once.
-        early.dedup_by_key(|&mut index| {
-            let slot = &self.slots[index];
-            (slot.segment, slot.phase.clone())
-        });
+        early.dedup_by(|a, b| self.slots[*a].round() == self.slots[*b].round());
         early
             .into_iter()
             .map(|index| {
@@ -298,9 +309,7 @@ impl Plan {
             if !open {
                 continue;
             }
-            let same_phase = |&j: &usize| {
-                self.slots[j].segment == slot.segment && self.slots[j].phase == slot.phase
-            };
+            let same_phase = |&j: &usize| self.slots[j].round() == slot.round();
             match aside.iter().position(same_phase) {
                 Some(at) => aside[at] = index,
                 None => aside.push(index),

@@ -168,12 +168,7 @@ pub fn rounds(plan: &Plan) -> (Vec<Option<usize>>, usize) {
             out.push(None);
             continue;
         }
-        let continues = i > 0 && {
-            let before = &plan.slots[i - 1];
-            before.kind != SlotKind::Block
-                && before.segment == slot.segment
-                && before.phase == slot.phase
-        };
+        let continues = i > 0 && plan.slots[i - 1].same_round(slot);
         if !continues {
             count += 1;
         }

@@ -100,10 +100,7 @@ pub fn squeeze(plan: &Plan, present: &[bool], length: Duration) -> Option<Squeez
         if allotted >= least(planned) {
             continue;
         }
-        let same_round = |round: &&mut Round| {
-            let (a, b) = (&plan.slots[round.slot], &plan.slots[i]);
-            a.segment == b.segment && a.phase == b.phase
-        };
+        let same_round = |round: &&mut Round| plan.slots[round.slot].same_round(&plan.slots[i]);
         match rounds.iter_mut().find(same_round) {
             Some(round) => round.allotted = round.allotted.min(allotted),
             None => rounds.push(Round {

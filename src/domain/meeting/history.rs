@@ -95,7 +95,7 @@ impl History {
             if slot.kind == SlotKind::Block || state.status == SlotStatus::Pending {
                 continue;
             }
-            let round = round_of(slot);
+            let round = slot.round();
             if let Some(first) = state.ruled.or(state.allotted)
                 && !firsts.iter().any(|(seen, _)| *seen == round)
             {
@@ -103,7 +103,7 @@ impl History {
             }
         }
         let first_of = |slot: &Slot| {
-            let round = round_of(slot);
+            let round = slot.round();
             firsts
                 .iter()
                 .find_map(|(seen, first)| (*seen == round).then_some(*first))
@@ -122,22 +122,9 @@ impl History {
         // The turns of the round the meeting ends with: the end takes part of their variation.
         if let Some(last) = coming.last().map(|turn| turn.slot) {
             for turn in &mut coming {
-                turn.last_round = same_round(&slots[last], &slots[turn.slot]);
+                turn.last_round = slots[last].same_round(&slots[turn.slot]);
             }
         }
         coming
     }
-}
-
-/// The round a turn belongs to: its segment and phase.
-fn round_of(slot: &Slot) -> (usize, Option<&str>) {
-    (slot.segment, slot.phase.as_deref())
-}
-
-/// Whether two slots are turns of one round: the same segment and phase.
-fn same_round(a: &Slot, b: &Slot) -> bool {
-    a.kind != SlotKind::Block
-        && b.kind != SlotKind::Block
-        && a.segment == b.segment
-        && a.phase == b.phase
 }

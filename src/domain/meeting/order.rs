@@ -28,10 +28,7 @@ impl Meeting {
         let order = self.order();
         let slot = self.plan.slots.get(*order.get(position)?)?;
         slot.member()?;
-        let same = |p: usize| {
-            let other = &self.plan.slots[order[p]];
-            other.member().is_some() && other.segment == slot.segment && other.phase == slot.phase
-        };
+        let same = |p: usize| self.plan.slots[order[p]].same_round(slot);
         let start = (0..position).rev().take_while(|&p| same(p)).last();
         let end = (position + 1..order.len()).take_while(|&p| same(p)).last();
         Some(start.unwrap_or(position)..end.unwrap_or(position) + 1)
