@@ -248,7 +248,43 @@ impl Squeeze {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind};
+    use crate::domain::agenda::{Agenda, Order, Segment, SegmentKind, Speaker};
+
+    /// A spotlight of a 10-minute block (`talk`) and shares of 5 minutes, `speaker` presenting.
+    fn spotlight(members: &[&str], speaker: Speaker, talk: &str) -> Plan {
+        use crate::domain::agenda::{Phase, PhaseKind};
+        let phase = |name: &str, kind| Phase {
+            name: name.into(),
+            kind,
+            prompt: None,
+            warn: None,
+        };
+        let mut agenda = Agenda::new("Forum", members);
+        agenda.segments = vec![Segment {
+            name: "Spotlight".into(),
+            kind: SegmentKind::Spotlight {
+                speaker,
+                phases: vec![
+                    phase(
+                        talk,
+                        PhaseKind::Block {
+                            length: Duration::from_secs(600),
+                        },
+                    ),
+                    phase(
+                        "Shares",
+                        PhaseKind::Round {
+                            each: Duration::from_secs(300),
+                            skip_speaker: true,
+                        },
+                    ),
+                ],
+            },
+            prompt: None,
+            warn: None,
+        }];
+        Plan::build(&agenda, 0)
+    }
 
     fn plan() -> Plan {
         let mut agenda = Agenda::new("Forum", &["Ana", "Ben"]);
@@ -311,38 +347,7 @@ mod tests {
 
     #[test]
     fn a_presenters_own_share_is_not_counted_against_the_others() {
-        use crate::domain::agenda::{Phase, PhaseKind, Speaker};
-        let mut agenda = Agenda::new("Forum", &["Ana", "Ben", "Chidi", "Dana"]);
-        let phase = |name: &str, kind| Phase {
-            name: name.into(),
-            kind,
-            prompt: None,
-            warn: None,
-        };
-        agenda.segments = vec![Segment {
-            name: "Spotlight".into(),
-            kind: SegmentKind::Spotlight {
-                speaker: Speaker::Choose,
-                phases: vec![
-                    phase(
-                        "Story",
-                        PhaseKind::Block {
-                            length: Duration::from_secs(600),
-                        },
-                    ),
-                    phase(
-                        "Shares",
-                        PhaseKind::Round {
-                            each: Duration::from_secs(300),
-                            skip_speaker: true,
-                        },
-                    ),
-                ],
-            },
-            prompt: None,
-            warn: None,
-        }];
-        let plan = Plan::build(&agenda, 0);
+        let plan = spotlight(&["Ana", "Ben", "Chidi", "Dana"], Speaker::Choose, "Story");
         // 456 s for members: three shares of 152 s, over half their 300 s; four would be 114 s.
         assert_eq!(squeeze(&plan, &[true; 4], Duration::from_secs(1056)), None);
     }
@@ -508,38 +513,7 @@ mod tests {
 
     #[test]
     fn a_spotlight_on_the_only_member_has_no_turn_to_take_the_rest() {
-        use crate::domain::agenda::{Phase, PhaseKind, Speaker};
-        let mut agenda = Agenda::new("Forum", &["Ana"]);
-        let phase = |name: &str, kind| Phase {
-            name: name.into(),
-            kind,
-            prompt: None,
-            warn: None,
-        };
-        agenda.segments = vec![Segment {
-            name: "Spotlight".into(),
-            kind: SegmentKind::Spotlight {
-                speaker: Speaker::Member(0),
-                phases: vec![
-                    phase(
-                        "Talk",
-                        PhaseKind::Block {
-                            length: Duration::from_secs(600),
-                        },
-                    ),
-                    phase(
-                        "Shares",
-                        PhaseKind::Round {
-                            each: Duration::from_secs(300),
-                            skip_speaker: true,
-                        },
-                    ),
-                ],
-            },
-            prompt: None,
-            warn: None,
-        }];
-        let plan = Plan::build(&agenda, 0);
+        let plan = spotlight(&["Ana"], Speaker::Member(0), "Talk");
         assert_eq!(
             squeeze(&plan, &[true], Duration::from_secs(3600)),
             Some(Squeeze::Unused {
