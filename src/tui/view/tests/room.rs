@@ -63,6 +63,12 @@ fn the_wrap_up_cue_reaches_the_live_and_projector_views_until_the_turn_ends() {
     // In big letters under the projector's state line (see `wrap_up`).
     let projector = room_screen(&app, true, min(12));
     assert_ne!(text(&projector), text(&quiet));
+    let big = super::wrap_up::big_rows_below_the_state;
+    assert!(
+        big(&text(&projector)) > big(&text(&quiet)),
+        "{}",
+        text(&projector)
+    );
     key(&mut app, 'n', min(15));
     let shown = text(&room_screen(&app, false, min(15)));
     assert!(!shown.contains("wrap up"), "{shown}");

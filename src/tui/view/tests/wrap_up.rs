@@ -40,7 +40,7 @@ fn state_row(screen: &str) -> usize {
 }
 
 /// Rows of big letters below the state line: the cue, where it is drawn big.
-fn big_rows_below_the_state(screen: &str) -> usize {
+pub(super) fn big_rows_below_the_state(screen: &str) -> usize {
     screen
         .lines()
         .skip(state_row(screen) + 1)
